@@ -1,0 +1,119 @@
+// fieldstation: command line, mode choice (kiosk, desktop, headless), and wiring.
+#include "CommandLine.h"
+#include "DecodeCommand.h"
+#include "SignalWatcher.h"
+#include "views/OpcN3View.h"
+
+#include "Station.h"
+#include "config/Settings.h"
+#include "sources/opcn3/OpcN3Source.h"
+#include "util/Logging.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(FieldStationPlugin)
+Q_IMPORT_QML_PLUGIN(FieldStation_ViewsPlugin)
+
+namespace {
+
+using namespace fs;
+
+/// The settings the user named, or the ones in the user's config folder, or the defaults.
+Result<Settings> loadSettings(const CommandLine& cl)
+{
+    QString path = cl.configFile;
+    if (path.isEmpty())
+        path = QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("fieldstation.yaml"));
+    if (path.isEmpty())
+        return Settings{};
+    qCInfo(lcConfig) << "settings from" << path;
+    return Settings::load(path);
+}
+
+int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings)
+{
+    Station station(settings, {cl.demo, cl.dataDir});
+    if (Status s = station.start(); !s) {
+        std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
+        return 1;
+    }
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&app](int sig) {
+        qCInfo(lcApp) << "signal" << sig << "received, stopping";
+        app.quit();
+    });
+
+    std::unique_ptr<OpcN3View> opc;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    if (cl.mode != CommandLine::Mode::Headless) {
+        opc = std::make_unique<OpcN3View>();
+        if (station.opcn3())
+            opc->attach(station.opcn3());
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->setInitialProperties({
+            {QStringLiteral("opc"), QVariant::fromValue(opc.get())},
+            {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
+            {QStringLiteral("stationName"), settings.station.name},
+            {QStringLiteral("demo"), cl.demo},
+        });
+        QObject::connect(engine.get(), &QQmlApplicationEngine::objectCreationFailed, &app,
+                         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+        engine->load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
+        if (engine->rootObjects().isEmpty()) {
+            station.stop();
+            return 1;
+        }
+    }
+    const int rc = app.exec();
+    engine.reset(); // the window goes before the sources it shows
+    station.stop();
+    return rc;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qRegisterMetaType<fs::OpcN3Reading>();
+    qRegisterMetaType<fs::OpcN3Source::State>();
+    std::unique_ptr<QCoreApplication> app;
+    if (CommandLine::wantsNoGui(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv); // QtCharts in QML needs a QApplication
+    QCoreApplication::setApplicationName(QStringLiteral("fieldstation"));
+    QCoreApplication::setOrganizationName(QStringLiteral("fieldstation"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSTATION_VERSION));
+
+    const CommandLine cl = CommandLine::parse(*app);
+    if (!cl.command.isEmpty()) {
+        if (cl.command.first() == QLatin1String("decode"))
+            return runDecodeCommand(cl.command.mid(1));
+        std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(cl.command.first()));
+        return 2;
+    }
+
+    const Result<Settings> settings = loadSettings(cl);
+    if (!settings) {
+        // Every problem, one a line, before anything starts.
+        std::fprintf(stderr, "%s\n", qPrintable(settings.error()));
+        return 2;
+    }
+    if (!settings->logRules.isEmpty())
+        QLoggingCategory::setFilterRules(QString(settings->logRules).replace(QLatin1Char(';'), QLatin1Char('\n')));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("fieldstation"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    return runStation(*app, cl, settings.value());
+}

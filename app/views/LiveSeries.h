@@ -1,0 +1,34 @@
+// LiveSeries: a fixed-size ring of (time, value) points, decimated to min/max per pixel column.
+#pragma once
+
+#include <QList>
+#include <QPointF>
+#include <vector>
+
+namespace fs {
+
+class LiveSeries
+{
+public:
+    explicit LiveSeries(int capacity = 3600);
+
+    void append(qint64 timeMs, double value);
+    int size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    qint64 firstTime() const;
+    qint64 lastTime() const;
+    double maxValue() const;
+
+    /// At most 2 × `columns` points spanning the buffer: each column keeps its min and max, in time
+    /// order, so spikes survive decimation. With fewer points than 2 × columns, every point.
+    QList<QPointF> decimated(int columns) const;
+
+private:
+    const QPointF& at(int i) const { return m_points[size_t((m_start + i) % m_points.size())]; }
+
+    std::vector<QPointF> m_points;
+    int m_start = 0;
+    int m_size = 0;
+};
+
+} // namespace fs

@@ -1,0 +1,42 @@
+// YamlReader: reads one YAML mapping into typed fields, collecting "file:line: key: problem" errors.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+#include <yaml-cpp/yaml.h>
+
+namespace fs {
+
+class YamlReader
+{
+public:
+    YamlReader(const YAML::Node& map, QString origin, QString path, QStringList* errors);
+
+    void integer(const char* key, int& out, int min, int max);
+    void boolean(const char* key, bool& out);
+    void text(const char* key, QString& out, bool allowEmpty = true);
+    /// One of `allowed`; stores the index into `allowed`.
+    void choice(const char* key, int& out, const QStringList& allowed);
+    /// A nested mapping; `read` fills it. Absent keys leave defaults.
+    void section(const char* key, const std::function<void(YamlReader&)>& read);
+    /// Reports every key that no call above asked for. Call last.
+    void finish();
+
+    /// "file:line: key: message" for `node`.
+    QString where(const YAML::Node& node, const QString& key) const;
+    void fail(const YAML::Node& node, const char* key, const QString& message);
+
+private:
+    std::optional<YAML::Node> find(const char* key);
+    QString fullKey(const QString& key) const;
+
+    YAML::Node m_map;
+    QString m_origin;
+    QString m_path;
+    QStringList* m_errors;
+    QStringList m_known;
+};
+
+} // namespace fs

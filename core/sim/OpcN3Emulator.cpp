@@ -1,0 +1,368 @@
+// OpcN3Emulator: the slave state machine of opcn3.md §1.4 and §6.
+#include "OpcN3Emulator.h"
+
+#include "sources/opcn3/OpcN3Protocol.h"
+#include "util/Logging.h"
+
+#include <QtMath>
+#include <chrono>
+#include <cmath>
+
+namespace fs {
+
+using namespace opcn3;
+
+namespace {
+
+qint64 steadyMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Bin boundaries in µm (25 edges for 24 bins), as the N3's factory table.
+constexpr double kEdges[25] = {0.35, 0.46, 0.66, 1.0, 1.3, 1.7, 2.3, 3.0, 4.0, 5.2, 6.5, 8.0, 10.0,
+                               12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 25.0, 28.0, 31.0, 34.0, 37.0, 40.0};
+
+int readSize(uint8_t cmd)
+{
+    switch (cmd) {
+    case 0x3F: return kInfoSize;
+    case 0x10: return kSerialSize;
+    case 0x12: return kFirmwareSize;
+    case 0x13: return kPowerStatusSize;
+    case 0x3C: return kConfigSize;
+    case 0x30: return kHistogramSize;
+    case 0x32: return kPmSize;
+    default: return 0;
+    }
+}
+
+int writeSize(uint8_t cmd)
+{
+    switch (cmd) {
+    case 0x03: return 1;
+    case 0x05: return 1;
+    case 0x42: return 2;
+    case 0x3A: return 167;
+    case 0x43: return 5;
+    case 0x11: return 60;
+    default: return 0;
+    }
+}
+
+} // namespace
+
+OpcN3Emulator::OpcN3Emulator() : OpcN3Emulator(Options{}) {}
+
+OpcN3Emulator::OpcN3Emulator(Options options, Clock clock)
+    : m_opt(std::move(options)), m_clock(clock ? std::move(clock) : Clock(steadyMs)), m_rng(m_opt.seed)
+{
+    m_lastReadMs = now();
+}
+
+Status OpcN3Emulator::transfer(std::span<const uint8_t> tx, std::span<uint8_t> rx, int)
+{
+    std::lock_guard lock(m_mutex);
+    for (size_t i = 0; i < tx.size(); ++i)
+        rx[i] = exchange(tx[i]);
+    endMessage();
+    return {};
+}
+
+QString OpcN3Emulator::describe() const
+{
+    return QStringLiteral("OPC-N3 emulator (serial %1)").arg(m_opt.serial);
+}
+
+void OpcN3Emulator::injectFault(Fault fault, int times, uint8_t byte)
+{
+    std::lock_guard lock(m_mutex);
+    m_faultByte = byte;
+    switch (fault) {
+    case Fault::WrongPollByte: m_wrongPoll += times; break;
+    case Fault::BadCrc: m_badCrc += times; break;
+    case Fault::StuckBusy: m_stuck += times; break;
+    case Fault::LeakedHandshake: m_leak += times; break;
+    case Fault::NoAnswer: m_noAnswer += times; break;
+    }
+}
+
+void OpcN3Emulator::powerCycle()
+{
+    std::lock_guard lock(m_mutex);
+    m_fan = false;
+    m_laserSwitch = false;
+    m_phase = Phase::Idle;
+    m_oddNextPeriod = true;
+    m_lastReadMs = now();
+}
+
+bool OpcN3Emulator::fanOn() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fan;
+}
+
+bool OpcN3Emulator::laserOn() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_laserSwitch;
+}
+
+bool OpcN3Emulator::triggerArmed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_armed;
+}
+
+std::vector<uint8_t> OpcN3Emulator::commandLog() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_log;
+}
+
+int OpcN3Emulator::histogramReads() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_histogramReads;
+}
+
+void OpcN3Emulator::resetOnError()
+{
+    // After an error the device flushes its buffer; the next histogram covers an unknown period.
+    m_phase = Phase::Idle;
+    m_armed = false;
+    m_oddNextPeriod = true;
+}
+
+uint8_t OpcN3Emulator::exchange(uint8_t mosi)
+{
+    if (m_noAnswer > 0) {
+        // The fault lasts for whole commands: count one down each time a command would start.
+        if (m_phase == Phase::Idle)
+            --m_noAnswer;
+        resetOnError();
+        return m_faultByte;
+    }
+    switch (m_phase) {
+    case Phase::Idle:
+        m_cmd = mosi;
+        m_log.push_back(mosi);
+        m_pollsLeft = m_opt.busyPolls;
+        m_stuckThisCommand = m_stuck > 0;
+        if (m_stuckThisCommand)
+            --m_stuck;
+        m_phase = Phase::Polling;
+        return kBusy;
+    case Phase::Polling:
+        if (mosi != m_cmd) {
+            // DOC §3: a differing byte cancels the command and leaves the trigger unarmed.
+            m_phase = Phase::Idle;
+            m_armed = false;
+            return kBusy;
+        }
+        if (m_wrongPoll > 0) {
+            --m_wrongPoll;
+            resetOnError();
+            return m_faultByte;
+        }
+        if (m_stuckThisCommand || m_pollsLeft > 0) {
+            --m_pollsLeft;
+            return kBusy;
+        }
+        startData();
+        return kReady;
+    case Phase::Read: {
+        const uint8_t b = m_pos < m_out.size() ? uint8_t(m_out[m_pos]) : 0x00;
+        if (++m_pos >= m_out.size())
+            m_phase = Phase::Idle;
+        return b;
+    }
+    case Phase::Write: {
+        const uint8_t echo = m_in.isEmpty() ? m_cmd : m_lastIn;
+        m_in.append(char(mosi));
+        m_lastIn = mosi;
+        if (m_in.size() >= m_expectIn) {
+            applyWrite();
+            m_phase = Phase::Idle;
+        }
+        return echo;
+    }
+    }
+    return 0x00;
+}
+
+void OpcN3Emulator::endMessage()
+{
+    // Chip select released. Polling survives it (firmware tolerates CS between polls), and so does
+    // the gap between 0xF3 and the first data byte; a data phase cut short does not.
+    if ((m_phase == Phase::Read && m_pos > 0) || (m_phase == Phase::Write && !m_in.isEmpty())) {
+        qCDebug(lcSim) << "OPC-N3 emulator: CS released mid data phase of" << Qt::hex << m_cmd;
+        resetOnError();
+    }
+}
+
+void OpcN3Emulator::startData()
+{
+    const int rsize = readSize(m_cmd);
+    const int wsize = writeSize(m_cmd);
+    m_pos = 0;
+    if (rsize > 0) {
+        switch (m_cmd) {
+        case 0x3F: m_out = padIdentity(QStringLiteral("OPC-N3 Iss1.1 FirmwareVer=1.17a"), kInfoSize, true); break;
+        case 0x10: m_out = padIdentity(QStringLiteral("OPC-N3 ") + m_opt.serial, kSerialSize, false); break;
+        case 0x12: m_out = QByteArray("\x01\x11", 2); break;
+        case 0x13: m_out = buildPowerStatus(); break;
+        case 0x3C: m_out = buildConfig(); break;
+        case 0x30: {
+            const bool corrupt = m_badCrc > 0;
+            if (corrupt)
+                --m_badCrc;
+            m_out = encodeHistogram(sampleHistogram(), corrupt);
+            break;
+        }
+        case 0x32: {
+            const OpcN3Histogram h = sampleHistogram();
+            m_out = encodePm({h.pm1, h.pm2_5, h.pm10, 0});
+            if (m_badCrc > 0) {
+                --m_badCrc;
+                m_out[12] = char(m_out[12] ^ 0x5A);
+            }
+            break;
+        }
+        }
+        if (m_leak > 0) {
+            --m_leak;
+            QByteArray leaked;
+            for (int i = 0; i < 4; ++i)
+                leaked.append(char(i % 2 ? m_cmd : kBusy));
+            m_out = (leaked + m_out).left(rsize);
+        }
+        m_phase = Phase::Read;
+    } else if (wsize > 0) {
+        m_in.clear();
+        m_expectIn = wsize;
+        m_phase = Phase::Write;
+    } else {
+        if (m_cmd == 0x06) { // reset
+            m_gainHigh = true;
+            m_autoGain = true;
+        }
+        m_phase = Phase::Idle; // handshake-only command
+    }
+}
+
+void OpcN3Emulator::applyWrite()
+{
+    if (m_cmd != 0x03)
+        return; // pots, bin weighting, config: accepted and ignored
+    switch (uint8_t(m_in[0])) {
+    case 0x02: m_fan = false; break;
+    case 0x03:
+        if (!m_fan)
+            m_fanOnMs = now();
+        m_fan = true;
+        break;
+    case 0x04: m_laserPot = false; break;
+    case 0x05: m_laserPot = true; break;
+    case 0x06: m_laserSwitch = false; break;
+    case 0x07: m_laserSwitch = true; break;
+    case 0x08: m_gainHigh = false; m_autoGain = false; break;
+    case 0x09: m_gainHigh = true; m_autoGain = false; break;
+    default: break;
+    }
+}
+
+OpcN3Histogram OpcN3Emulator::sampleHistogram()
+{
+    const qint64 t = now();
+    const double elapsedS = std::max<qint64>(0, t - m_lastReadMs) / 1000.0;
+    m_lastReadMs = t;
+    ++m_histogramReads;
+    m_armed = true;
+
+    OpcN3Histogram h;
+    const bool sampling = m_fan && m_laserSwitch && m_laserPot;
+    const double flow = sampling ? 5.02 + std::normal_distribution<double>(0, 0.02)(m_rng) : 0.0;
+    const double phase = double(t) / 1000.0;
+    // Slow swings so the live chart has something to show; seeded noise on top.
+    const double level = m_opt.concentration * (1.0 + 0.5 * std::sin(2 * M_PI * phase / 300.0));
+    double mass[3] = {0, 0, 0};
+    uint32_t counted = 0;
+    for (int i = 0; i < kBins && sampling; ++i) {
+        const double perMl = 40.0 * level * std::exp(-0.9 * i);
+        const double expected = perMl * flow * elapsedS;
+        const uint32_t n = expected > 0 ? std::poisson_distribution<uint32_t>(expected)(m_rng) : 0;
+        h.bins[size_t(i)] = uint16_t(std::min<uint32_t>(n, 65535));
+        counted += h.bins[size_t(i)];
+        const double d = std::sqrt(kEdges[i] * kEdges[i + 1]);
+        const double ugPerParticle = 1.65e-6 * M_PI / 6.0 * d * d * d; // ρ = 1.65 g/cm³
+        const double ugPerM3 = ugPerParticle * h.bins[size_t(i)] / std::max(flow * elapsedS, 1e-9) * 1e6;
+        if (kEdges[i + 1] <= 1.0)
+            mass[0] += ugPerM3;
+        if (kEdges[i + 1] <= 2.5 || i <= 5)
+            mass[1] += ugPerM3;
+        if (kEdges[i + 1] <= 10.0)
+            mass[2] += ugPerM3;
+    }
+    h.mtofRaw = sampling ? std::array<uint8_t, 4>{30, 25, 20, 15} : std::array<uint8_t, 4>{0, 0, 0, 0};
+    h.periodRaw = m_oddNextPeriod ? 0xFFFF : uint16_t(std::min<double>(elapsedS * 100.0, 65535.0));
+    m_oddNextPeriod = false;
+    h.flowRaw = uint16_t(std::lround(flow * 100));
+    const double tempC = 21.0 + 3.0 * std::sin(2 * M_PI * phase / 600.0);
+    const double rh = 45.0 + 10.0 * std::sin(2 * M_PI * phase / 900.0);
+    h.temperatureRaw = uint16_t(std::lround((tempC + 45.0) / 175.0 * 65535.0));
+    h.humidityRaw = uint16_t(std::lround(rh / 100.0 * 65535.0));
+    h.pm1 = float(mass[0]);
+    h.pm2_5 = float(mass[1]);
+    h.pm10 = float(mass[2]);
+    if (sampling) {
+        h.rejectGlitch = uint16_t(std::poisson_distribution<int>(2.0)(m_rng));
+        h.rejectRatio = uint16_t(counted / 30);
+        h.rejectOutOfRange = uint16_t(std::poisson_distribution<int>(1.0)(m_rng));
+    }
+    h.fanRevCount = m_fan ? uint16_t(420 + std::uniform_int_distribution<int>(-5, 5)(m_rng)) : 0;
+    h.laserStatus = m_laserSwitch ? uint16_t(604 + std::uniform_int_distribution<int>(-3, 3)(m_rng)) : 0;
+    return h;
+}
+
+QByteArray OpcN3Emulator::buildPowerStatus() const
+{
+    QByteArray s(kPowerStatusSize, 0);
+    s[0] = char(m_fan);
+    s[1] = char(m_laserPot);
+    s[2] = char(255);
+    s[3] = char(140);
+    s[4] = char(m_laserSwitch);
+    s[5] = char((m_gainHigh ? 1 : 0) | (m_autoGain ? 2 : 0));
+    return s;
+}
+
+QByteArray OpcN3Emulator::buildConfig() const
+{
+    QByteArray c;
+    const auto put16 = [&c](int v) {
+        c.append(char(v & 0xFF));
+        c.append(char((v >> 8) & 0xFF));
+    };
+    for (int i = 0; i < 25; ++i)
+        put16(int(std::lround(std::pow(kEdges[i] / 0.35, 2.0) * 20))); // ADC counts, monotonic
+    for (double e : kEdges)
+        put16(int(std::lround(e * 100)));
+    for (int i = 0; i < 24; ++i)
+        put16(100);
+    for (int m : {100, 250, 1000})
+        put16(m);
+    put16(1800); // MaxTOF
+    put16(1);    // AMSamplingIntervalCount
+    put16(1);    // AMIdleIntervalCount
+    put16(1440); // AMMaxDataArraysInFile
+    c.append(char(0)).append(char(0)).append(char(0)); // AMOnlySavePMData, AMFanOnInIdle, AMLaserOnInIdle
+    c.append(char(80));                                // TOF to SFR factor
+    c.append(char(48));                                // PVP
+    c.append(char(2));                                 // bin weighting index
+    return c;
+}
+
+} // namespace fs

@@ -1,0 +1,73 @@
+// Schema of the local store. Never edit a shipped migration; append a new one.
+#include "Schema.h"
+
+namespace fs::schema {
+
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps = {
+        // 1: the foundation
+        {
+            QStringLiteral("CREATE TABLE sensor_types ("
+                           " id INTEGER PRIMARY KEY,"
+                           " code TEXT NOT NULL UNIQUE,"
+                           " name TEXT NOT NULL,"
+                           " unit TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE nodes ("
+                           " id INTEGER PRIMARY KEY,"
+                           " key TEXT NOT NULL UNIQUE,"
+                           " kind TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " created_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE channels ("
+                           " id INTEGER PRIMARY KEY,"
+                           " node_id INTEGER NOT NULL REFERENCES nodes(id),"
+                           " key TEXT NOT NULL,"
+                           " sensor_type_id INTEGER NOT NULL REFERENCES sensor_types(id),"
+                           " unit TEXT NOT NULL,"
+                           " UNIQUE (node_id, key))"),
+            // seq is AUTOINCREMENT so that a number is never reused, even after the newest
+            // readings were deleted: sink cursors rely on it growing.
+            QStringLiteral("CREATE TABLE readings ("
+                           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " time_ms INTEGER NOT NULL,"
+                           " channel_id INTEGER NOT NULL,"
+                           " value REAL NOT NULL)"),
+            QStringLiteral("CREATE INDEX readings_channel_time ON readings (channel_id, time_ms)"),
+            QStringLiteral("CREATE TABLE node_states ("
+                           " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " node_id INTEGER NOT NULL REFERENCES nodes(id),"
+                           " time_ms INTEGER NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " detail TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX node_states_node_time ON node_states (node_id, time_ms)"),
+            QStringLiteral("CREATE TABLE sink_cursors ("
+                           " sink TEXT PRIMARY KEY,"
+                           " last_seq INTEGER NOT NULL,"
+                           " updated_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE batches ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " source_ref TEXT NOT NULL UNIQUE,"
+                           " batch_id TEXT,"
+                           " state TEXT NOT NULL,"
+                           " first_seq INTEGER NOT NULL,"
+                           " last_seq INTEGER NOT NULL,"
+                           " row_count INTEGER NOT NULL,"
+                           " zip_size INTEGER NOT NULL DEFAULT 0,"
+                           " zip_md5 TEXT NOT NULL DEFAULT '',"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " bytes_sent INTEGER NOT NULL DEFAULT 0,"
+                           " last_error TEXT NOT NULL DEFAULT '',"
+                           " created_ms INTEGER NOT NULL,"
+                           " updated_ms INTEGER NOT NULL)"),
+        },
+    };
+    return steps;
+}
+
+int currentVersion()
+{
+    return int(migrations().size());
+}
+
+} // namespace fs::schema

@@ -1,0 +1,258 @@
+// Store: SQLite in WAL mode with synchronous=FULL, migrated through PRAGMA user_version.
+#include "Store.h"
+
+#include "Schema.h"
+#include "util/Logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <atomic>
+#include <sqlite3.h>
+
+namespace fs {
+
+namespace {
+
+QString connectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("fieldstation-store-%1").arg(counter.fetch_add(1));
+}
+
+Status exec(QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return Error{QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text())};
+    return {};
+}
+
+} // namespace
+
+Store::Store(QSqlDatabase db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
+
+Store::~Store()
+{
+    const QString name = m_db.connectionName();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString& path, Mode mode)
+{
+    if (mode == Mode::ReadWrite) {
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(dir))
+            return Error{QStringLiteral("%1: cannot create the data directory").arg(dir)};
+    } else if (!QFileInfo::exists(path)) {
+        return Error{QStringLiteral("%1: no store there").arg(path)};
+    }
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
+    db.setDatabaseName(path);
+    if (mode == Mode::ReadOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    else
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    std::unique_ptr<Store> store(new Store(db, path));
+    if (!store->m_db.open())
+        return Error{QStringLiteral("%1: %2").arg(path, store->m_db.lastError().text())};
+    if (Status s = store->configure(mode); !s)
+        return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    if (mode == Mode::ReadWrite) {
+        if (Status s = store->migrate(); !s)
+            return Error{QStringLiteral("%1: %2").arg(path, s.error())};
+    }
+    return store;
+}
+
+Status Store::configure(Mode mode)
+{
+    if (mode == Mode::ReadWrite) {
+        // WAL lets readers (sinks, history views) run beside the single writer. FULL makes every
+        // commit wait for the WAL fsync, so a flushed sample survives a power cut; at one commit a
+        // second that costs one fsync a second.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+            q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+            return Error{QStringLiteral("cannot switch to WAL journal mode")};
+    }
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (Status s = exec(m_db, QString::fromLatin1(pragma)); !s)
+            return s;
+    }
+    return {};
+}
+
+int Store::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+Status Store::migrate()
+{
+    const int have = schemaVersion();
+    const int want = schema::currentVersion();
+    if (have < 0)
+        return Error{QStringLiteral("cannot read the schema version")};
+    if (have > want)
+        return Error{QStringLiteral("schema version %1 is newer than this program (%2)").arg(have).arg(want)};
+    for (int v = have + 1; v <= want; ++v) {
+        if (!m_db.transaction())
+            return Error{m_db.lastError().text()};
+        for (const QString& sql : schema::migrations().at(v - 1)) {
+            if (Status s = exec(m_db, sql); !s) {
+                m_db.rollback();
+                return Error{QStringLiteral("migration %1: %2").arg(v).arg(s.error())};
+            }
+        }
+        if (Status s = exec(m_db, QStringLiteral("PRAGMA user_version=%1").arg(v)); !s) {
+            m_db.rollback();
+            return s;
+        }
+        if (!m_db.commit())
+            return Error{m_db.lastError().text()};
+        qCInfo(lcStore) << "migrated" << m_path << "to schema version" << v;
+    }
+    return {};
+}
+
+sqlite3* Store::handle() const
+{
+    const QVariant v = m_db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.data());
+}
+
+Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
+{
+    const auto fail = [this](const QSqlQuery& q) {
+        m_db.rollback();
+        return Error{q.lastError().text()};
+    };
+    if (!m_db.transaction())
+        return Error{m_db.lastError().text()};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO nodes (key, kind, name, created_ms) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, name = excluded.name"));
+    q.addBindValue(spec.key);
+    q.addBindValue(spec.kind);
+    q.addBindValue(spec.name);
+    q.addBindValue(now);
+    if (!q.exec())
+        return fail(q);
+    q.prepare(QStringLiteral("SELECT id FROM nodes WHERE key = ?"));
+    q.addBindValue(spec.key);
+    if (!q.exec() || !q.next())
+        return fail(q);
+    NodeChannels out;
+    out.node = q.value(0).toLongLong();
+    for (const ChannelSpec& ch : spec.channels) {
+        q.prepare(QStringLiteral("INSERT INTO sensor_types (code, name, unit) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit"));
+        q.addBindValue(ch.sensorType);
+        q.addBindValue(ch.name);
+        q.addBindValue(ch.unit);
+        if (!q.exec())
+            return fail(q);
+        q.prepare(QStringLiteral("INSERT INTO channels (node_id, key, sensor_type_id, unit) "
+                                 "SELECT ?, ?, id, ? FROM sensor_types WHERE code = ? "
+                                 "ON CONFLICT (node_id, key) DO UPDATE SET "
+                                 "sensor_type_id = excluded.sensor_type_id, unit = excluded.unit"));
+        q.addBindValue(out.node);
+        q.addBindValue(ch.key);
+        q.addBindValue(ch.unit);
+        q.addBindValue(ch.sensorType);
+        if (!q.exec())
+            return fail(q);
+        q.prepare(QStringLiteral("SELECT id FROM channels WHERE node_id = ? AND key = ?"));
+        q.addBindValue(out.node);
+        q.addBindValue(ch.key);
+        if (!q.exec() || !q.next())
+            return fail(q);
+        out.channels.append(q.value(0).toLongLong());
+    }
+    if (!m_db.commit())
+        return Error{m_db.lastError().text()};
+    return out;
+}
+
+qint64 Store::maxReadingSeq()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM readings")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+qint64 Store::readingCount()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM readings")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+Result<QList<StoredReading>> Store::readingsAfter(qint64 afterSeq, int limit)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT seq, time_ms, channel_id, value FROM readings "
+                             "WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(afterSeq);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QList<StoredReading> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    q.value(3).toDouble()});
+    return out;
+}
+
+Result<qint64> Store::cursor(const QString& sink)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT last_seq FROM sink_cursors WHERE sink = ?"));
+    q.addBindValue(sink);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+Status Store::setCursor(const QString& sink, qint64 seq)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO sink_cursors (sink, last_seq, updated_ms) VALUES (?, ?, ?) "
+                             "ON CONFLICT (sink) DO UPDATE SET last_seq = excluded.last_seq, "
+                             "updated_ms = excluded.updated_ms"));
+    q.addBindValue(sink);
+    q.addBindValue(seq);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    return {};
+}
+
+QString Store::integrityCheck()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return q.lastError().text();
+    QStringList problems;
+    while (q.next())
+        problems << q.value(0).toString();
+    return problems.join(QLatin1Char('\n'));
+}
+
+} // namespace fs

@@ -1,0 +1,62 @@
+// Main: the one window, full screen in kiosk mode (800×480), a normal window on a desktop.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldStation.Views
+
+ApplicationWindow {
+    id: window
+
+    required property OpcN3View opc
+    required property bool kiosk
+    required property string stationName
+    required property bool demo
+
+    width: kiosk ? 800 : 1100
+    height: kiosk ? 480 : 700
+    minimumWidth: 640
+    minimumHeight: 400
+    visibility: kiosk ? Window.FullScreen : Window.Windowed
+    visible: true
+    title: qsTr("FieldStation — %1").arg(stationName)
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 12
+
+            Label {
+                text: window.stationName
+                font.bold: true
+                font.pixelSize: 18
+            }
+            Label {
+                visible: window.demo
+                text: qsTr("DEMO — emulated devices")
+                color: "#b35900"
+                font.bold: true
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                id: clock
+                font.pixelSize: 16
+                text: Qt.formatDateTime(new Date(), "yyyy-MM-dd HH:mm:ss")
+                Timer {
+                    interval: 1000
+                    running: true
+                    repeat: true
+                    onTriggered: clock.text = Qt.formatDateTime(new Date(), "yyyy-MM-dd HH:mm:ss")
+                }
+            }
+        }
+    }
+
+    OpcN3Page {
+        anchors.fill: parent
+        anchors.margins: window.kiosk ? 4 : 8
+        opc: window.opc
+        compact: window.kiosk
+    }
+}

@@ -1,0 +1,50 @@
+// StateBadge: a device's name, its state (green when sampling) and the last problem, if any.
+import QtQuick
+import QtQuick.Controls
+
+Rectangle {
+    id: badge
+
+    property string title
+    property string state
+    property string detail
+    property bool healthy
+    property bool compact: false
+
+    implicitHeight: col.implicitHeight + (compact ? 8 : 12)
+    radius: 4
+    color: healthy ? "#e3f4e6" : "#fdeaea"
+    border.color: healthy ? "#3c9a50" : "#c94040"
+
+    Column {
+        id: col
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.margins: badge.compact ? 4 : 6
+        spacing: 1
+        Label {
+            width: parent.width
+            text: badge.title
+            elide: Text.ElideRight
+            font.pixelSize: badge.compact ? 11 : 13
+            font.bold: true
+        }
+        Label {
+            width: parent.width
+            text: badge.state === "Sampling" ? qsTr("Sampling") : badge.state === "BackingOff" ? qsTr("Backing off after an error") : badge.state === "Stopped" ? qsTr("Stopped") : qsTr("Starting: %1").arg(badge.state)
+            color: badge.healthy ? "#1f6b30" : "#9b2323"
+            font.pixelSize: badge.compact ? 11 : 13
+        }
+        Label {
+            width: parent.width
+            visible: badge.detail.length > 0
+            text: badge.detail
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            font.pixelSize: badge.compact ? 9 : 11
+            color: "#555"
+        }
+    }
+}
