@@ -16,7 +16,8 @@ bool CommandLine::wantsNoGui(int argc, char** argv)
             return true;
         if (a[0] != '-') {
             // The first word that is not an option's value is a subcommand.
-            const bool isValue = i > 1 && (!std::strcmp(argv[i - 1], "--config") || !std::strcmp(argv[i - 1], "--data-dir"));
+            const bool isValue =
+                i > 1 && (!std::strcmp(argv[i - 1], "--config") || !std::strcmp(argv[i - 1], "--data-dir"));
             if (!isValue)
                 return true;
         }
@@ -33,9 +34,12 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
         "  decode opcn3 FILE   decode one 86-byte OPC-N3 histogram frame (raw or hex) to JSON"));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Full screen, touch only (800×480)."));
-    const QCommandLineOption desktop(QStringLiteral("desktop"), QStringLiteral("A normal window (the default)."));
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("No GUI at all: a service."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"),
+                                   QStringLiteral("Full screen, touch only (800×480)."));
+    const QCommandLineOption desktop(QStringLiteral("desktop"),
+                                     QStringLiteral("A normal window (the default)."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("No GUI at all: a service."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Emulate every device and remote end; keep data apart."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("The settings file."),

@@ -7,7 +7,8 @@
 
 namespace fs {
 
-struct CommandLine {
+struct CommandLine
+{
     enum class Mode { Kiosk, Desktop, Headless };
     Mode mode = Mode::Desktop;
     bool demo = false;

@@ -84,7 +84,8 @@ int runDecodeCommand(const QStringList& args)
     if (!frame)
         return fail(QStringLiteral("%1: %2").arg(args[1], frame.error()));
     const QByteArray& bytes = frame.value();
-    const auto h = opcn3::decodeHistogram({reinterpret_cast<const uint8_t*>(bytes.constData()), size_t(bytes.size())});
+    const auto h =
+        opcn3::decodeHistogram({reinterpret_cast<const uint8_t*>(bytes.constData()), size_t(bytes.size())});
     if (!h)
         return fail(QStringLiteral("%1: %2").arg(args[1], h.error()));
     const QByteArray json = histogramJson(h.value());

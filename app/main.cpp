@@ -65,8 +65,9 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             {QStringLiteral("stationName"), settings.station.name},
             {QStringLiteral("demo"), cl.demo},
         });
-        QObject::connect(engine.get(), &QQmlApplicationEngine::objectCreationFailed, &app,
-                         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+        QObject::connect(
+            engine.get(), &QQmlApplicationEngine::objectCreationFailed, &app,
+            [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
         engine->load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
         if (engine->rootObjects().isEmpty()) {
             station.stop();
@@ -98,7 +99,8 @@ int main(int argc, char** argv)
     if (!cl.command.isEmpty()) {
         if (cl.command.first() == QLatin1String("decode"))
             return runDecodeCommand(cl.command.mid(1));
-        std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(cl.command.first()));
+        std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n",
+                     qPrintable(cl.command.first()));
         return 2;
     }
 
@@ -109,10 +111,12 @@ int main(int argc, char** argv)
         return 2;
     }
     if (!settings->logRules.isEmpty())
-        QLoggingCategory::setFilterRules(QString(settings->logRules).replace(QLatin1Char(';'), QLatin1Char('\n')));
+        QLoggingCategory::setFilterRules(
+            QString(settings->logRules).replace(QLatin1Char(';'), QLatin1Char('\n')));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("fieldstation"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("fieldstation"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     return runStation(*app, cl, settings.value());

@@ -15,9 +15,10 @@ namespace fs {
 Station::Station(Settings settings, Options options, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options))
 {
-    m_dataDir = !m_options.dataDir.isEmpty()            ? m_options.dataDir
-                : !m_settings.station.dataDir.isEmpty() ? m_settings.station.dataDir
-                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    m_dataDir = !m_options.dataDir.isEmpty() ? m_options.dataDir
+                : !m_settings.station.dataDir.isEmpty()
+                    ? m_settings.station.dataDir
+                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_acquisition.setObjectName(QStringLiteral("acquisition"));
 }
 
@@ -58,8 +59,8 @@ Status Station::startOpcN3()
     if (m_options.demo) {
         bus = std::make_unique<OpcN3Emulator>();
     } else {
-        auto spidev = SpidevBus::open({s.device, uint32_t(s.speedHz), 1,
-                                       s.chipSelect == OpcN3Settings::ChipSelect::Byte});
+        auto spidev = SpidevBus::open(
+            {s.device, uint32_t(s.speedHz), 1, s.chipSelect == OpcN3Settings::ChipSelect::Byte});
         if (!spidev)
             return Error{QStringLiteral("opcn3: %1").arg(spidev.error())};
         bus = std::move(spidev).value();

@@ -17,9 +17,10 @@ class Station : public QObject
 {
     Q_OBJECT
 public:
-    struct Options {
-        bool demo = false;     ///< emulate every device and remote end
-        QString dataDir;       ///< overrides settings.station.data_dir
+    struct Options
+    {
+        bool demo = false; ///< emulate every device and remote end
+        QString dataDir;   ///< overrides settings.station.data_dir
     };
 
     Station(Settings settings, Options options, QObject* parent = nullptr);

@@ -65,9 +65,14 @@ QList<QPointF> LiveSeries::decimated(int columns) const
         }
         if (lo < 0)
             continue;
-        out.append(at(std::min(lo, hi)));
-        if (lo != hi)
-            out.append(at(std::max(lo, hi)));
+        // The ends are kept too, so the line starts at the oldest point and reaches the newest.
+        const int first = c == 0 ? 0 : -1;
+        const int last = c == columns - 1 ? m_size - 1 : -1;
+        int keep[4] = {first, std::min(lo, hi), std::max(lo, hi), last};
+        for (int k = 0; k < 4; ++k) {
+            if (keep[k] >= 0 && (out.isEmpty() || at(keep[k]).x() > out.last().x()))
+                out.append(at(keep[k]));
+        }
     }
     return out;
 }

@@ -19,8 +19,9 @@ public:
     qint64 lastTime() const;
     double maxValue() const;
 
-    /// At most 2 × `columns` points spanning the buffer: each column keeps its min and max, in time
-    /// order, so spikes survive decimation. With fewer points than 2 × columns, every point.
+    /// At most 2 × `columns` + 2 points spanning the buffer: each column keeps its min and max, in
+    /// time order, so spikes survive decimation, and the first and last points are always kept. With fewer
+    /// points than 2 × columns, every point.
     QList<QPointF> decimated(int columns) const;
 
 private:

@@ -9,8 +9,7 @@ namespace fs {
 
 OpcN3View::OpcN3View(int historyPoints, QObject* parent)
     : QObject(parent), m_pm1(historyPoints), m_pm2_5(historyPoints), m_pm10(historyPoints)
-{
-}
+{}
 
 void OpcN3View::attach(OpcN3Source* source)
 {
@@ -38,7 +37,12 @@ void OpcN3View::onStateChanged(OpcN3Source::State state, const QString& detail)
 
 void OpcN3View::onIdentified(const QString& info, const QString& serial)
 {
-    m_info = serial.isEmpty() ? info : QStringLiteral("%1 · %2").arg(info, serial);
+    // "OPC-N3 177940203 · fw 1.17a": the serial says which unit, the info string's tail the firmware.
+    const qsizetype fw = info.indexOf(QLatin1String("FirmwareVer="));
+    const QString version = fw >= 0 ? info.mid(fw + 12).section(QLatin1Char(' '), 0, 0) : QString();
+    m_info = serial.isEmpty() ? info : serial;
+    if (!version.isEmpty())
+        m_info += QStringLiteral(" · fw %1").arg(version);
     Q_EMIT identityChanged();
 }
 
@@ -74,7 +78,8 @@ QDateTime OpcN3View::timeMin() const
 
 QDateTime OpcN3View::timeMax() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_pm1.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_pm1.lastTime());
+    return QDateTime::fromMSecsSinceEpoch(m_pm1.isEmpty() ? QDateTime::currentMSecsSinceEpoch()
+                                                          : m_pm1.lastTime());
 }
 
 double OpcN3View::pmMax() const
@@ -83,9 +88,11 @@ double OpcN3View::pmMax() const
     return std::max(5.0, m * 1.2);
 }
 
-void OpcN3View::fillPmSeries(QAbstractSeries* pm1, QAbstractSeries* pm2_5, QAbstractSeries* pm10, int columns) const
+void OpcN3View::fillPmSeries(QAbstractSeries* pm1, QAbstractSeries* pm2_5, QAbstractSeries* pm10,
+                             int columns) const
 {
-    const std::pair<QAbstractSeries*, const LiveSeries*> pairs[] = {{pm1, &m_pm1}, {pm2_5, &m_pm2_5}, {pm10, &m_pm10}};
+    const std::pair<QAbstractSeries*, const LiveSeries*> pairs[] = {
+        {pm1, &m_pm1}, {pm2_5, &m_pm2_5}, {pm10, &m_pm10}};
     for (const auto& [series, data] : pairs) {
         if (auto* xy = qobject_cast<QXYSeries*>(series))
             xy->replace(data->decimated(columns));

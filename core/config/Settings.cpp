@@ -4,6 +4,7 @@
 #include "YamlReader.h"
 
 #include <QFile>
+#include <algorithm>
 
 namespace fs {
 
@@ -49,7 +50,8 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     try {
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::Exception& e) {
-        return Error{QStringLiteral("%1:%2: %3").arg(origin).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg))};
+        return Error{
+            QStringLiteral("%1:%2: %3").arg(origin).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg))};
     }
     Settings s;
     if (root.IsNull())
@@ -65,8 +67,15 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     r.section("opcn3", [&](YamlReader& sub) { readOpcN3(sub, s.opcn3); });
     r.text("log_rules", s.logRules);
     r.finish();
-    if (!errors.isEmpty())
+    if (!errors.isEmpty()) {
+        // In the order of the file, whichever check found them.
+        const auto line = [&origin](const QString& e) {
+            return e.mid(origin.size() + 1).section(QLatin1Char(':'), 0, 0).toInt();
+        };
+        std::stable_sort(errors.begin(), errors.end(),
+                         [&](const QString& a, const QString& b) { return line(a) < line(b); });
         return Error{errors.join(QLatin1Char('\n'))};
+    }
     return s;
 }
 

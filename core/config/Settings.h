@@ -8,17 +8,20 @@
 
 namespace fs {
 
-struct StationSettings {
+struct StationSettings
+{
     QString name = QStringLiteral("fieldstation");
     QString dataDir; ///< empty: the platform's application data folder
 };
 
-struct RecorderSettings {
+struct RecorderSettings
+{
     int flushIntervalMs = 1000;
     int maxBatch = 4096;
 };
 
-struct OpcN3Settings {
+struct OpcN3Settings
+{
     enum class ChipSelect { Message, Byte };
     bool enabled = true;
     QString name = QStringLiteral("OPC-N3");
@@ -35,7 +38,8 @@ struct OpcN3Settings {
     int errorBackoffMs = 2500;
 };
 
-struct Settings {
+struct Settings
+{
     StationSettings station;
     RecorderSettings recorder;
     OpcN3Settings opcn3;

@@ -16,8 +16,7 @@ QString scalarText(const YAML::Node& n)
 
 YamlReader::YamlReader(const YAML::Node& map, QString origin, QString path, QStringList* errors)
     : m_map(map), m_origin(std::move(origin)), m_path(std::move(path)), m_errors(errors)
-{
-}
+{}
 
 QString YamlReader::fullKey(const QString& key) const
 {
@@ -54,10 +53,11 @@ void YamlReader::integer(const char* key, int& out, int min, int max)
     bool ok = false;
     const long long v = n->IsScalar() ? QString::fromStdString(n->Scalar()).toLongLong(&ok) : 0;
     if (!ok || v < min || v > max) {
-        fail(*n, key, QStringLiteral("must be a whole number from %1 to %2, not \"%3\"")
-                          .arg(min)
-                          .arg(max)
-                          .arg(scalarText(*n)));
+        fail(*n, key,
+             QStringLiteral("must be a whole number from %1 to %2, not \"%3\"")
+                 .arg(min)
+                 .arg(max)
+                 .arg(scalarText(*n)));
         return;
     }
     out = int(v);
@@ -101,8 +101,9 @@ void YamlReader::choice(const char* key, int& out, const QStringList& allowed)
         return;
     const int i = allowed.indexOf(scalarText(*n));
     if (i < 0) {
-        fail(*n, key, QStringLiteral("must be one of %1, not \"%2\"")
-                          .arg(allowed.join(QStringLiteral(", ")), scalarText(*n)));
+        fail(*n, key,
+             QStringLiteral("must be one of %1, not \"%2\"")
+                 .arg(allowed.join(QStringLiteral(", ")), scalarText(*n)));
         return;
     }
     out = i;

@@ -13,36 +13,41 @@ using ChannelId = qint64;
 using NodeId = qint64;
 
 /// One reading: a value of one channel at one UTC instant (ms since the epoch).
-struct Sample {
+struct Sample
+{
     qint64 timeMs = 0;
     ChannelId channel = 0;
     double value = 0.0;
 };
 
 /// What a source declares about one of its quantities before it records any.
-struct ChannelSpec {
-    QString key;         ///< stable within the node, e.g. "pm2_5"
-    QString sensorType;  ///< code of the sensor type, e.g. "pm2_5"
-    QString name;        ///< human name of the sensor type, e.g. "PM2.5"
-    QString unit;        ///< e.g. "µg/m³"
+struct ChannelSpec
+{
+    QString key;        ///< stable within the node, e.g. "pm2_5"
+    QString sensorType; ///< code of the sensor type, e.g. "pm2_5"
+    QString name;       ///< human name of the sensor type, e.g. "PM2.5"
+    QString unit;       ///< e.g. "µg/m³"
 };
 
 /// A device (node) and the channels it records.
-struct NodeSpec {
-    QString key;   ///< stable identity, e.g. "opcn3:177940203"
-    QString kind;  ///< "opcn3", "egauge", …
-    QString name;  ///< what a person calls it
+struct NodeSpec
+{
+    QString key;  ///< stable identity, e.g. "opcn3:177940203"
+    QString kind; ///< "opcn3", "egauge", …
+    QString name; ///< what a person calls it
     QList<ChannelSpec> channels;
 };
 
 /// The ids the store gave a node and its channels, in the order of NodeSpec::channels.
-struct NodeChannels {
+struct NodeChannels
+{
     NodeId node = 0;
     QList<ChannelId> channels;
 };
 
 /// A change in a node's health: "ok", "error", "starting", … with detail text.
-struct NodeState {
+struct NodeState
+{
     NodeId node = 0;
     qint64 timeMs = 0;
     QString state;

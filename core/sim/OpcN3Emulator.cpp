@@ -21,33 +21,48 @@ qint64 steadyMs()
 }
 
 // Bin boundaries in µm (25 edges for 24 bins), as the N3's factory table.
-constexpr double kEdges[25] = {0.35, 0.46, 0.66, 1.0, 1.3, 1.7, 2.3, 3.0, 4.0, 5.2, 6.5, 8.0, 10.0,
+constexpr double kEdges[25] = {0.35, 0.46, 0.66, 1.0,  1.3,  1.7,  2.3,  3.0,  4.0,  5.2,  6.5,  8.0, 10.0,
                                12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 25.0, 28.0, 31.0, 34.0, 37.0, 40.0};
 
 int readSize(uint8_t cmd)
 {
     switch (cmd) {
-    case 0x3F: return kInfoSize;
-    case 0x10: return kSerialSize;
-    case 0x12: return kFirmwareSize;
-    case 0x13: return kPowerStatusSize;
-    case 0x3C: return kConfigSize;
-    case 0x30: return kHistogramSize;
-    case 0x32: return kPmSize;
-    default: return 0;
+    case 0x3F:
+        return kInfoSize;
+    case 0x10:
+        return kSerialSize;
+    case 0x12:
+        return kFirmwareSize;
+    case 0x13:
+        return kPowerStatusSize;
+    case 0x3C:
+        return kConfigSize;
+    case 0x30:
+        return kHistogramSize;
+    case 0x32:
+        return kPmSize;
+    default:
+        return 0;
     }
 }
 
 int writeSize(uint8_t cmd)
 {
     switch (cmd) {
-    case 0x03: return 1;
-    case 0x05: return 1;
-    case 0x42: return 2;
-    case 0x3A: return 167;
-    case 0x43: return 5;
-    case 0x11: return 60;
-    default: return 0;
+    case 0x03:
+        return 1;
+    case 0x05:
+        return 1;
+    case 0x42:
+        return 2;
+    case 0x3A:
+        return 167;
+    case 0x43:
+        return 5;
+    case 0x11:
+        return 60;
+    default:
+        return 0;
     }
 }
 
@@ -80,11 +95,21 @@ void OpcN3Emulator::injectFault(Fault fault, int times, uint8_t byte)
     std::lock_guard lock(m_mutex);
     m_faultByte = byte;
     switch (fault) {
-    case Fault::WrongPollByte: m_wrongPoll += times; break;
-    case Fault::BadCrc: m_badCrc += times; break;
-    case Fault::StuckBusy: m_stuck += times; break;
-    case Fault::LeakedHandshake: m_leak += times; break;
-    case Fault::NoAnswer: m_noAnswer += times; break;
+    case Fault::WrongPollByte:
+        m_wrongPoll += times;
+        break;
+    case Fault::BadCrc:
+        m_badCrc += times;
+        break;
+    case Fault::StuckBusy:
+        m_stuck += times;
+        break;
+    case Fault::LeakedHandshake:
+        m_leak += times;
+        break;
+    case Fault::NoAnswer:
+        m_noAnswer += times;
+        break;
     }
 }
 
@@ -138,6 +163,11 @@ void OpcN3Emulator::resetOnError()
 
 uint8_t OpcN3Emulator::exchange(uint8_t mosi)
 {
+    // After a silence the firmware has flushed its buffer: whatever was unfinished is dropped.
+    const qint64 t = now();
+    if (m_phase != Phase::Idle && t - m_lastByteMs > m_opt.idleResetMs)
+        resetOnError();
+    m_lastByteMs = t;
     if (m_noAnswer > 0) {
         // The fault lasts for whole commands: count one down each time a command would start.
         if (m_phase == Phase::Idle)
@@ -210,11 +240,21 @@ void OpcN3Emulator::startData()
     m_pos = 0;
     if (rsize > 0) {
         switch (m_cmd) {
-        case 0x3F: m_out = padIdentity(QStringLiteral("OPC-N3 Iss1.1 FirmwareVer=1.17a"), kInfoSize, true); break;
-        case 0x10: m_out = padIdentity(QStringLiteral("OPC-N3 ") + m_opt.serial, kSerialSize, false); break;
-        case 0x12: m_out = QByteArray("\x01\x11", 2); break;
-        case 0x13: m_out = buildPowerStatus(); break;
-        case 0x3C: m_out = buildConfig(); break;
+        case 0x3F:
+            m_out = padIdentity(QStringLiteral("OPC-N3 Iss1.1 FirmwareVer=1.17a"), kInfoSize, true);
+            break;
+        case 0x10:
+            m_out = padIdentity(QStringLiteral("OPC-N3 ") + m_opt.serial, kSerialSize, false);
+            break;
+        case 0x12:
+            m_out = QByteArray("\x01\x11", 2);
+            break;
+        case 0x13:
+            m_out = buildPowerStatus();
+            break;
+        case 0x3C:
+            m_out = buildConfig();
+            break;
         case 0x30: {
             const bool corrupt = m_badCrc > 0;
             if (corrupt)
@@ -258,19 +298,36 @@ void OpcN3Emulator::applyWrite()
     if (m_cmd != 0x03)
         return; // pots, bin weighting, config: accepted and ignored
     switch (uint8_t(m_in[0])) {
-    case 0x02: m_fan = false; break;
+    case 0x02:
+        m_fan = false;
+        break;
     case 0x03:
         if (!m_fan)
             m_fanOnMs = now();
         m_fan = true;
         break;
-    case 0x04: m_laserPot = false; break;
-    case 0x05: m_laserPot = true; break;
-    case 0x06: m_laserSwitch = false; break;
-    case 0x07: m_laserSwitch = true; break;
-    case 0x08: m_gainHigh = false; m_autoGain = false; break;
-    case 0x09: m_gainHigh = true; m_autoGain = false; break;
-    default: break;
+    case 0x04:
+        m_laserPot = false;
+        break;
+    case 0x05:
+        m_laserPot = true;
+        break;
+    case 0x06:
+        m_laserSwitch = false;
+        break;
+    case 0x07:
+        m_laserSwitch = true;
+        break;
+    case 0x08:
+        m_gainHigh = false;
+        m_autoGain = false;
+        break;
+    case 0x09:
+        m_gainHigh = true;
+        m_autoGain = false;
+        break;
+    default:
+        break;
     }
 }
 
@@ -354,10 +411,10 @@ QByteArray OpcN3Emulator::buildConfig() const
         put16(100);
     for (int m : {100, 250, 1000})
         put16(m);
-    put16(1800); // MaxTOF
-    put16(1);    // AMSamplingIntervalCount
-    put16(1);    // AMIdleIntervalCount
-    put16(1440); // AMMaxDataArraysInFile
+    put16(1800);                                       // MaxTOF
+    put16(1);                                          // AMSamplingIntervalCount
+    put16(1);                                          // AMIdleIntervalCount
+    put16(1440);                                       // AMMaxDataArraysInFile
     c.append(char(0)).append(char(0)).append(char(0)); // AMOnlySavePMData, AMFanOnInIdle, AMLaserOnInIdle
     c.append(char(80));                                // TOF to SFR factor
     c.append(char(48));                                // PVP

@@ -23,11 +23,13 @@ public:
         NoAnswer,        ///< MISO floats: every byte reads as `byte` (0x00 or 0xFF)
     };
 
-    struct Options {
-        int busyPolls = 1;           ///< 0x31 answers to repeated command bytes before 0xF3
+    struct Options
+    {
+        int busyPolls = 1; ///< 0x31 answers to repeated command bytes before 0xF3
         quint32 seed = 1;
         QString serial = QStringLiteral("177940203");
-        double concentration = 1.0;  ///< scales particle counts
+        double concentration = 1.0; ///< scales particle counts
+        int idleResetMs = 500;      ///< silence after which an unfinished command is dropped
     };
 
     using Clock = std::function<qint64()>; ///< milliseconds, monotonic
@@ -73,8 +75,8 @@ private:
     uint8_t m_cmd = 0;
     int m_pollsLeft = 0;
     bool m_stuckThisCommand = false;
-    QByteArray m_out;     // read phase: what the slave clocks out
-    QByteArray m_in;      // write phase: what the master sent
+    QByteArray m_out; // read phase: what the slave clocks out
+    QByteArray m_in;  // write phase: what the master sent
     int m_pos = 0;
     int m_expectIn = 0;
     uint8_t m_lastIn = 0;
@@ -85,6 +87,7 @@ private:
     bool m_oddNextPeriod = true;
     qint64 m_lastReadMs;
     qint64 m_fanOnMs = 0;
+    qint64 m_lastByteMs = 0;
     int m_histogramReads = 0;
     std::vector<uint8_t> m_log;
 

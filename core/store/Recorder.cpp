@@ -39,8 +39,7 @@ QString sqliteError(sqlite3* db)
 
 Recorder::Recorder(QString storePath, RecorderOptions options, QObject* parent)
     : QObject(parent), m_path(std::move(storePath)), m_opt(options)
-{
-}
+{}
 
 Recorder::~Recorder()
 {
@@ -191,7 +190,8 @@ void Recorder::writerLoop(std::promise<Status>* opened)
 
         Status s = commit(*store, batch, states);
         if (!s) {
-            qCWarning(lcRecorder) << "commit failed, keeping" << batch.size() << "samples queued:" << s.error();
+            qCWarning(lcRecorder) << "commit failed, keeping" << batch.size()
+                                  << "samples queued:" << s.error();
             Q_EMIT writeFailed(s.error());
             std::unique_lock lock(m_mutex);
             m_queue.insert(m_queue.begin(), batch.begin(), batch.end());
@@ -202,7 +202,8 @@ void Recorder::writerLoop(std::promise<Status>* opened)
             states.clear();
             jobs.clear();
             if (stopping) {
-                qCCritical(lcRecorder) << "stopping with" << m_queue.size() << "samples not stored:" << s.error();
+                qCCritical(lcRecorder)
+                    << "stopping with" << m_queue.size() << "samples not stored:" << s.error();
                 for (Job& j : m_jobs)
                     j.result->set_value(Error{s.error()});
                 m_jobs.clear();

@@ -21,11 +21,12 @@ namespace fs {
 
 class Store;
 
-struct RecorderOptions {
-    int flushIntervalMs = 1000;  ///< a sample waits at most this long before it is committed
-    int maxBatch = 4096;         ///< flush as soon as this many samples wait
-    int maxQueued = 262144;      ///< submit() blocks above this (back-pressure, bounded memory)
-    int retryDelayMs = 1000;     ///< after a failed commit, wait this long before trying again
+struct RecorderOptions
+{
+    int flushIntervalMs = 1000; ///< a sample waits at most this long before it is committed
+    int maxBatch = 4096;        ///< flush as soon as this many samples wait
+    int maxQueued = 262144;     ///< submit() blocks above this (back-pressure, bounded memory)
+    int retryDelayMs = 1000;    ///< after a failed commit, wait this long before trying again
 };
 
 class Recorder : public QObject
@@ -64,7 +65,8 @@ Q_SIGNALS:
     void writeFailed(const QString& error);
 
 private:
-    struct Job {
+    struct Job
+    {
         std::function<Status(Store&)> work;
         std::promise<Status>* result;
     };
@@ -79,8 +81,8 @@ private:
     std::atomic<quint64> m_committed{0};
 
     std::mutex m_mutex;
-    std::condition_variable m_wake;       // to the writer: work is waiting
-    std::condition_variable m_spaceFree;  // to producers: the queue shrank
+    std::condition_variable m_wake;      // to the writer: work is waiting
+    std::condition_variable m_spaceFree; // to producers: the queue shrank
     std::deque<Sample> m_queue;
     std::vector<NodeState> m_states;
     std::deque<Job> m_jobs;

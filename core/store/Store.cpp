@@ -158,8 +158,9 @@ Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
     NodeChannels out;
     out.node = q.value(0).toLongLong();
     for (const ChannelSpec& ch : spec.channels) {
-        q.prepare(QStringLiteral("INSERT INTO sensor_types (code, name, unit) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit"));
+        q.prepare(
+            QStringLiteral("INSERT INTO sensor_types (code, name, unit) VALUES (?, ?, ?) "
+                           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit"));
         q.addBindValue(ch.sensorType);
         q.addBindValue(ch.name);
         q.addBindValue(ch.unit);

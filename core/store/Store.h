@@ -13,7 +13,8 @@ struct sqlite3;
 namespace fs {
 
 /// A reading as stored, with the sequence number sinks use as their cursor.
-struct StoredReading {
+struct StoredReading
+{
     qint64 seq = 0;
     qint64 timeMs = 0;
     ChannelId channel = 0;

@@ -8,7 +8,8 @@
 
 namespace fs {
 
-struct Error {
+struct Error
+{
     QString message;
 };
 
@@ -26,7 +27,8 @@ public:
     T&& value() && { return std::get<0>(std::move(m_v)); }
     const T* operator->() const { return &std::get<0>(m_v); }
     const T& operator*() const { return std::get<0>(m_v); }
-    const QString& error() const { return std::get<1>(m_v).message; }
+    /// The error message; empty when the result holds a value.
+    QString error() const { return ok() ? QString() : std::get<1>(m_v).message; }
 
 private:
     std::variant<T, Error> m_v;

@@ -5,6 +5,7 @@ import FieldStation.Views
 
 ChartView {
     id: chart
+    objectName: "histogramChart"
 
     required property OpcN3View opc
     property bool compact: false

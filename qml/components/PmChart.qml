@@ -5,6 +5,7 @@ import FieldStation.Views
 
 ChartView {
     id: chart
+    objectName: "pmChart"
 
     required property OpcN3View opc
     property bool compact: false
@@ -31,9 +32,9 @@ ChartView {
         labelFormat: "%.0f"
         labelsFont.pixelSize: chart.compact ? 9 : 11
     }
-    LineSeries { id: pm1; name: "PM1"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
-    LineSeries { id: pm25; name: "PM2.5"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
-    LineSeries { id: pm10; name: "PM10"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
+    LineSeries { id: pm1; name: "PM1"; color: "#2e7d32"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
+    LineSeries { id: pm25; name: "PM2.5"; color: "#1565c0"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
+    LineSeries { id: pm10; name: "PM10"; color: "#c62828"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
 
     Connections {
         target: chart.opc

@@ -21,12 +21,18 @@ QString hexByte(uint8_t b)
 QString toString(OpcN3Failure::Kind kind)
 {
     switch (kind) {
-    case OpcN3Failure::Kind::Bus: return QStringLiteral("bus error");
-    case OpcN3Failure::Kind::UnexpectedByte: return QStringLiteral("unexpected byte");
-    case OpcN3Failure::Kind::StuckBusy: return QStringLiteral("stuck busy");
-    case OpcN3Failure::Kind::BadEcho: return QStringLiteral("bad echo");
-    case OpcN3Failure::Kind::BadFrame: return QStringLiteral("bad frame");
-    case OpcN3Failure::Kind::Forbidden: return QStringLiteral("forbidden command");
+    case OpcN3Failure::Kind::Bus:
+        return QStringLiteral("bus error");
+    case OpcN3Failure::Kind::UnexpectedByte:
+        return QStringLiteral("unexpected byte");
+    case OpcN3Failure::Kind::StuckBusy:
+        return QStringLiteral("stuck busy");
+    case OpcN3Failure::Kind::BadEcho:
+        return QStringLiteral("bad echo");
+    case OpcN3Failure::Kind::BadFrame:
+        return QStringLiteral("bad frame");
+    case OpcN3Failure::Kind::Forbidden:
+        return QStringLiteral("forbidden command");
     }
     return {};
 }
@@ -36,8 +42,7 @@ OpcN3Driver::OpcN3Driver(SpiBus& bus, Timing timing, Sleep sleep)
           if (ms > 0)
               QThread::msleep(ulong(ms));
       }))
-{
-}
+{}
 
 bool OpcN3Driver::fail(OpcN3Failure::Kind kind, QString message)
 {
@@ -75,9 +80,9 @@ bool OpcN3Driver::handshake(uint8_t command)
         }
     }
     gap();
-    return fail(OpcN3Failure::Kind::StuckBusy, QStringLiteral("command %1: still busy after %2 polls")
-                                                   .arg(hexByte(command))
-                                                   .arg(m_timing.maxPolls));
+    return fail(
+        OpcN3Failure::Kind::StuckBusy,
+        QStringLiteral("command %1: still busy after %2 polls").arg(hexByte(command)).arg(m_timing.maxPolls));
 }
 
 bool OpcN3Driver::read(uint8_t command, int length, QByteArray* out)
@@ -87,9 +92,9 @@ bool OpcN3Driver::read(uint8_t command, int length, QByteArray* out)
     // DOC lists the command byte as the byte out for every data byte of a read.
     const QByteArray tx(length, char(command));
     out->resize(length);
-    const Status s = m_bus.transfer({reinterpret_cast<const uint8_t*>(tx.constData()), size_t(length)},
-                                    {reinterpret_cast<uint8_t*>(out->data()), size_t(length)},
-                                    m_timing.byteDelayUs);
+    const Status s =
+        m_bus.transfer({reinterpret_cast<const uint8_t*>(tx.constData()), size_t(length)},
+                       {reinterpret_cast<uint8_t*>(out->data()), size_t(length)}, m_timing.byteDelayUs);
     gap();
     if (!s)
         return fail(OpcN3Failure::Kind::Bus, s.error());
@@ -101,20 +106,21 @@ bool OpcN3Driver::write(uint8_t command, const QByteArray& payload)
     if (!handshake(command))
         return false;
     QByteArray rx(payload.size(), 0);
-    const Status s = m_bus.transfer({reinterpret_cast<const uint8_t*>(payload.constData()), size_t(payload.size())},
-                                    {reinterpret_cast<uint8_t*>(rx.data()), size_t(rx.size())},
-                                    m_timing.byteDelayUs);
+    const Status s =
+        m_bus.transfer({reinterpret_cast<const uint8_t*>(payload.constData()), size_t(payload.size())},
+                       {reinterpret_cast<uint8_t*>(rx.data()), size_t(rx.size())}, m_timing.byteDelayUs);
     gap();
     if (!s)
         return fail(OpcN3Failure::Kind::Bus, s.error());
     for (int i = 0; i < payload.size(); ++i) {
         const uint8_t expected = i == 0 ? command : uint8_t(payload[i - 1]);
         if (uint8_t(rx[i]) != expected)
-            return fail(OpcN3Failure::Kind::BadEcho, QStringLiteral("command %1, payload byte %2: echo %3, expected %4")
-                                                         .arg(hexByte(command))
-                                                         .arg(i)
-                                                         .arg(hexByte(uint8_t(rx[i])))
-                                                         .arg(hexByte(expected)));
+            return fail(OpcN3Failure::Kind::BadEcho,
+                        QStringLiteral("command %1, payload byte %2: echo %3, expected %4")
+                            .arg(hexByte(command))
+                            .arg(i)
+                            .arg(hexByte(uint8_t(rx[i])))
+                            .arg(hexByte(expected)));
     }
     return true;
 }
@@ -137,9 +143,10 @@ bool OpcN3Driver::identify(OpcN3Identity* out)
     };
     out->info = cleanIdentity(span(info));
     if (!out->info.startsWith(QLatin1String("OPC-N3")))
-        return fail(OpcN3Failure::Kind::BadFrame, QStringLiteral("information string (0x3f) is not an OPC-N3's: "
-                                                                 "starts with %1")
-                                                      .arg(QString::fromLatin1(info.left(8).toHex(' '))));
+        return fail(OpcN3Failure::Kind::BadFrame,
+                    QStringLiteral("information string (0x3f) is not an OPC-N3's: "
+                                   "starts with %1")
+                        .arg(QString::fromLatin1(info.left(8).toHex(' '))));
     if (!read(uint8_t(Command::ReadSerial), kSerialSize, &serial))
         return false;
     out->serial = cleanIdentity(span(serial));

@@ -10,7 +10,8 @@
 namespace fs {
 
 /// Why an exchange with the OPC failed; every kind calls for the > 2 s back-off.
-struct OpcN3Failure {
+struct OpcN3Failure
+{
     enum class Kind { Bus, UnexpectedByte, StuckBusy, BadEcho, BadFrame, Forbidden };
     Kind kind = Kind::Bus;
     QString message;
@@ -19,7 +20,8 @@ struct OpcN3Failure {
 class OpcN3Driver
 {
 public:
-    struct Timing {
+    struct Timing
+    {
         int pollIntervalMs = 10; ///< between repeated command bytes
         int maxPolls = 20;       ///< give up (stuck busy) after this many
         int byteDelayUs = 10;    ///< after each data byte, inside one ioctl message

@@ -19,8 +19,8 @@ uint16_t u16(std::span<const uint8_t> f, size_t at)
 
 float f32(std::span<const uint8_t> f, size_t at)
 {
-    uint32_t v = uint32_t(f[at]) | uint32_t(f[at + 1]) << 8 | uint32_t(f[at + 2]) << 16 |
-                 uint32_t(f[at + 3]) << 24;
+    uint32_t v =
+        uint32_t(f[at]) | uint32_t(f[at + 1]) << 8 | uint32_t(f[at + 2]) << 16 | uint32_t(f[at + 3]) << 24;
     return std::bit_cast<float>(v);
 }
 
@@ -53,12 +53,13 @@ Status checkCrc(std::span<const uint8_t> frame, const char* what)
     const uint16_t received = u16(frame, n);
     const uint16_t computed = crc16Modbus(frame.first(n));
     if (received != computed)
-        return Error{QStringLiteral("%1: CRC mismatch: frame carries %2 (bytes %3–%4), bytes 0–%5 compute to %6")
-                         .arg(QString::fromLatin1(what), hex16(received))
-                         .arg(n)
-                         .arg(n + 1)
-                         .arg(n - 1)
-                         .arg(hex16(computed))};
+        return Error{
+            QStringLiteral("%1: CRC mismatch: frame carries %2 (bytes %3–%4), bytes 0–%5 compute to %6")
+                .arg(QString::fromLatin1(what), hex16(received))
+                .arg(n)
+                .arg(n + 1)
+                .arg(n - 1)
+                .arg(hex16(computed))};
     return {};
 }
 
@@ -67,7 +68,8 @@ Status checkCrc(std::span<const uint8_t> frame, const char* what)
 Result<OpcN3Histogram> decodeHistogram(std::span<const uint8_t> f)
 {
     if (f.size() != size_t(kHistogramSize))
-        return Error{QStringLiteral("histogram frame: expected %1 bytes, found %2").arg(kHistogramSize).arg(f.size())};
+        return Error{
+            QStringLiteral("histogram frame: expected %1 bytes, found %2").arg(kHistogramSize).arg(f.size())};
     if (Status s = checkCrc(f, "histogram frame"); !s)
         return Error{s.error()};
     OpcN3Histogram h;
@@ -104,8 +106,8 @@ QByteArray encodeHistogram(const OpcN3Histogram& h, bool corruptCrc)
         put16(out, v);
     for (float v : {h.pm1, h.pm2_5, h.pm10})
         putF32(out, v);
-    for (uint16_t v : {h.rejectGlitch, h.rejectLongTof, h.rejectRatio, h.rejectOutOfRange, h.fanRevCount,
-                       h.laserStatus})
+    for (uint16_t v :
+         {h.rejectGlitch, h.rejectLongTof, h.rejectRatio, h.rejectOutOfRange, h.fanRevCount, h.laserStatus})
         put16(out, v);
     uint16_t crc = crc16Modbus(bytesOf(out));
     if (corruptCrc)
@@ -194,7 +196,8 @@ Result<QByteArray> frameFromFileContent(const QByteArray& content)
         }
     }
     if (pending >= 0)
-        return Error{QStringLiteral("hex text has an odd number of digits (%1 bytes and half a byte)").arg(out.size())};
+        return Error{QStringLiteral("hex text has an odd number of digits (%1 bytes and half a byte)")
+                         .arg(out.size())};
     return out;
 }
 

@@ -15,18 +15,19 @@
 namespace fs {
 
 /// One histogram frame, decoded. Raw fields keep the device's units; accessors convert.
-struct OpcN3Histogram {
+struct OpcN3Histogram
+{
     std::array<uint16_t, opcn3::kBins> bins{};
-    std::array<uint8_t, 4> mtofRaw{};  ///< bins 1, 3, 5, 7; µs = raw / 3
-    uint16_t periodRaw = 0;            ///< s = raw / 100
-    uint16_t flowRaw = 0;              ///< ml/s = raw / 100
-    uint16_t temperatureRaw = 0;       ///< SHT31 ST
-    uint16_t humidityRaw = 0;          ///< SHT31 SRH
+    std::array<uint8_t, 4> mtofRaw{};   ///< bins 1, 3, 5, 7; µs = raw / 3
+    uint16_t periodRaw = 0;             ///< s = raw / 100
+    uint16_t flowRaw = 0;               ///< ml/s = raw / 100
+    uint16_t temperatureRaw = 0;        ///< SHT31 ST
+    uint16_t humidityRaw = 0;           ///< SHT31 SRH
     float pm1 = 0, pm2_5 = 0, pm10 = 0; ///< µg/m³
     uint16_t rejectGlitch = 0, rejectLongTof = 0, rejectRatio = 0, rejectOutOfRange = 0;
     uint16_t fanRevCount = 0;
     uint16_t laserStatus = 0;
-    uint16_t crc = 0;                  ///< as received
+    uint16_t crc = 0; ///< as received
 
     double samplingPeriodS() const { return periodRaw / 100.0; }
     double flowRateMlS() const { return flowRaw / 100.0; }
@@ -40,14 +41,16 @@ struct OpcN3Histogram {
     bool allZero() const;
 };
 
-struct OpcN3PmFrame {
+struct OpcN3PmFrame
+{
     float pm1 = 0, pm2_5 = 0, pm10 = 0;
     uint16_t crc = 0;
 };
 
-struct OpcN3Identity {
-    QString info;      ///< 0x3F, e.g. "OPC-N3 Iss1.1 FirmwareVer=1.17a"
-    QString serial;    ///< 0x10, e.g. "OPC-N3 177940203"
+struct OpcN3Identity
+{
+    QString info;   ///< 0x3F, e.g. "OPC-N3 Iss1.1 FirmwareVer=1.17a"
+    QString serial; ///< 0x10, e.g. "OPC-N3 177940203"
     int firmwareMajor = 0;
     int firmwareMinor = 0;
 };

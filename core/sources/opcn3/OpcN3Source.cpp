@@ -88,8 +88,8 @@ void OpcN3Source::setState(State s, const QString& detail)
     Q_EMIT stateChanged(s, detail);
     if (m_recorder && m_ids.node) {
         static const char* names[] = {"stopped", "identifying", "powering_up", "priming", "ok", "error"};
-        m_recorder->submitState({m_ids.node, QDateTime::currentMSecsSinceEpoch(),
-                                 QString::fromLatin1(names[int(s)]), detail});
+        m_recorder->submitState(
+            {m_ids.node, QDateTime::currentMSecsSinceEpoch(), QString::fromLatin1(names[int(s)]), detail});
     }
 }
 
@@ -174,11 +174,11 @@ void OpcN3Source::runStep()
 void OpcN3Source::onFailure(const char* during)
 {
     ++m_errors;
-    const QString detail = QStringLiteral("%1: %2: %3")
-                               .arg(QString::fromLatin1(during), toString(m_driver.failure().kind),
-                                    m_driver.failure().message);
-    qCWarning(lcOpcN3).noquote() << detail << "(" << m_errors << "in a row ); backing off" << m_opt.errorBackoffMs
-                                 << "ms";
+    const QString detail =
+        QStringLiteral("%1: %2: %3")
+            .arg(QString::fromLatin1(during), toString(m_driver.failure().kind), m_driver.failure().message);
+    qCWarning(lcOpcN3).noquote() << detail << "(" << m_errors << "in a row ); backing off"
+                                 << m_opt.errorBackoffMs << "ms";
     setState(State::BackingOff, detail);
     if (m_recorder && m_ids.node) {
         const int i = channelIndex(QStringLiteral("consecutive_errors"));

@@ -15,7 +15,8 @@ namespace fs {
 class Recorder;
 
 /// What the live view gets once a second.
-struct OpcN3Reading {
+struct OpcN3Reading
+{
     qint64 timeMs = 0;
     OpcN3Histogram histogram;
     int consecutiveErrors = 0;
@@ -28,7 +29,8 @@ public:
     enum class State { Stopped, Identifying, PoweringUp, Priming, Sampling, BackingOff };
     Q_ENUM(State)
 
-    struct Options {
+    struct Options
+    {
         QString name = QStringLiteral("OPC-N3");
         int readIntervalMs = 1000;
         int laserWaitMs = 1000;

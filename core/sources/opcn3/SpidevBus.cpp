@@ -33,7 +33,8 @@ Result<std::unique_ptr<SpidevBus>> SpidevBus::open(const Options& o)
     if (fd < 0)
         return Error{QStringLiteral("%1: cannot open: %2").arg(o.device, errnoText())};
     const auto fail = [&](const char* step) {
-        const QString msg = QStringLiteral("%1: %2: %3").arg(o.device, QString::fromLatin1(step), errnoText());
+        const QString msg =
+            QStringLiteral("%1: %2: %3").arg(o.device, QString::fromLatin1(step), errnoText());
         ::close(fd);
         return Error{msg};
     };
@@ -78,7 +79,10 @@ Status SpidevBus::transfer(std::span<const uint8_t> tx, std::span<uint8_t> rx, i
             x.cs_change = (m_opt.csPerByte && i + 1 < n) ? 1 : 0;
         }
         if (ioctl(m_fd, SPI_IOC_MESSAGE(n), xfers.data()) < 0)
-            return Error{QStringLiteral("%1: SPI transfer of %2 bytes failed: %3").arg(m_opt.device).arg(n).arg(errnoText())};
+            return Error{QStringLiteral("%1: SPI transfer of %2 bytes failed: %3")
+                             .arg(m_opt.device)
+                             .arg(n)
+                             .arg(errnoText())};
     }
     return {};
 }

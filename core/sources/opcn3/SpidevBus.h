@@ -11,11 +11,12 @@ namespace fs {
 class SpidevBus : public SpiBus
 {
 public:
-    struct Options {
+    struct Options
+    {
         QString device = QStringLiteral("/dev/spidev0.0");
         uint32_t speedHz = 300000;
-        uint8_t mode = 1;          ///< SPI mode (the OPC-N3 uses 1: CPOL 0, CPHA 1)
-        bool csPerByte = false;    ///< release chip select between the bytes of a message
+        uint8_t mode = 1;       ///< SPI mode (the OPC-N3 uses 1: CPOL 0, CPHA 1)
+        bool csPerByte = false; ///< release chip select between the bytes of a message
     };
 
     /// Opens and configures the device; the error names the device and the failing step.

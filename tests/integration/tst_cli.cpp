@@ -1,0 +1,226 @@
+// The fieldstation binary from the outside: decode, --version, settings errors, and a headless
+// demo run stopped by SIGTERM with its readings flushed.
+#include "TestSupport.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+using namespace fs;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run run(const QStringList& args, int timeoutMs = 20000)
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_BINARY), args);
+    Run r;
+    if (!p.waitForFinished(test::timeoutMs(timeoutMs)))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString writeFile(QTemporaryDir& dir, const char* name, const QByteArray& content)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void decodeSampleFrame()
+    {
+        const Run r = run({QStringLiteral("decode"), QStringLiteral("opcn3"),
+                           test::dataPath(QStringLiteral("opcn3_histogram_frame.hex"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.err.isEmpty());
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
+        QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(e.errorString()));
+        const QJsonObject o = doc.object();
+        QStringList keys = o.keys();
+        QStringList expected = {"bins",
+                                "mtof_us",
+                                "sampling_period_s",
+                                "flow_rate_ml_s",
+                                "temperature_c",
+                                "humidity_pct",
+                                "pm1",
+                                "pm2_5",
+                                "pm10",
+                                "reject_glitch",
+                                "reject_long_tof",
+                                "reject_ratio",
+                                "reject_out_of_range",
+                                "fan_rev_count",
+                                "laser_status",
+                                "counts_per_ml",
+                                "crc"};
+        keys.sort();
+        expected.sort();
+        QCOMPARE(keys, expected);
+        QCOMPARE(o["bins"].toArray().size(), 24);
+        QCOMPARE(o["bins"].toArray()[0].toInt(), 200);
+        QCOMPARE(o["bins"].toArray()[4].toInt(), 1);
+        QCOMPARE(o["mtof_us"].toArray().size(), 4);
+        QCOMPARE(o["mtof_us"].toArray()[0].toDouble(), 10.0);
+        QCOMPARE(o["sampling_period_s"].toDouble(), 1.0);
+        QCOMPARE(o["flow_rate_ml_s"].toDouble(), 5.02);
+        QVERIFY(qAbs(o["temperature_c"].toDouble() - 26.50) < 0.005);
+        QVERIFY(qAbs(o["humidity_pct"].toDouble() - 29.60) < 0.005);
+        QCOMPARE(o["pm1"].toDouble(), 3.459);
+        QCOMPARE(o["pm2_5"].toDouble(), 3.858);
+        QCOMPARE(o["pm10"].toDouble(), 3.866);
+        QCOMPARE(o["reject_glitch"].toInt(), 6);
+        QCOMPARE(o["reject_long_tof"].toInt(), 0);
+        QCOMPARE(o["reject_ratio"].toInt(), 183);
+        QCOMPARE(o["reject_out_of_range"].toInt(), 2);
+        QCOMPARE(o["fan_rev_count"].toInt(), 0);
+        QCOMPARE(o["laser_status"].toInt(), 604);
+        QCOMPARE(o["counts_per_ml"].toArray().size(), 24);
+        QVERIFY(qAbs(o["counts_per_ml"].toArray()[0].toDouble() - 200 / 5.02) < 1e-9);
+        QCOMPARE(o["crc"].toString(), QStringLiteral("0xa0ce"));
+    }
+
+    void decodeRawFrameAndZeroFlow()
+    {
+        // An all-zero frame (raw bytes, not hex): flow × period is 0, so no concentrations.
+        QByteArray zero(84, '\0');
+        zero.append(QByteArray::fromHex("d21d"));
+        const Run r =
+            run({QStringLiteral("decode"), QStringLiteral("opcn3"), writeFile(m_dir, "zero.bin", zero)});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(o["counts_per_ml"].isNull());
+        QCOMPARE(o["crc"].toString(), QStringLiteral("0x1dd2"));
+    }
+
+    void decodeErrors_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QByteArray frame = test::readData(QStringLiteral("opcn3_histogram_frame.hex"));
+        QByteArray shortFrame = frame;
+        shortFrame.replace("ce a0", "ce");
+        QTest::newRow("85 bytes") << shortFrame << QStringLiteral("expected 86 bytes, found 85");
+        QTest::newRow("87 bytes") << frame + " 00" << QStringLiteral("expected 86 bytes, found 87");
+        QByteArray badCrc = frame;
+        badCrc.replace("ce a0", "ce a1");
+        QTest::newRow("bad CRC") << badCrc
+                                 << QStringLiteral(
+                                        "frame carries 0xa1ce (bytes 84–85), bytes 0–83 compute to 0xa0ce");
+        QByteArray badHex = frame;
+        badHex.replace("c8 00", "c8 0x");
+        QTest::newRow("not hex") << badHex << QStringLiteral("line 1, column 5: 'x' is not a hex digit");
+    }
+    void decodeErrors()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        const Run r =
+            run({QStringLiteral("decode"), QStringLiteral("opcn3"), writeFile(m_dir, "bad.hex", content)});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+
+    void decodeMissingFile()
+    {
+        const Run r =
+            run({QStringLiteral("decode"), QStringLiteral("opcn3"), QStringLiteral("/nonexistent.hex")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("/nonexistent.hex"));
+    }
+
+    void versionAndHelp()
+    {
+        Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("fieldstation "));
+        r = run({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const char* opt :
+             {"--kiosk", "--desktop", "--headless", "--demo", "--config", "--data-dir", "decode opcn3"})
+            QVERIFY2(r.out.contains(opt), opt);
+        r = run({QStringLiteral("--kiosk"), QStringLiteral("--headless")});
+        QCOMPARE(r.code, 2);
+        r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.code, 2);
+    }
+
+    void badSettingsStopBeforeAnythingStarts()
+    {
+        const QString cfg = writeFile(m_dir, "bad.yaml", "opcn3:\n  read_interval_s: 0\n  colour: red\n");
+        const QString data = m_dir.filePath(QStringLiteral("never"));
+        const Run r = run({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"),
+                           cfg, QStringLiteral("--data-dir"), data});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("%1:2: opcn3.read_interval_s:").arg(cfg).toUtf8()),
+                 r.err.constData());
+        QVERIFY2(r.err.contains(QStringLiteral("%1:3: opcn3.colour: unknown key").arg(cfg).toUtf8()),
+                 r.err.constData());
+        QVERIFY(!QFile::exists(data)); // nothing was started, not even the store
+    }
+
+    void headlessDemoStopsCleanlyOnSigterm()
+    {
+        const QString cfg = writeFile(m_dir, "fast.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        const QString data = m_dir.filePath(QStringLiteral("demo"));
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_LOGGING_RULES")); // the suite silences info; this test reads it
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FS_BINARY),
+                {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"), cfg,
+                 QStringLiteral("--data-dir"), data});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(3500);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(test::timeoutMs(10000)));
+        const QByteArray log = p.readAll();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 0, log.constData());
+        QVERIFY2(log.contains("signal 15 received"), log.constData());
+
+        auto store = Store::open(data + QStringLiteral("/fieldstation-demo.db"), Store::Mode::ReadOnly);
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        QSqlQuery q((*store)->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(DISTINCT time_ms), COUNT(*) FROM readings")) && q.next());
+        const qint64 reads = q.value(0).toLongLong();
+        QVERIFY2(reads >= 1, qPrintable(QString::number(reads)));
+        QCOMPARE(q.value(1).toLongLong() % 43, qint64(0)); // whole readings only
+        QVERIFY(q.exec(QStringLiteral("SELECT state FROM node_states ORDER BY seq DESC LIMIT 1")) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("stopped"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
