@@ -69,6 +69,7 @@ Item {
             Label {
                 Layout.fillWidth: true
                 visible: page.opc.hasReading
+                wrapMode: Text.Wrap
                 font.pixelSize: page.compact ? 11 : 13
                 color: "#555"
                 text: qsTr("Updated %1 · period %2 s").arg(Qt.formatTime(page.opc.lastUpdate, "HH:mm:ss")).arg(page.opc.samplingPeriod.toFixed(2))

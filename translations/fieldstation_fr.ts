@@ -6,12 +6,12 @@
     <message>
         <location filename="../qml/components/HistogramChart.qml" line="12"/>
         <source>Size histogram (counts per bin, 0.35–40 µm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramme des tailles (comptes par classe, 0,35–40 µm)</translation>
     </message>
     <message>
         <location filename="../qml/components/HistogramChart.qml" line="31"/>
         <source>counts</source>
-        <translation type="unfinished"></translation>
+        <translation>comptes</translation>
     </message>
 </context>
 <context>
@@ -19,12 +19,12 @@
     <message>
         <location filename="../qml/Main.qml" line="21"/>
         <source>FieldStation — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldStation — %1</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="37"/>
         <source>DEMO — emulated devices</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉMO — appareils émulés</translation>
     </message>
 </context>
 <context>
@@ -32,72 +32,72 @@
     <message>
         <location filename="../qml/OpcN3Page.qml" line="46"/>
         <source>OPC-N3</source>
-        <translation type="unfinished"></translation>
+        <translation>OPC-N3</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="58"/>
         <source>PM1</source>
-        <translation type="unfinished"></translation>
+        <translation>PM1</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="59"/>
         <source>PM2.5</source>
-        <translation type="unfinished"></translation>
+        <translation>PM2,5</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="60"/>
         <source>PM10</source>
-        <translation type="unfinished"></translation>
+        <translation>PM10</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="61"/>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="62"/>
         <source>Humidity</source>
-        <translation type="unfinished"></translation>
+        <translation>Humidité</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="63"/>
         <source>Flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="64"/>
         <source>Fan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventilateur</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="64"/>
         <source>revs</source>
-        <translation type="unfinished"></translation>
+        <translation>tours</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="65"/>
         <source>Laser</source>
-        <translation type="unfinished"></translation>
+        <translation>Laser</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="66"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetées</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="67"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="67"/>
         <source>in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>de suite</translation>
     </message>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="74"/>
         <source>Updated %1 · period %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour %1 · période %2 s</translation>
     </message>
 </context>
 <context>
@@ -105,7 +105,7 @@
     <message>
         <location filename="../qml/components/PmChart.qml" line="12"/>
         <source>Particulate matter (µg/m³)</source>
-        <translation type="unfinished"></translation>
+        <translation>Particules (µg/m³)</translation>
     </message>
 </context>
 <context>
@@ -113,22 +113,22 @@
     <message>
         <location filename="../qml/components/StateBadge.qml" line="35"/>
         <source>Sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure en cours</translation>
     </message>
     <message>
         <location filename="../qml/components/StateBadge.qml" line="35"/>
         <source>Backing off after an error</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause après une erreur</translation>
     </message>
     <message>
         <location filename="../qml/components/StateBadge.qml" line="35"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté</translation>
     </message>
     <message>
         <location filename="../qml/components/StateBadge.qml" line="35"/>
         <source>Starting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage : %1</translation>
     </message>
 </context>
 </TS>

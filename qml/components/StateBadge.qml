@@ -26,6 +26,8 @@ Rectangle {
         Label {
             width: parent.width
             text: badge.title
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
             font.pixelSize: badge.compact ? 11 : 13
             font.bold: true
