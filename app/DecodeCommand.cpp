@@ -9,15 +9,10 @@ namespace fs {
 
 namespace {
 
-QByteArray number(double v)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return QByteArray(buf, int(r.ptr - buf));
-}
-
-/// Shortest text of a float32 (3.459, not 3.4590001106262207).
-QByteArray number(float v)
+/// Shortest text that reads back to the same value: for a float32 field that is "3.459", not the
+/// "3.4590001106262207" its widening to double would print.
+template <typename T>
+QByteArray number(T v)
 {
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
