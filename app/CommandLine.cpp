@@ -31,7 +31,13 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
     p.setApplicationDescription(QStringLiteral(
         "FieldStation: acquires, keeps, shows and forwards a field station's readings.\n\n"
         "Commands:\n"
-        "  decode opcn3 FILE   decode one 86-byte OPC-N3 histogram frame (raw or hex) to JSON"));
+        "  decode opcn3 FILE                  one 86-byte OPC-N3 histogram frame (raw or hex) as JSON\n"
+        "  register --pin PIN [--name NAME]   register with gascloud; the key goes to the keychain\n"
+        "  upload --once                      cut a batch and work the upload queue once\n"
+        "  queue                              print the upload queue\n"
+        "  import gascloud settings.yaml [gateway_key.txt]\n"
+        "                                     take over the old uploader's settings and key\n"
+        "  sim gascloud --listen HOST:PORT    run the gascloud emulator (see its --help)"));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
@@ -49,6 +55,8 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
     p.addOptions({kiosk, desktop, headless, demo, config, dataDir});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."),
                             QStringLiteral("[command …]"));
+    // Everything after the command word belongs to the command (its own options included).
+    p.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     p.process(app);
 
     CommandLine c;

@@ -2,12 +2,14 @@
 #include "CommandLine.h"
 #include "DecodeCommand.h"
 #include "SignalWatcher.h"
+#include "commands/Commands.h"
 #include "views/OpcN3View.h"
 
 #include "Station.h"
 #include "config/Settings.h"
 #include "sources/opcn3/OpcN3Source.h"
 #include "util/Logging.h"
+#include "util/Redact.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -40,7 +42,7 @@ Result<Settings> loadSettings(const CommandLine& cl)
 
 int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings)
 {
-    Station station(settings, {cl.demo, cl.dataDir});
+    Station station(settings, {cl.demo, cl.dataDir, cl.mode == CommandLine::Mode::Desktop});
     if (Status s = station.start(); !s) {
         std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
         return 1;
@@ -95,19 +97,36 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("fieldstation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSTATION_VERSION));
 
+    redact::installLogFilter();
     const CommandLine cl = CommandLine::parse(*app);
-    if (!cl.command.isEmpty()) {
-        if (cl.command.first() == QLatin1String("decode"))
-            return runDecodeCommand(cl.command.mid(1));
-        std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n",
-                     qPrintable(cl.command.first()));
-        return 2;
-    }
+    const QString command = cl.command.value(0);
+    if (command == QLatin1String("decode"))
+        return runDecodeCommand(cl.command.mid(1));
+    if (command == QLatin1String("sim"))
+        return runSimCommand(cl.command.mid(1));
 
     const Result<Settings> settings = loadSettings(cl);
     if (!settings) {
         // Every problem, one a line, before anything starts.
         std::fprintf(stderr, "%s\n", qPrintable(settings.error()));
+        return 2;
+    }
+    if (!command.isEmpty()) {
+        CommandContext ctx{settings.value(), Station::resolveDataDir(settings.value(), cl.dataDir),
+                           cl.configFile, cl.demo};
+        if (ctx.configFile.isEmpty())
+            ctx.configFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                             QStringLiteral("/fieldstation.yaml");
+        const QStringList args = cl.command.mid(1);
+        if (command == QLatin1String("register"))
+            return runRegisterCommand(ctx, args);
+        if (command == QLatin1String("upload"))
+            return runUploadCommand(ctx, args);
+        if (command == QLatin1String("queue"))
+            return runQueueCommand(ctx, args);
+        if (command == QLatin1String("import"))
+            return runImportCommand(ctx, args);
+        std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(command));
         return 2;
     }
     if (!settings->logRules.isEmpty())

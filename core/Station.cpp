@@ -1,13 +1,18 @@
 // Station: wiring of sources, recorder and (later) sinks; the only owner of their threads.
 #include "Station.h"
 
+#include "sim/GascloudEmulator.h"
 #include "sim/OpcN3Emulator.h"
+#include "sinks/gascloud/GascloudSetup.h"
+#include "sinks/gascloud/Registration.h"
+#include "sinks/gascloud/Uploader.h"
 #include "sources/opcn3/OpcN3Source.h"
 #include "sources/opcn3/SpidevBus.h"
 #include "store/Recorder.h"
 #include "util/Logging.h"
 
 #include <QDir>
+#include <QHostAddress>
 #include <QStandardPaths>
 
 namespace fs {
@@ -20,6 +25,8 @@ Station::Station(Settings settings, Options options, QObject* parent)
                     ? m_settings.station.dataDir
                     : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_acquisition.setObjectName(QStringLiteral("acquisition"));
+    m_uploaderThread.setObjectName(QStringLiteral("uploader"));
+    m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
 }
 
 Station::~Station()
@@ -27,11 +34,24 @@ Station::~Station()
     stop();
 }
 
-QString Station::storePath() const
+QString Station::resolveDataDir(const Settings& settings, const QString& fromCommandLine)
+{
+    return !fromCommandLine.isEmpty() ? fromCommandLine
+           : !settings.station.dataDir.isEmpty()
+               ? settings.station.dataDir
+               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString Station::storePathIn(const QString& dataDir, bool demo)
 {
     // Demo data never mixes with a station's real readings.
-    return QDir(m_dataDir).filePath(m_options.demo ? QStringLiteral("fieldstation-demo.db")
-                                                   : QStringLiteral("fieldstation.db"));
+    return QDir(dataDir).filePath(demo ? QStringLiteral("fieldstation-demo.db")
+                                       : QStringLiteral("fieldstation.db"));
+}
+
+QString Station::storePath() const
+{
+    return storePathIn(m_dataDir, m_options.demo);
 }
 
 Status Station::start()
@@ -46,6 +66,12 @@ Status Station::start()
     if (m_settings.opcn3.enabled) {
         if (Status s = startOpcN3(); !s)
             return s;
+    }
+    if (m_settings.gascloud.enabled || m_options.demo) {
+        if (Status s = startGascloud(); !s) {
+            m_uploaderProblem = s.error();
+            qCWarning(lcStation).noquote() << "gascloud upload is not running:" << s.error();
+        }
     }
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
@@ -72,8 +98,76 @@ Status Station::startOpcN3()
     return {};
 }
 
+Status Station::startDemoGascloud(GascloudSettings& s)
+{
+    // An in-process gascloud; batches reach its inbox by a local copy instead of SCP.
+    GascloudEmulator::Options o;
+    o.inboxRoot = QDir(m_dataDir).filePath(QStringLiteral("demo-gascloud/inbox"));
+    m_emulator = new GascloudEmulator(o);
+    m_emulator->moveToThread(&m_simThread);
+    connect(&m_simThread, &QThread::finished, m_emulator, &QObject::deleteLater);
+    m_simThread.start();
+    Result<quint16> port = Error{QString()};
+    QMetaObject::invokeMethod(
+        m_emulator, [&] { port = m_emulator->listen(QHostAddress::LocalHost, 0); },
+        Qt::BlockingQueuedConnection);
+    if (!port)
+        return Error{port.error()};
+    s.enabled = true;
+    s.api = m_emulator->apiUrl();
+    s.gadgetId = QStringLiteral("demo-gadget");
+    s.uploadIntervalS = 30; // a lively queue for people watching the demo
+    const SecretStore secrets = gascloud::secretStore(m_settings, m_dataDir, false, true);
+    if (!gatewayKey(secrets)) {
+        auto where = registerGateway(s.api, 10, QStringLiteral("1234"), m_settings.station.name, secrets);
+        if (!where)
+            return Error{where.error()};
+    }
+    return {};
+}
+
+Status Station::startGascloud()
+{
+    GascloudSettings s = m_settings.gascloud;
+    if (m_options.demo) {
+        if (Status st = startDemoGascloud(s); !st)
+            return st;
+    }
+    const SecretStore secrets =
+        gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
+    auto key = gatewayKey(secrets);
+    if (!key)
+        return Error{key.error()};
+    std::unique_ptr<UploadTransport> transport;
+    if (m_options.demo)
+        transport = std::make_unique<LocalTransport>(QStringLiteral("/"));
+    else
+        transport =
+            std::make_unique<ScpTransport>(gascloud::knownHostsPath(s, m_dataDir, false), s.requestTimeoutS);
+    m_uploader = new Uploader(*m_recorder, storePath(),
+                              gascloud::uploaderOptions(s, m_dataDir, key.value(), m_options.demo),
+                              std::move(transport));
+    m_uploader->moveToThread(&m_uploaderThread);
+    connect(&m_uploaderThread, &QThread::finished, m_uploader, &QObject::deleteLater);
+    m_uploaderThread.start();
+    QMetaObject::invokeMethod(m_uploader, &Uploader::start, Qt::QueuedConnection);
+    return {};
+}
+
 void Station::stop()
 {
+    if (m_uploader && m_uploaderThread.isRunning())
+        QMetaObject::invokeMethod(m_uploader, &Uploader::stop, Qt::BlockingQueuedConnection);
+    if (m_uploaderThread.isRunning()) {
+        m_uploaderThread.quit();
+        m_uploaderThread.wait();
+        m_uploader = nullptr;
+    }
+    if (m_simThread.isRunning()) {
+        m_simThread.quit();
+        m_simThread.wait();
+        m_emulator = nullptr;
+    }
     if (m_opcn3 && m_acquisition.isRunning()) {
         QMetaObject::invokeMethod(m_opcn3, &OpcN3Source::stop, Qt::BlockingQueuedConnection);
     }

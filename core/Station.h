@@ -12,6 +12,8 @@ namespace fs {
 
 class Recorder;
 class OpcN3Source;
+class Uploader;
+class GascloudEmulator;
 
 class Station : public QObject
 {
@@ -19,11 +21,16 @@ class Station : public QObject
 public:
     struct Options
     {
-        bool demo = false; ///< emulate every device and remote end
-        QString dataDir;   ///< overrides settings.station.data_dir
+        bool demo = false;          ///< emulate every device and remote end
+        QString dataDir;            ///< overrides settings.station.data_dir
+        bool keychainUsable = true; ///< false in headless and kiosk modes
     };
 
     Station(Settings settings, Options options, QObject* parent = nullptr);
+    /// The data folder: the command line's, else the settings', else the platform's.
+    static QString resolveDataDir(const Settings& settings, const QString& fromCommandLine);
+    /// The store in `dataDir` (demo data lives in its own file).
+    static QString storePathIn(const QString& dataDir, bool demo);
     ~Station() override;
 
     /// Opens the store and starts every enabled source; an error names what could not start.
@@ -37,9 +44,15 @@ public:
     Recorder* recorder() const { return m_recorder.get(); }
     /// Null when the OPC-N3 is disabled.
     OpcN3Source* opcn3() const { return m_opcn3; }
+    /// Null when gascloud is disabled or the station is not registered.
+    Uploader* uploader() const { return m_uploader; }
+    /// Why the uploader is not running, when it is not.
+    QString uploaderProblem() const { return m_uploaderProblem; }
 
 private:
     Status startOpcN3();
+    Status startGascloud();
+    Status startDemoGascloud(GascloudSettings& s);
 
     Settings m_settings;
     Options m_options;
@@ -47,6 +60,11 @@ private:
     std::unique_ptr<Recorder> m_recorder;
     QThread m_acquisition;
     OpcN3Source* m_opcn3 = nullptr; // lives in m_acquisition, deleted when it finishes
+    QThread m_uploaderThread;
+    Uploader* m_uploader = nullptr; // lives in m_uploaderThread
+    QThread m_simThread;
+    GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
+    QString m_uploaderProblem;
 };
 
 } // namespace fs

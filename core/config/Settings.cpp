@@ -4,6 +4,7 @@
 #include "YamlReader.h"
 
 #include <QFile>
+#include <QUrl>
 #include <algorithm>
 
 namespace fs {
@@ -14,6 +15,47 @@ void readStation(YamlReader& r, StationSettings& s)
 {
     r.text("name", s.name, false);
     r.text("data_dir", s.dataDir);
+    int secrets = int(s.secrets);
+    r.choice("secrets", secrets,
+             {QStringLiteral("auto"), QStringLiteral("keychain"), QStringLiteral("file")});
+    s.secrets = StationSettings::Secrets(secrets);
+}
+
+void readGascloud(YamlReader& r, GascloudSettings& s)
+{
+    r.boolean("enabled", s.enabled);
+    r.text("api", s.api);
+    r.text("gadget_id", s.gadgetId);
+    r.integer("upload_interval_secs", s.uploadIntervalS, 10, 86400);
+    const QStringList modes = {QStringLiteral("LIVE"), QStringLiteral("TEST"), QStringLiteral("PASS")};
+    int mode = int(modes.indexOf(s.batchMode));
+    r.choice("batch_mode", mode, modes);
+    s.batchMode = modes.value(mode);
+    r.text("batch_type", s.batchType, false);
+    r.text("batch_dir_pending", s.pendingDir);
+    r.text("batch_dir_uploaded", s.uploadedDir);
+    r.text("batch_dir_rejected", s.rejectedDir);
+    r.boolean("delete_batch_on_upload", s.deleteBatchOnUpload);
+    r.boolean("delete_reading_on_zip", s.deleteReadingOnZip);
+    r.text("destination_suffix", s.destinationSuffix);
+    r.text("known_hosts", s.knownHosts);
+    r.integer("max_rows_per_batch", s.maxRowsPerBatch, 1, 1000000);
+    r.integer("request_timeout_secs", s.requestTimeoutS, 1, 600);
+    r.integer("retry_min_secs", s.retryMinS, 1, 86400);
+    r.integer("retry_max_secs", s.retryMaxS, 1, 604800);
+    if (s.enabled) {
+        const QUrl url(s.api);
+        if (s.api.isEmpty() || !url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            r.fail(r.at("api"), "api",
+                   QStringLiteral("must be an http:// or https:// URL when gascloud is enabled, not \"%1\"")
+                       .arg(s.api));
+        if (s.gadgetId.trimmed().isEmpty())
+            r.fail(r.at("gadget_id"), "gadget_id", QStringLiteral("must be set when gascloud is enabled"));
+    }
+    if (s.retryMaxS < s.retryMinS)
+        r.fail(r.at("retry_max_secs"), "retry_max_secs",
+               QStringLiteral("must not be less than retry_min_secs (%1)").arg(s.retryMinS));
 }
 
 void readRecorder(YamlReader& r, RecorderSettings& s)
@@ -65,6 +107,7 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     r.section("station", [&](YamlReader& sub) { readStation(sub, s.station); });
     r.section("recorder", [&](YamlReader& sub) { readRecorder(sub, s.recorder); });
     r.section("opcn3", [&](YamlReader& sub) { readOpcN3(sub, s.opcn3); });
+    r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });
     r.text("log_rules", s.logRules);
     r.finish();
     if (!errors.isEmpty()) {

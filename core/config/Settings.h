@@ -10,8 +10,12 @@ namespace fs {
 
 struct StationSettings
 {
+    enum class Secrets { Auto, Keychain, File };
     QString name = QStringLiteral("fieldstation");
     QString dataDir; ///< empty: the platform's application data folder
+    /// Where secrets live: the OS keychain, a 0600 file in the data folder, or the keychain with the
+    /// file as fallback (auto; headless and kiosk use the file, having no keychain service).
+    Secrets secrets = Secrets::Auto;
 };
 
 struct RecorderSettings
@@ -38,11 +42,33 @@ struct OpcN3Settings
     int errorBackoffMs = 2500;
 };
 
+struct GascloudSettings
+{
+    bool enabled = false;
+    QString api; ///< e.g. https://host/api/v1 (no trailing slash needed)
+    QString gadgetId;
+    int uploadIntervalS = 300;
+    QString batchMode = QStringLiteral("PASS"); ///< LIVE, TEST or PASS, sent verbatim
+    QString batchType = QStringLiteral("OPCN3");
+    QString pendingDir;  ///< empty: <data dir>/gascloud/pending
+    QString uploadedDir; ///< empty: <data dir>/gascloud/uploaded
+    QString rejectedDir; ///< empty: <data dir>/gascloud/rejected
+    bool deleteBatchOnUpload = false;
+    bool deleteReadingOnZip = false;
+    QString destinationSuffix = QStringLiteral("{key}/inbox/"); ///< appended to the ticket's destination
+    QString knownHosts;                                         ///< empty: <data dir>/gascloud/known_hosts
+    int maxRowsPerBatch = 86400;                                ///< one day of 1 Hz readings
+    int requestTimeoutS = 30;
+    int retryMinS = 30; ///< first back-off after a failed upload, doubled up to retryMaxS
+    int retryMaxS = 3600;
+};
+
 struct Settings
 {
     StationSettings station;
     RecorderSettings recorder;
     OpcN3Settings opcn3;
+    GascloudSettings gascloud;
     QString logRules; ///< QLoggingCategory filter rules, e.g. "fs.opcn3.debug=true"
 
     /// Reads `path`; every problem is reported as "file:line: key: what is wrong", one a line.

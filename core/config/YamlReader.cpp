@@ -45,6 +45,15 @@ std::optional<YAML::Node> YamlReader::find(const char* key)
     return std::nullopt;
 }
 
+YAML::Node YamlReader::at(const char* key) const
+{
+    for (auto it = m_map.begin(); it != m_map.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == key)
+            return it->second;
+    }
+    return m_map;
+}
+
 void YamlReader::integer(const char* key, int& out, int min, int max)
 {
     const std::optional<YAML::Node> n = find(key);

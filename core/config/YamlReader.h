@@ -27,6 +27,8 @@ public:
     /// "file:line: key: message" for `node`.
     QString where(const YAML::Node& node, const QString& key) const;
     void fail(const YAML::Node& node, const char* key, const QString& message);
+    /// Where a cross-field problem with `key` is reported: the key's value, or the section.
+    YAML::Node at(const char* key) const;
 
 private:
     std::optional<YAML::Node> find(const char* key);

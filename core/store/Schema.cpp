@@ -61,6 +61,18 @@ const QList<QStringList>& migrations()
                            " created_ms INTEGER NOT NULL,"
                            " updated_ms INTEGER NOT NULL)"),
         },
+        // 2: what the upload queue needs to survive a restart: the quarantine ticket, the time
+        // of the next attempt, and the readings' time span.
+        {
+            QStringLiteral("ALTER TABLE batches ADD COLUMN ticket_domain TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN ticket_port INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN ticket_destination TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN ticket_expires_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN next_attempt_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN reading_from_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE batches ADD COLUMN reading_to_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX batches_state ON batches (state)"),
+        },
     };
     return steps;
 }

@@ -215,7 +215,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(DISTINCT time_ms), COUNT(*) FROM readings")) && q.next());
         const qint64 reads = q.value(0).toLongLong();
         QVERIFY2(reads >= 1, qPrintable(QString::number(reads)));
-        QCOMPARE(q.value(1).toLongLong() % 43, qint64(0)); // whole readings only
+        QCOMPARE(q.value(1).toLongLong() % 44, qint64(0)); // whole readings only (44 channels)
         QVERIFY(q.exec(QStringLiteral("SELECT state FROM node_states ORDER BY seq DESC LIMIT 1")) &&
                 q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("stopped"));

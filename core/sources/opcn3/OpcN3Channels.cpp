@@ -5,7 +5,7 @@ namespace fs::opcn3 {
 
 namespace {
 
-constexpr int kFixed = 15; // channels before the bins
+constexpr int kFixed = 16; // channels before the bins
 
 } // namespace
 
@@ -41,6 +41,8 @@ QList<ChannelSpec> channels()
              QStringLiteral("Laser status"), QStringLiteral("raw")},
             {QStringLiteral("consecutive_errors"), QStringLiteral("consecutive_errors"),
              QStringLiteral("Consecutive errors"), QStringLiteral("count")},
+            {QStringLiteral("checksum"), QStringLiteral("opc_checksum"),
+             QStringLiteral("Frame CRC as received"), QStringLiteral("raw")},
         };
         for (int i = 0; i < kBins; ++i)
             l.append({QStringLiteral("bin_%1").arg(i), QStringLiteral("opc_bin_%1").arg(i),
@@ -82,8 +84,9 @@ std::vector<Sample> samplesFor(const OpcN3Histogram& h, const QList<ChannelId>& 
         double(h.fanRevCount),
         double(h.laserStatus),
         double(consecutiveErrors),
+        double(h.crc),
     };
-    static_assert(kFixed == 15);
+    static_assert(kFixed == 16);
     for (uint16_t b : h.bins)
         v.push_back(b);
     for (int i = 0; i < 4; ++i)

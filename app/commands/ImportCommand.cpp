@@ -1,0 +1,140 @@
+// import gascloud settings.yaml [gateway_key.txt]: converts the old uploader's settings into a
+// gascloud: section of FieldStation's settings file, and its key into the secret store.
+#include "Commands.h"
+
+#include "sinks/gascloud/GascloudApi.h"
+#include "sinks/gascloud/GascloudSetup.h"
+#include "sinks/gascloud/Registration.h"
+#include "util/Redact.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <cstdio>
+#include <yaml-cpp/yaml.h>
+
+namespace fs {
+
+namespace {
+
+int fail(const QString& s)
+{
+    std::fprintf(stderr, "fieldstation import: %s\n", qPrintable(redact::apply(s)));
+    return 1;
+}
+
+/// YAML scalar text, quoted so that any value survives.
+QString quoted(const QString& v)
+{
+    QString s = v;
+    s.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+} // namespace
+
+int runImportCommand(const CommandContext& ctx, const QStringList& args)
+{
+    if (args.value(0) != QLatin1String("gascloud") || args.size() < 2 || args.size() > 3)
+        return fail(QStringLiteral(
+            "usage: fieldstation [--config FILE] import gascloud settings.yaml [gateway_key.txt]"));
+    const QString oldPath = args[1];
+    YAML::Node old;
+    try {
+        old = YAML::LoadFile(QFile::encodeName(oldPath).toStdString());
+    } catch (const YAML::Exception& e) {
+        return fail(
+            QStringLiteral("%1:%2: %3").arg(oldPath).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+    }
+    if (!old.IsMap())
+        return fail(QStringLiteral("%1: not a mapping of settings").arg(oldPath));
+
+    // Old key → new key; DBNAME and the like belong to the old logger and have no counterpart.
+    const QList<QPair<const char*, const char*>> map = {
+        {"API", "api"},
+        {"GADGET_ID", "gadget_id"},
+        {"UPLOAD_INTERVAL_SECS", "upload_interval_secs"},
+        {"BATCH_MODE", "batch_mode"},
+        {"BATCH_TYPE", "batch_type"},
+        {"BATCH_DIR_PENDING", "batch_dir_pending"},
+        {"BATCH_DIR_UPLOADED", "batch_dir_uploaded"},
+        {"DELETE_BATCH_ON_UPLOAD", "delete_batch_on_upload"},
+        {"DELETE_READING_ON_ZIP", "delete_reading_on_zip"},
+    };
+    QStringList section = {QStringLiteral("gascloud:"), QStringLiteral("  enabled: true")};
+    QString key;
+    for (auto it = old.begin(); it != old.end(); ++it) {
+        const QString name = QString::fromStdString(it->first.Scalar());
+        const QString value = it->second.IsScalar() ? QString::fromStdString(it->second.Scalar()) : QString();
+        const int line = it->first.Mark().line + 1;
+        if (name == QLatin1String("GASCLOUD_KEY")) {
+            key = value.trimmed();
+            continue;
+        }
+        const auto m = std::find_if(map.begin(), map.end(),
+                                    [&](const auto& p) { return name == QLatin1String(p.first); });
+        if (m == map.end()) {
+            std::fprintf(stderr, "%s:%d: %s: not carried over (FieldStation has no such setting)\n",
+                         qPrintable(oldPath), line, qPrintable(name));
+            continue;
+        }
+        const bool number = name == QLatin1String("UPLOAD_INTERVAL_SECS");
+        const bool boolean = name.startsWith(QLatin1String("DELETE_"));
+        section << QStringLiteral("  %1: %2")
+                       .arg(QLatin1String(m->second), number || boolean ? value.toLower() : quoted(value));
+    }
+    if (args.size() == 3) {
+        QFile f(args[2]);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1: %2").arg(args[2], f.errorString()));
+        key = QString::fromUtf8(f.readAll()).trimmed(); // the old file often ends in a newline
+    }
+    if (!key.isEmpty() && !isGatewayKey(key))
+        return fail(QStringLiteral("%1: the gateway key is not 20 characters of 0-9a-f (%2 characters)")
+                        .arg(args.size() == 3 ? args[2] : oldPath)
+                        .arg(key.size()));
+    redact::addSecret(key);
+
+    // Append to the settings file, refusing to overwrite an existing gascloud section.
+    const QString target = ctx.configFile;
+    QByteArray existing;
+    if (QFile::exists(target)) {
+        QFile f(target);
+        f.open(QIODevice::ReadOnly);
+        existing = f.readAll();
+        try {
+            if (YAML::Load(existing.toStdString())["gascloud"])
+                return fail(QStringLiteral("%1 already has a gascloud section; remove it first").arg(target));
+        } catch (const YAML::Exception& e) {
+            return fail(QStringLiteral("%1:%2: %3")
+                            .arg(target)
+                            .arg(e.mark.line + 1)
+                            .arg(QString::fromStdString(e.msg)));
+        }
+    }
+    QByteArray text = existing;
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text += '\n';
+    text += "\n# Imported from " + QFileInfo(oldPath).absoluteFilePath().toUtf8() + "\n" +
+            section.join(QLatin1Char('\n')).toUtf8() + '\n';
+    const auto check = Settings::parse(text, target);
+    if (!check)
+        return fail(QStringLiteral("the converted settings are not valid:\n%1").arg(check.error()));
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        return fail(QStringLiteral("%1: %2").arg(target, out.errorString()));
+    std::printf("wrote the gascloud section to %s\n", qPrintable(target));
+    if (!key.isEmpty()) {
+        const SecretStore secrets = gascloud::secretStore(check.value(), ctx.dataDir, true, ctx.demo);
+        if (Status s = secrets.write(kGatewayKeySecret, key); !s)
+            return fail(s.error());
+        std::printf("the gateway key is stored in %s\n", qPrintable(secrets.describe(kGatewayKeySecret)));
+    } else {
+        std::printf("no gateway key found: register with `fieldstation register --pin PIN`\n");
+    }
+    return 0;
+}
+
+} // namespace fs

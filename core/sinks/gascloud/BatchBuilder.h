@@ -1,0 +1,58 @@
+// BatchBuilder: cuts the OPC-N3 readings after its cursor into one gascloud batch: <ref>.csv and
+// the meta YAML zipped into <ref>.zip, plus the quarantine payload <ref>.yaml, in the pending folder.
+#pragma once
+
+#include "UploadBatch.h"
+#include "util/Result.h"
+
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace fs {
+
+class Recorder;
+class Store;
+
+class BatchBuilder
+{
+public:
+    struct Options
+    {
+        QString pendingDir;
+        QString key; ///< the gateway key: in the ref, the meta and the payload
+        QString gadgetId;
+        QString batchType = QStringLiteral("OPCN3");
+        QString batchMode = QStringLiteral("PASS");
+        int maxRows = 86400;
+        bool deleteReadingOnZip = false;
+        /// A reading newer than this is only batched once a later one shows it is complete.
+        int settleMs = 60000;
+    };
+    static constexpr const char* kCursor = "gascloud-batch";
+
+    /// Reads through its own read-only connection to `storePath`; writes through `recorder`.
+    BatchBuilder(Recorder& recorder, QString storePath, Options options);
+    ~BatchBuilder();
+
+    /// Removes what a crash left half-built: batches in state "building" and their files, and
+    /// stray temporary files. Their readings are still after the cursor and are batched again.
+    Status recover();
+    /// Builds at most one batch from the readings after the cursor; nothing when there are none.
+    Result<std::optional<UploadBatch>> buildNext(qint64 nowMs);
+
+private:
+    struct Scan;
+    Status openReader();
+    Result<std::optional<UploadBatch>> build(qint64 nowMs, qint64 cursor);
+
+    Recorder& m_recorder;
+    QString m_storePath;
+    Options m_opt;
+    std::unique_ptr<Store> m_reader;
+};
+
+/// The canonical CSV header (protocol note, part C), one line with its newline.
+QByteArray batchCsvHeader();
+
+} // namespace fs

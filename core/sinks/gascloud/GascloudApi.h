@@ -1,0 +1,60 @@
+// GascloudApi: the three HTTP calls of the gascloud contract (activate, quarantine request, status).
+// Blocking, with a time limit; for the uploader thread and the command line, never the GUI thread.
+#pragma once
+
+#include "util/Result.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QPair>
+#include <QString>
+#include <memory>
+
+namespace fs {
+
+/// What a quarantine request returns: where and as whom to SCP one batch, for ten minutes.
+struct QuarantineTicket
+{
+    QString batchId; ///< 32 lowercase hex; also the SCP password
+    QString domain;
+    int port = 22;
+    QString destination; ///< remote directory prefix
+    qint64 expiresMs = 0;
+};
+
+using FormFields = QList<QPair<QString, QString>>;
+
+class GascloudApi
+{
+public:
+    GascloudApi(QString apiBase, int timeoutS);
+    ~GascloudApi();
+
+    /// POST /activate/ → the 20-character gateway key.
+    Result<QString> activate(const QString& deviceId, const QString& pin, const QString& name);
+    /// POST /quarantine_request/ with the payload fields, as the gateway `key`.
+    Result<QuarantineTicket> requestQuarantine(const QString& key, const FormFields& payload);
+    /// GET /upload_status/<batchid>/ → "Unprocessed", "Processed", "Rejected", or anything else.
+    Result<QString> uploadStatus(const QString& key, const QString& batchId);
+
+    QString apiBase() const { return m_base; }
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray body;
+    };
+    Result<Reply> send(const QString& path, const QString& key, const QByteArray* form);
+
+    QString m_base;
+    int m_timeoutMs;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+};
+
+/// A gateway key as the contract wants it: 20 characters of [0-9a-f] (whitespace trimmed first).
+bool isGatewayKey(const QString& key);
+/// The 32-hex batch id of a ticket, and of a batch file that was already sent (<batchid>.zip).
+bool isBatchId(const QString& id);
+
+} // namespace fs

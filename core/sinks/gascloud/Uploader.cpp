@@ -1,0 +1,386 @@
+// Uploader: the queue's state machine (B.4 of the protocol note, with its bugs fixed).
+#include "Uploader.h"
+
+#include "store/Recorder.h"
+#include "store/Store.h"
+#include "util/CrashPoint.h"
+#include "util/DurableFile.h"
+#include "util/Logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <yaml-cpp/yaml.h>
+
+namespace fs {
+
+namespace {
+
+constexpr qint64 kTicketMarginMs = 30'000; // do not start an SCP a few seconds before the ticket ends
+
+FormFields payloadFields(const QString& path, QString* error)
+{
+    FormFields out;
+    try {
+        const YAML::Node n = YAML::LoadFile(QFile::encodeName(path).toStdString());
+        for (const char* k : {"key", "source_ref", "filelist", "batch_type", "batch_mode", "zip_size",
+                              "zip_md5", "gadget_id"}) {
+            if (!n[k]) {
+                *error = QStringLiteral("%1: no %2").arg(path, QLatin1String(k));
+                return {};
+            }
+            out.append({QString::fromLatin1(k), QString::fromStdString(n[k].as<std::string>())});
+        }
+    } catch (const YAML::Exception& e) {
+        *error =
+            QStringLiteral("%1:%2: %3").arg(path).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg));
+    }
+    return out;
+}
+
+} // namespace
+
+Uploader::Uploader(Recorder& recorder, QString storePath, Options options,
+                   std::unique_ptr<UploadTransport> transport, QObject* parent)
+    : QObject(parent), m_recorder(recorder), m_storePath(std::move(storePath)), m_opt(std::move(options)),
+      m_transport(std::move(transport))
+{
+    m_opt.builder.pendingDir = m_opt.pendingDir;
+}
+
+Uploader::~Uploader() = default;
+
+QString Uploader::pendingPath(const QString& stem, const char* ext) const
+{
+    return QDir(m_opt.pendingDir).filePath(stem + QLatin1String(ext));
+}
+
+void Uploader::start()
+{
+    m_timer = new QTimer(this);
+    connect(m_timer, &QTimer::timeout, this, &Uploader::tick);
+    m_timer->start(std::max(1, m_opt.tickS) * 1000);
+    if (Status s = recover(); !s)
+        qCCritical(lcGascloud) << "recovering the upload queue:" << s.error();
+    publish();
+    QTimer::singleShot(0, this, &Uploader::tick);
+}
+
+void Uploader::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+}
+
+void Uploader::tick()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool build = now - m_lastBuildMs >= qint64(m_opt.uploadIntervalS) * 1000;
+    for (const QString& problem : runCycle(now, build))
+        qCWarning(lcGascloud).noquote() << problem;
+}
+
+Status Uploader::recover()
+{
+    if (!m_builder)
+        m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+    if (Status s = m_builder->recover(); !s)
+        return s;
+    // Batches an older uploader already sent, known only by their file name.
+    static const QRegularExpression sent(QStringLiteral("^([0-9a-f]{32})\\.zip$"));
+    return m_recorder.run([&](Store& store) -> Status {
+        auto all = batches::all(store);
+        if (!all)
+            return Error{all.error()};
+        QSet<QString> known;
+        for (UploadBatch& b : all.value()) {
+            known.insert(b.batchId);
+            // Live states do not survive a restart: go back to the last recorded step.
+            if (b.state == UploadBatch::State::Requesting || b.state == UploadBatch::State::Uploading) {
+                b.state = b.batchId.isEmpty() ? UploadBatch::State::Pending : UploadBatch::State::Ticketed;
+                if (Status s = batches::save(store, b); !s)
+                    return s;
+            }
+        }
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const QString& f :
+             QDir(m_opt.pendingDir).entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name)) {
+            const auto m = sent.match(f);
+            if (!m.hasMatch() || known.contains(m.captured(1)))
+                continue;
+            auto id = batches::insertBuilding(store, 0, now);
+            if (!id)
+                return Error{id.error()};
+            UploadBatch b;
+            b.id = id.value();
+            b.sourceRef = m.captured(1);
+            b.batchId = m.captured(1);
+            b.state = UploadBatch::State::AwaitingStatus;
+            b.zipSize = QFileInfo(QDir(m_opt.pendingDir).filePath(f)).size();
+            b.createdMs = b.updatedMs = now;
+            qCInfo(lcGascloud) << "adopting" << f << "sent by an earlier uploader; checking its status";
+            if (Status s = batches::save(store, b); !s)
+                return s;
+        }
+        return Status();
+    });
+}
+
+QStringList Uploader::runCycle(qint64 nowMs, bool build)
+{
+    if (!m_api)
+        m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS);
+    if (!m_builder)
+        m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+    QStringList problems;
+    if (build) {
+        m_lastBuildMs = nowMs;
+        auto built = m_builder->buildNext(nowMs);
+        if (!built)
+            problems << built.error();
+        else if (built->has_value())
+            publish();
+    }
+    QList<UploadBatch> open;
+    m_recorder.run([&](Store& store) -> Status {
+        auto r = batches::open(store);
+        if (r)
+            open = r.value();
+        return Status();
+    });
+    for (UploadBatch& b : open) {
+        const QString problem = process(b, nowMs);
+        if (!problem.isEmpty())
+            problems << QStringLiteral("batch %1: %2").arg(b.id).arg(problem);
+    }
+    return problems;
+}
+
+QString Uploader::process(UploadBatch& b, qint64 nowMs)
+{
+    if (b.nextAttemptMs > nowMs)
+        return {};
+    if (b.state == UploadBatch::State::Pending) {
+        if (QString e = requestTicket(b, nowMs); !e.isEmpty())
+            return e;
+    }
+    if (b.state == UploadBatch::State::Ticketed) {
+        if (QString e = upload(b, nowMs); !e.isEmpty())
+            return e;
+    }
+    if (b.state == UploadBatch::State::AwaitingStatus)
+        return checkStatus(b, nowMs);
+    return {};
+}
+
+QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
+{
+    QString error;
+    const FormFields payload = payloadFields(pendingPath(b.sourceRef, ".yaml"), &error);
+    if (!error.isEmpty()) {
+        backOff(b, nowMs, error);
+        return error;
+    }
+    b.state = UploadBatch::State::Requesting;
+    ++b.attempts;
+    save(b, nowMs);
+    publish();
+    const QString key = m_opt.builder.key;
+    auto ticket = m_api->requestQuarantine(key, payload);
+    if (!ticket) {
+        b.state = UploadBatch::State::Pending;
+        backOff(b, nowMs, ticket.error());
+        return ticket.error();
+    }
+    // Record the ticket first, then rename: after a crash in between, the record tells which name to expect.
+    b.batchId = ticket->batchId;
+    b.ticketDomain = ticket->domain;
+    b.ticketPort = ticket->port;
+    b.ticketDestination = ticket->destination;
+    b.ticketExpiresMs = ticket->expiresMs;
+    b.state = UploadBatch::State::Ticketed;
+    save(b, nowMs);
+    crashPoint("ticket-recorded");
+    if (Status s = renameFiles(b.sourceRef, b.batchId); !s) {
+        backOff(b, nowMs, s.error());
+        return s.error();
+    }
+    crashPoint("renamed-to-batchid");
+    qCInfo(lcGascloud) << "batch" << b.id << "has ticket" << b.batchId << "for" << b.ticketDomain
+                       << b.ticketPort;
+    return {};
+}
+
+QString Uploader::upload(UploadBatch& b, qint64 nowMs)
+{
+    // After a crash the pair may still carry the source ref.
+    if (!QFile::exists(pendingPath(b.batchId, ".zip")) && QFile::exists(pendingPath(b.sourceRef, ".zip"))) {
+        if (Status s = renameFiles(b.sourceRef, b.batchId); !s)
+            return s.error();
+    }
+    if (nowMs > b.ticketExpiresMs - kTicketMarginMs) {
+        // The ticket ran out. If the zip got there before (a crash after the SCP), do not send it again.
+        auto status = m_api->uploadStatus(m_opt.builder.key, b.batchId);
+        if (status &&
+            (status.value() == QLatin1String("Unprocessed") || status.value() == QLatin1String("Processed") ||
+             status.value() == QLatin1String("Rejected"))) {
+            b.state = UploadBatch::State::AwaitingStatus;
+            save(b, nowMs);
+            return {};
+        }
+        qCInfo(lcGascloud) << "ticket" << b.batchId << "of batch" << b.id << "expired; asking for a new one";
+        if (Status s = renameFiles(b.batchId, b.sourceRef); !s)
+            return s.error();
+        b.batchId.clear();
+        b.state = UploadBatch::State::Pending;
+        save(b, nowMs);
+        return requestTicket(b, nowMs).isEmpty() ? upload(b, nowMs) : b.lastError;
+    }
+    QString suffix = m_opt.destinationSuffix;
+    suffix.replace(QLatin1String("{key}"), m_opt.builder.key);
+    QString dir = b.ticketDestination;
+    if (!dir.endsWith(QLatin1Char('/')))
+        dir += QLatin1Char('/');
+    dir += suffix;
+    if (!dir.endsWith(QLatin1Char('/')))
+        dir += QLatin1Char('/');
+    const UploadTarget target{b.ticketDomain, b.ticketPort, m_opt.builder.key, b.batchId, dir};
+    b.state = UploadBatch::State::Uploading;
+    b.bytesSent = 0;
+    save(b, nowMs);
+    publish();
+    qint64 lastReport = 0;
+    const Status s = m_transport->upload(pendingPath(b.batchId, ".zip"), b.batchId + QStringLiteral(".zip"),
+                                         target, [&](qint64 sent) {
+                                             if (sent - lastReport >= 256 * 1024 || sent == b.zipSize) {
+                                                 lastReport = sent;
+                                                 Q_EMIT progress(b.id, sent, b.zipSize);
+                                             }
+                                         });
+    if (!s) {
+        // Back to the source ref: the next attempt asks for a fresh ticket (the contract).
+        renameFiles(b.batchId, b.sourceRef);
+        b.batchId.clear();
+        b.state = UploadBatch::State::Pending;
+        backOff(b, nowMs, s.error());
+        return s.error();
+    }
+    crashPoint("scp-done");
+    b.bytesSent = b.zipSize;
+    b.state = UploadBatch::State::AwaitingStatus;
+    b.lastError.clear();
+    save(b, nowMs);
+    crashPoint("awaiting-status");
+    publish();
+    qCInfo(lcGascloud) << "batch" << b.id << "sent as" << b.batchId << "(" << b.zipSize << "bytes)";
+    return {};
+}
+
+QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
+{
+    auto status = m_api->uploadStatus(m_opt.builder.key, b.batchId);
+    if (!status) {
+        b.lastError = status.error();
+        b.nextAttemptMs = nowMs + qint64(m_opt.tickS) * 1000;
+        save(b, nowMs);
+        return status.error();
+    }
+    const QString st = status.value();
+    if (st == QLatin1String("Unprocessed") || st == QLatin1String("Processed")) {
+        if (Status s = finish(b, m_opt.deleteBatchOnUpload ? QString() : m_opt.uploadedDir); !s)
+            return s.error();
+        b.state = UploadBatch::State::Uploaded;
+        b.lastError.clear();
+        save(b, nowMs);
+        publish();
+        qCInfo(lcGascloud) << "batch" << b.id << "(" << b.batchId << ") is" << st;
+        return {};
+    }
+    if (st == QLatin1String("Rejected")) {
+        if (Status s = finish(b, m_opt.rejectedDir); !s)
+            return s.error();
+        b.state = UploadBatch::State::Rejected;
+        b.lastError = QStringLiteral("rejected by gascloud; the files are in %1").arg(m_opt.rejectedDir);
+        save(b, nowMs);
+        publish();
+        qCCritical(lcGascloud).noquote()
+            << "batch" << b.id << "(" << b.batchId << ") was REJECTED;" << b.lastError;
+        return b.lastError;
+    }
+    // Anything else: not decided yet; look again on a later tick.
+    b.lastError = QStringLiteral("status \"%1\"; checking again later").arg(st);
+    b.nextAttemptMs = nowMs + qint64(m_opt.tickS) * 1000;
+    save(b, nowMs);
+    return {};
+}
+
+void Uploader::backOff(UploadBatch& b, qint64 nowMs, const QString& error)
+{
+    const int exponent = std::clamp(b.attempts - 1, 0, 20);
+    const qint64 delayS = std::min<qint64>(qint64(m_opt.retryMinS) << exponent, m_opt.retryMaxS);
+    b.lastError = error;
+    b.nextAttemptMs = nowMs + delayS * 1000;
+    save(b, nowMs);
+    publish();
+    qCWarning(lcGascloud).noquote() << "batch" << b.id << ":" << error << "- retrying in" << delayS << "s";
+}
+
+Status Uploader::renameFiles(const QString& from, const QString& to)
+{
+    for (const char* ext : {".zip", ".yaml"}) {
+        const QString src = pendingPath(from, ext);
+        if (!QFile::exists(src) && QFile::exists(pendingPath(to, ext)))
+            continue; // done before a crash
+        if (Status s = durable::commitRename(src, pendingPath(to, ext)); !s)
+            return s;
+    }
+    return {};
+}
+
+Status Uploader::finish(UploadBatch& b, const QString& folder)
+{
+    for (const char* ext : {".zip", ".yaml"}) {
+        const QString f = pendingPath(b.batchId, ext);
+        if (!QFile::exists(f))
+            continue; // moved before a crash
+        if (folder.isEmpty()) {
+            QFile::remove(f);
+            continue;
+        }
+        if (Status s = durable::moveInto(f, folder); !s)
+            return s;
+    }
+    crashPoint("files-finished");
+    return {};
+}
+
+Status Uploader::save(UploadBatch& b, qint64 nowMs)
+{
+    b.updatedMs = nowMs;
+    Status s = m_recorder.run([&](Store& store) { return batches::save(store, b); });
+    if (!s)
+        qCCritical(lcGascloud) << "cannot record batch" << b.id << ":" << s.error();
+    return s;
+}
+
+QList<UploadBatch> Uploader::snapshot()
+{
+    QList<UploadBatch> out;
+    m_recorder.run([&](Store& store) -> Status {
+        auto r = batches::recent(store, 200);
+        if (r)
+            out = r.value();
+        return Status();
+    });
+    return out;
+}
+
+void Uploader::publish()
+{
+    Q_EMIT queueChanged(snapshot());
+}
+
+} // namespace fs

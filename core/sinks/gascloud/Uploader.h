@@ -1,0 +1,81 @@
+// Uploader: works the gascloud queue: quarantine request, rename to the batch id, SCP, status,
+// uploaded/rejected folder. Every step is recorded before the next, so a crash at any point resumes
+// without losing a batch or sending one twice. Lives in the uploader thread.
+#pragma once
+
+#include "BatchBuilder.h"
+#include "GascloudApi.h"
+#include "UploadBatch.h"
+#include "UploadTransport.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace fs {
+
+class Recorder;
+
+class Uploader : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString api;
+        int requestTimeoutS = 30;
+        QString pendingDir, uploadedDir, rejectedDir;
+        QString destinationSuffix = QStringLiteral("{key}/inbox/");
+        bool deleteBatchOnUpload = false;
+        int uploadIntervalS = 300; ///< how often a batch is cut
+        int tickS = 10;            ///< how often due work (retries, status checks) is looked at
+        int retryMinS = 30, retryMaxS = 3600;
+        BatchBuilder::Options builder;
+    };
+
+    Uploader(Recorder& recorder, QString storePath, Options options,
+             std::unique_ptr<UploadTransport> transport, QObject* parent = nullptr);
+    ~Uploader() override;
+
+    /// Cleans up after a crash and adopts batches an older uploader left (<batchid>.zip).
+    Status recover();
+    /// One pass: cut a batch when `build`, then every open batch whose time has come.
+    /// Returns the problems met (each is also recorded on its batch).
+    QStringList runCycle(qint64 nowMs, bool build);
+    /// The batches for a view: every open one and the newest finished ones.
+    QList<UploadBatch> snapshot();
+
+public Q_SLOTS:
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void queueChanged(const QList<fs::UploadBatch>& batches);
+    void progress(qint64 batch, qint64 bytesSent, qint64 bytesTotal);
+
+private:
+    void tick();
+    QString process(UploadBatch& b, qint64 nowMs);
+    QString requestTicket(UploadBatch& b, qint64 nowMs);
+    QString upload(UploadBatch& b, qint64 nowMs);
+    QString checkStatus(UploadBatch& b, qint64 nowMs);
+    void backOff(UploadBatch& b, qint64 nowMs, const QString& error);
+    Status renameFiles(const QString& from, const QString& to);
+    Status finish(UploadBatch& b, const QString& folder);
+    Status save(UploadBatch& b, qint64 nowMs);
+    void publish();
+    QString pendingPath(const QString& stem, const char* ext) const;
+
+    Recorder& m_recorder;
+    QString m_storePath;
+    Options m_opt;
+    std::unique_ptr<UploadTransport> m_transport;
+    std::unique_ptr<GascloudApi> m_api;
+    std::unique_ptr<BatchBuilder> m_builder;
+    QTimer* m_timer = nullptr;
+    qint64 m_lastBuildMs = 0;
+};
+
+} // namespace fs
+
+Q_DECLARE_METATYPE(fs::UploadBatch)
