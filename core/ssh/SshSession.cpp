@@ -113,9 +113,8 @@ Status SshSession::authenticateWithPassword(const QString& password)
     const QByteArray pw = password.toUtf8();
     const int rc = ssh_userauth_password(m_session, nullptr, pw.constData());
     if (rc != SSH_AUTH_SUCCESS)
-        return Error{
-            QStringLiteral("SSH to %1: password authentication as %2 failed: %3")
-                .arg(describe(), m_opt.user, rc == SSH_AUTH_DENIED ? QStringLiteral("denied") : lastError())};
+        return Error{QStringLiteral("SSH to %1: password authentication failed: %2")
+                         .arg(describe(), rc == SSH_AUTH_DENIED ? QStringLiteral("denied") : lastError())};
     return {};
 }
 
@@ -128,9 +127,8 @@ Status SshSession::authenticateWithKey(const QString& privateKeyFile)
     const int rc = ssh_userauth_publickey(m_session, nullptr, key);
     ssh_key_free(key);
     if (rc != SSH_AUTH_SUCCESS)
-        return Error{
-            QStringLiteral("SSH to %1: key authentication as %2 failed: %3")
-                .arg(describe(), m_opt.user, rc == SSH_AUTH_DENIED ? QStringLiteral("denied") : lastError())};
+        return Error{QStringLiteral("SSH to %1: key authentication failed: %2")
+                         .arg(describe(), rc == SSH_AUTH_DENIED ? QStringLiteral("denied") : lastError())};
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "util/CrashPoint.h"
 #include "util/DurableFile.h"
 #include "util/Logging.h"
+#include "util/Redact.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -49,6 +50,7 @@ Uploader::Uploader(Recorder& recorder, QString storePath, Options options,
       m_transport(std::move(transport))
 {
     m_opt.builder.pendingDir = m_opt.pendingDir;
+    redact::addSecret(m_opt.builder.key); // it is in every source ref and is the SSH user
 }
 
 Uploader::~Uploader() = default;
@@ -154,7 +156,7 @@ QStringList Uploader::runCycle(qint64 nowMs, bool build)
     for (UploadBatch& b : open) {
         const QString problem = process(b, nowMs);
         if (!problem.isEmpty())
-            problems << QStringLiteral("batch %1: %2").arg(b.id).arg(problem);
+            problems << redact::apply(QStringLiteral("batch %1: %2").arg(b.id).arg(problem));
     }
     return problems;
 }
@@ -321,7 +323,7 @@ void Uploader::backOff(UploadBatch& b, qint64 nowMs, const QString& error)
 {
     const int exponent = std::clamp(b.attempts - 1, 0, 20);
     const qint64 delayS = std::min<qint64>(qint64(m_opt.retryMinS) << exponent, m_opt.retryMaxS);
-    b.lastError = error;
+    b.lastError = redact::apply(error);
     b.nextAttemptMs = nowMs + delayS * 1000;
     save(b, nowMs);
     publish();

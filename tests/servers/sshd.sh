@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# A real OpenSSH sshd for tests, on a free loopback port, all state in DIR. Needs root (sshd checks
+# passwords and switches users). Stopped by its own pid.
+#
+#   sshd.sh start DIR USER [USER…]   create the accounts (no home, /bin/sh), DIR/inbox/USER/inbox
+#                                    writable by each, a host key, the config; start; print the port
+#   sshd.sh restart DIR              stop and start again, same port and host key
+#   sshd.sh rekey DIR                a new host key, then restart on the same port
+#   sshd.sh stop DIR                 stop it (by DIR/sshd.pid)
+set -euo pipefail
+cmd=${1:?start|rekey|stop}
+dir=${2:?DIR}
+sshd=/usr/sbin/sshd
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+wait_listening() {
+  local port=$1
+  for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "sshd.sh: sshd did not listen on $port; its log:" >&2
+  cat "$dir/sshd.log" >&2 || true
+  return 1
+}
+
+run() {
+  mkdir -p /run/sshd
+  "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"
+  wait_listening "$(cat "$dir/port")"
+}
+
+stop() {
+  if [ -f "$dir/sshd.pid" ]; then
+    local pid
+    pid=$(cat "$dir/sshd.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$dir/sshd.pid"
+  fi
+}
+
+case "$cmd" in
+start)
+  shift 2
+  [ "$(id -u)" -eq 0 ] || { echo "sshd.sh: needs root (password logins, user switching)" >&2; exit 1; }
+  mkdir -p "$dir/inbox" "$dir/authorized_keys"
+  chmod 755 "$dir" "$dir/inbox"
+  for user in "$@"; do
+    id "$user" >/dev/null 2>&1 || useradd --badname -M -d /nonexistent -s /bin/sh "$user"
+    mkdir -p "$dir/inbox/$user/inbox"
+    chown "$user" "$dir/inbox/$user/inbox"
+  done
+  rm -f "$dir/host_ed25519" "$dir/host_ed25519.pub"
+  ssh-keygen -q -t ed25519 -N "" -f "$dir/host_ed25519"
+  port=$(free_port)
+  echo "$port" > "$dir/port"
+  cat > "$dir/sshd_config" <<CFG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/host_ed25519
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys/%u
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+UsePAM no
+StrictModes no
+PermitRootLogin no
+AllowUsers $*
+AllowTcpForwarding yes
+Subsystem sftp internal-sftp
+LogLevel VERBOSE
+CFG
+  run
+  echo "$port"
+  ;;
+restart)
+  stop
+  run
+  ;;
+rekey)
+  stop
+  rm -f "$dir/host_ed25519" "$dir/host_ed25519.pub"
+  ssh-keygen -q -t ed25519 -N "" -f "$dir/host_ed25519"
+  run
+  ;;
+stop)
+  stop
+  ;;
+*)
+  echo "sshd.sh: unknown command $cmd" >&2
+  exit 2
+  ;;
+esac
