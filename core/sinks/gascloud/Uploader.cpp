@@ -140,11 +140,15 @@ QStringList Uploader::runCycle(qint64 nowMs, bool build)
     QStringList problems;
     if (build) {
         m_lastBuildMs = nowMs;
-        auto built = m_builder->buildNext(nowMs);
-        if (!built)
-            problems << built.error();
-        else if (built->has_value())
+        // A backlog (after an outage) becomes as many batches as it needs, max_rows_per_batch each.
+        for (int i = 0; i < 1000; ++i) {
+            auto built = m_builder->buildNext(nowMs);
+            if (!built)
+                problems << redact::apply(built.error());
+            if (!built || !built->has_value())
+                break;
             publish();
+        }
     }
     QList<UploadBatch> open;
     m_recorder.run([&](Store& store) -> Status {
