@@ -4,6 +4,7 @@
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
 #include "views/OpcN3View.h"
+#include "views/UploadQueueModel.h"
 
 #include "Station.h"
 #include "config/Settings.h"
@@ -54,15 +55,19 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
     });
 
     std::unique_ptr<OpcN3View> opc;
+    std::unique_ptr<UploadQueueModel> queue;
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (cl.mode != CommandLine::Mode::Headless) {
         opc = std::make_unique<OpcN3View>();
         if (station.opcn3())
             opc->attach(station.opcn3());
+        queue = std::make_unique<UploadQueueModel>();
+        queue->attach(station.uploader(), station.uploaderProblem());
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
             {QStringLiteral("opc"), QVariant::fromValue(opc.get())},
+            {QStringLiteral("queue"), QVariant::fromValue(queue.get())},
             {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
             {QStringLiteral("stationName"), settings.station.name},
             {QStringLiteral("demo"), cl.demo},
@@ -88,6 +93,7 @@ int main(int argc, char** argv)
 {
     qRegisterMetaType<fs::OpcN3Reading>();
     qRegisterMetaType<fs::OpcN3Source::State>();
+    qRegisterMetaType<QList<fs::UploadBatch>>();
     std::unique_ptr<QCoreApplication> app;
     if (CommandLine::wantsNoGui(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);

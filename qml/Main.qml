@@ -8,6 +8,7 @@ ApplicationWindow {
     id: window
 
     required property OpcN3View opc
+    required property UploadQueueModel queue
     required property bool kiosk
     required property string stationName
     required property bool demo
@@ -53,10 +54,33 @@ ApplicationWindow {
         }
     }
 
-    OpcN3Page {
+    // Big enough to hit with a finger on the kiosk's touchscreen.
+    footer: TabBar {
+        id: tabs
+        TabButton {
+            text: qsTr("Particles")
+            implicitHeight: window.kiosk ? 44 : 36
+        }
+        TabButton {
+            objectName: "uploadsTab"
+            text: window.queue.pendingCount > 0 ? qsTr("Uploads (%1 waiting)").arg(window.queue.pendingCount) : qsTr("Uploads")
+            implicitHeight: window.kiosk ? 44 : 36
+        }
+    }
+
+    StackLayout {
         anchors.fill: parent
         anchors.margins: window.kiosk ? 4 : 8
-        opc: window.opc
-        compact: window.kiosk
+        currentIndex: tabs.currentIndex
+
+        OpcN3Page {
+            opc: window.opc
+            compact: window.kiosk
+        }
+        UploadQueuePage {
+            objectName: "uploadQueuePage"
+            queue: window.queue
+            compact: window.kiosk
+        }
     }
 }

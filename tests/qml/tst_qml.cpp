@@ -2,6 +2,7 @@
 // readings, and checks the chart series, the histogram bars and the value tiles follow.
 #include "TestSupport.h"
 #include "views/OpcN3View.h"
+#include "views/UploadQueueModel.h"
 
 #include <QApplication>
 #include <QQmlApplicationEngine>
@@ -100,9 +101,12 @@ private Q_SLOTS:
     {
         QFETCH(bool, kiosk);
         OpcN3View view(600);
+        UploadQueueModel queue;
+        queue.attach(nullptr, QStringLiteral("not registered"));
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.setInitialProperties({{QStringLiteral("opc"), QVariant::fromValue(&view)},
+                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
                                      {QStringLiteral("kiosk"), kiosk},
                                      {QStringLiteral("stationName"), QStringLiteral("test station")},
                                      {QStringLiteral("demo"), true}});
@@ -157,6 +161,32 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
+        // The upload queue page lists the batches, newest first, with their states.
+        UploadBatch done, waiting;
+        done.id = 1;
+        done.state = UploadBatch::State::Uploaded;
+        done.batchId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        done.rows = 300;
+        waiting.id = 2;
+        waiting.state = UploadBatch::State::Pending;
+        waiting.lastError = QStringLiteral("SSH to q:22: connection refused");
+        queue.setBatches({done, waiting});
+        QCOMPARE(queue.rowCount(), 2);
+        QCOMPARE(queue.pendingCount(), 1);
+        QCOMPARE(queue.uploadedCount(), 1);
+        QCOMPARE(queue.data(queue.index(0), UploadQueueModel::StateRole).toString(),
+                 QStringLiteral("pending"));
+        QCOMPARE(queue.data(queue.index(1), UploadQueueModel::RowsRole).toInt(), 300);
+        QObject* tab = nullptr;
+        QObject* page = nullptr;
+        for (QObject* o : all<QObject>(window)) {
+            if (o->objectName() == QLatin1String("uploadsTab"))
+                tab = o;
+            if (o->objectName() == QLatin1String("uploadQueuePage"))
+                page = o;
+        }
+        QVERIFY(tab && page);
+        QCOMPARE(tab->property("text").toString(), QStringLiteral("Uploads (1 waiting)"));
         for (const QQmlError& w : warnings)
             QVERIFY2(false, qPrintable(w.toString()));
     }

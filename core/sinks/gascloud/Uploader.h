@@ -48,6 +48,8 @@ public:
 public Q_SLOTS:
     void start();
     void stop();
+    /// Emits queueChanged with the current queue (for a view that connects late).
+    void refresh() { publish(); }
 
 Q_SIGNALS:
     void queueChanged(const QList<fs::UploadBatch>& batches);
