@@ -229,9 +229,11 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
     csv.write(batchcsv::header());
     sqlite3* db = m_reader->handle();
     sqlite3_stmt* st = nullptr;
+    // "+channel_id" keeps the planner on the primary key: with the (channel_id, time_ms) index it
+    // would collect every matching row and sort it by seq, once per chunk (quadratic in the backlog).
     const QByteArray sql =
         QStringLiteral("SELECT seq, time_ms, channel_id, value FROM readings WHERE seq > ?1 AND "
-                       "channel_id IN (%1) ORDER BY seq LIMIT ?2")
+                       "+channel_id IN (%1) ORDER BY seq LIMIT ?2")
             .arg(inList.isEmpty() ? QStringLiteral("-1") : inList)
             .toUtf8();
     if (sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr) != SQLITE_OK)

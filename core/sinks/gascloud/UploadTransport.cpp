@@ -1,4 +1,4 @@
-// UploadTransport: SCP in 32 KiB blocks (progress per block), and the demo's local copy.
+// UploadTransport: SCP in 256 KiB blocks (progress per block), and the demo's local copy.
 #include "UploadTransport.h"
 
 #include "ssh/SshSession.h"
@@ -42,7 +42,7 @@ Status ScpTransport::upload(const QString& localFile, const QString& remoteName,
         return fail(QStringLiteral("refused %1").arg(remoteName));
     qint64 sent = 0;
     QByteArray block;
-    while (!(block = in.read(32 * 1024)).isEmpty()) {
+    while (!(block = in.read(256 * 1024)).isEmpty()) {
         if (ssh_scp_write(scp, block.constData(), size_t(block.size())) != SSH_OK)
             return fail(QStringLiteral("write failed after %1 bytes").arg(sent));
         sent += block.size();
