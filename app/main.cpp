@@ -111,7 +111,10 @@ int main(int argc, char** argv)
     if (command == QLatin1String("sim"))
         return runSimCommand(cl.command.mid(1));
 
-    const Result<Settings> settings = loadSettings(cl);
+    // import writes the settings file, so it may not exist yet.
+    const bool creating =
+        command == QLatin1String("import") && !cl.configFile.isEmpty() && !QFileInfo::exists(cl.configFile);
+    const Result<Settings> settings = creating ? Result<Settings>(Settings{}) : loadSettings(cl);
     if (!settings) {
         // Every problem, one a line, before anything starts.
         std::fprintf(stderr, "%s\n", qPrintable(settings.error()));

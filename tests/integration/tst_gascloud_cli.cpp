@@ -1,0 +1,167 @@
+// gascloud from the command line: importing the old uploader's settings and key, the emulator as
+// its own process, and a headless --demo whose upload queue moves until a batch is uploaded.
+#include "TestSupport.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "sinks/gascloud/GascloudApi.h"
+#include "sinks/gascloud/Registration.h"
+#include "sinks/gascloud/UploadBatch.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+using namespace fs;
+
+namespace {
+
+QString write(const QTemporaryDir& dir, const char* name, const QByteArray& text)
+{
+    QFile f(dir.filePath(QString::fromLatin1(name)));
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+    return f.fileName();
+}
+
+struct Run
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run run(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(FS_BINARY), args);
+    p.waitForFinished(test::timeoutMs(30000));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestGascloudCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void importOldSettingsAndKey()
+    {
+        QTemporaryDir dir;
+        const QString old =
+            write(dir, "settings.yaml",
+                  "API: https://gascloud.invalid/api/v1\nDBNAME: opcn3.db\nGADGET_ID: opc-12\n"
+                  "UPLOAD_INTERVAL_SECS: 600\nBATCH_MODE: TEST\nBATCH_TYPE: OPCN3\n"
+                  "BATCH_DIR_PENDING: /var/lib/opc/pending\nDELETE_READING_ON_ZIP: True\n");
+        const QString keyFile = write(dir, "gateway_key.txt", "0123456789abcdef0123\n");
+        const QString config = dir.filePath(QStringLiteral("etc/fieldstation.yaml"));
+        const QString data = dir.filePath(QStringLiteral("data"));
+        Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
+                     QStringLiteral("import"), QStringLiteral("gascloud"), old, keyFile});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.err.contains(QStringLiteral("%1:2: DBNAME: not carried over").arg(old).toUtf8()),
+                 r.err.constData());
+        QVERIFY(!r.out.contains("0123456789abcdef0123"));
+        const auto s = Settings::load(config);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QVERIFY(s->gascloud.enabled);
+        QCOMPARE(s->gascloud.api, QStringLiteral("https://gascloud.invalid/api/v1"));
+        QCOMPARE(s->gascloud.gadgetId, QStringLiteral("opc-12"));
+        QCOMPARE(s->gascloud.uploadIntervalS, 600);
+        QCOMPARE(s->gascloud.batchMode, QStringLiteral("TEST"));
+        QCOMPARE(s->gascloud.pendingDir, QStringLiteral("/var/lib/opc/pending"));
+        QVERIFY(s->gascloud.deleteReadingOnZip);
+        // The key, trailing newline gone, is where the station will look for it.
+        const SecretStore secrets(data, StationSettings::Secrets::File, false);
+        QCOMPARE(gatewayKey(secrets).value(), QStringLiteral("0123456789abcdef0123"));
+
+        r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
+                 QStringLiteral("import"), QStringLiteral("gascloud"), old, keyFile});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("already has a gascloud section"), r.err.constData());
+
+        const QString badKey = write(dir, "bad_key.txt", "0123456789abcdef012\n");
+        r = run({QStringLiteral("--config"), dir.filePath(QStringLiteral("other.yaml")),
+                 QStringLiteral("--data-dir"), data, QStringLiteral("import"), QStringLiteral("gascloud"),
+                 old, badKey});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("not 20 characters of 0-9a-f (19 characters)"), r.err.constData());
+    }
+
+    void emulatorRunsOnItsOwn()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess sim;
+        sim.start(QStringLiteral(FS_BINARY),
+                  {QStringLiteral("sim"), QStringLiteral("gascloud"), QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pin"),
+                   QStringLiteral("4321=fedcba9876543210fedc")});
+        QVERIFY(sim.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput()).contains("accepts PIN 4321"),
+                                 test::timeoutMs(10000));
+        QVERIFY(out.contains(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port).toUtf8()));
+        GascloudApi api(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port), 5);
+        QCOMPARE(api.activate(QStringLiteral("dev"), QStringLiteral("4321"), QStringLiteral("n")).value(),
+                 QStringLiteral("fedcba9876543210fedc"));
+        QVERIFY(api.activate(QStringLiteral("dev"), QStringLiteral("1111"), QStringLiteral("n"))
+                    .error()
+                    .contains(QStringLiteral("403")));
+        sim.terminate();
+        QVERIFY(sim.waitForFinished(5000));
+    }
+
+    void demoQueueMovesUntilABatchIsUploaded()
+    {
+        QTemporaryDir dir;
+        const QString config = write(dir, "fast.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        const QString data = dir.filePath(QStringLiteral("demo"));
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_LOGGING_RULES")); // this test reads the emulator's log
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(FS_BINARY),
+                {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"), config,
+                 QStringLiteral("--data-dir"), data});
+        QVERIFY(p.waitForStarted());
+        const auto uploaded = [&] {
+            auto store = Store::open(data + QStringLiteral("/fieldstation-demo.db"), Store::Mode::ReadOnly);
+            if (!store)
+                return false;
+            auto all = batches::all(*store.value());
+            return all.ok() && std::any_of(all->begin(), all->end(), [](const UploadBatch& b) {
+                       return b.state == UploadBatch::State::Uploaded && b.rows > 0;
+                   });
+        };
+        // A batch is cut every 30 s in the demo.
+        QTRY_VERIFY_WITH_TIMEOUT(uploaded(), test::timeoutMs(90000));
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(test::timeoutMs(15000)));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray log = p.readAll();
+        const SecretStore secrets(data + QStringLiteral("/demo-secrets"), StationSettings::Secrets::File,
+                                  false);
+        const QString key = gatewayKey(secrets).value();
+        QVERIFY2(!log.contains(key.toUtf8()), "the gateway key appeared in the log");
+        QVERIFY2(log.contains("received"), log.constData());
+
+        const Run q =
+            run({QStringLiteral("--demo"), QStringLiteral("--data-dir"), data, QStringLiteral("queue")});
+        QCOMPARE(q.code, 0);
+        QVERIFY2(q.out.contains("uploaded"), q.out.constData());
+        QVERIFY(!q.out.contains(key.toUtf8()));
+        QVERIFY(!QDir(data + QStringLiteral("/demo-gascloud/uploaded"))
+                     .entryList({QStringLiteral("*.zip")})
+                     .isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGascloudCli)
+#include "tst_gascloud_cli.moc"
