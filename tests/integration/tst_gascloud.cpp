@@ -5,6 +5,7 @@
 #include "SshdServer.h"
 #include "TestSupport.h"
 #include "sim/GascloudEmulator.h"
+#include "sinks/gascloud/BatchCsv.h"
 #include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
@@ -18,6 +19,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <quazip/quazip.h>
+#include <quazip/quazipfile.h>
+#include <quazip/quazipnewinfo.h>
 #include <sys/stat.h>
 
 using namespace fs;
@@ -278,6 +282,57 @@ private Q_SLOTS:
         // A rejected batch is finished: later cycles leave it alone.
         rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + 60'000, false);
         QCOMPARE(rig.queue().first().attempts, 1);
+    }
+
+    void batchLeftByTheOldUploaderIsAdopted()
+    {
+        // The old uploader sent <batchid>.zip and died before the status came: the pending folder
+        // holds the zip under its batch id and nothing else knows of it.
+        Rig rig(*m_sshd);
+        QDir().mkpath(rig.opt.pendingDir);
+        const QString zip = QDir(rig.opt.pendingDir).filePath(QStringLiteral("legacy.zip"));
+        {
+            QuaZip z(zip);
+            z.open(QuaZip::mdCreate);
+            QuaZipFile f(&z);
+            f.open(QIODevice::WriteOnly, QuaZipNewInfo(QStringLiteral("old_ref.csv")));
+            f.write(batchCsvHeader());
+            f.write("2020-01-01T00:00:00Z,g" + QByteArray(batchcsv::valueColumns() + 1, ',') + "\n");
+            f.close();
+            z.close();
+        }
+        const QByteArray bytes = fileBytes(zip);
+        const QString md5 =
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex());
+        GascloudApi api(rig.emu.apiUrl(), 3);
+        auto ticket = api.requestQuarantine(
+            kKey, {{QStringLiteral("key"), kKey},
+                   {QStringLiteral("source_ref"), QStringLiteral("old_ref")},
+                   {QStringLiteral("filelist"), QStringLiteral("old_ref.csv,old_ref.yaml")},
+                   {QStringLiteral("batch_type"), QStringLiteral("OPCN3")},
+                   {QStringLiteral("batch_mode"), QStringLiteral("PASS")},
+                   {QStringLiteral("zip_size"), QString::number(bytes.size())},
+                   {QStringLiteral("zip_md5"), md5},
+                   {QStringLiteral("gadget_id"), QStringLiteral("g")}});
+        QVERIFY2(ticket.ok(), qPrintable(ticket.error()));
+        ScpTransport scp(rig.dir.filePath(QStringLiteral("known_hosts")), 5);
+        const UploadTarget target{QStringLiteral("127.0.0.1"), m_sshd->port(), kKey, ticket->batchId,
+                                  ticket->destination + kKey + QStringLiteral("/inbox/")};
+        const Status sent = scp.upload(zip, ticket->batchId + QStringLiteral(".zip"), target, {});
+        QVERIFY2(sent.ok(), qPrintable(sent.error()));
+        QVERIFY(
+            QFile::rename(zip, QDir(rig.opt.pendingDir).filePath(ticket->batchId + QStringLiteral(".zip"))));
+
+        QVERIFY(rig.uploader->recover().ok());
+        QCOMPARE(rig.queue().size(), 1);
+        QCOMPARE(fs::toString(rig.queue().first().state), fs::toString(UploadBatch::State::AwaitingStatus));
+        rig.drain();
+        QCOMPARE(fs::toString(rig.queue().first().state), fs::toString(UploadBatch::State::Uploaded));
+        QVERIFY(QFile::exists(QDir(rig.opt.uploadedDir).filePath(ticket->batchId + QStringLiteral(".zip"))));
+        QCOMPARE(rig.emu.received().first().rows, 1);
+        // Adopted once only.
+        QVERIFY(rig.uploader->recover().ok());
+        QCOMPARE(rig.queue().size(), 1);
     }
 
     void deleteReadingOnZipDeletesExactlyTheBatched()

@@ -113,6 +113,22 @@ private Q_SLOTS:
         QVERIFY(api.activate(QStringLiteral("dev"), QStringLiteral("1111"), QStringLiteral("n"))
                     .error()
                     .contains(QStringLiteral("403")));
+
+        // `fieldstation register` against it: a refused PIN, then a good one; the key is never printed.
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port);
+        Run r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("register"),
+                     QStringLiteral("--pin"), QStringLiteral("1111"), QStringLiteral("--api"), url});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("Invalid PIN"), r.err.constData());
+        r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("register"),
+                 QStringLiteral("--pin"), QStringLiteral("4321"), QStringLiteral("--name"),
+                 QStringLiteral("roof"), QStringLiteral("--api"), url});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("registered; the gateway key is stored in"), r.out.constData());
+        QVERIFY(!(r.out + r.err).contains("fedcba9876543210fedc"));
+        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
+        QCOMPARE(gatewayKey(secrets).value(), QStringLiteral("fedcba9876543210fedc"));
         sim.terminate();
         QVERIFY(sim.waitForFinished(5000));
     }
