@@ -11,6 +11,7 @@
 #include "sinks/gascloud/Uploader.h"
 #include "store/Store.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -333,6 +334,19 @@ private Q_SLOTS:
         // Adopted once only.
         QVERIFY(rig.uploader->recover().ok());
         QCOMPARE(rig.queue().size(), 1);
+    }
+
+    void oneUploaderPerQueue()
+    {
+        Rig rig(*m_sshd);
+        Uploader second(rig.recorder, rig.recorder.storePath(), rig.opt,
+                        std::make_unique<ScpTransport>(rig.dir.filePath(QStringLiteral("known_hosts")), 5));
+        const Status s = second.recover();
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().contains(
+                     QStringLiteral("another uploader (pid %1)").arg(QCoreApplication::applicationPid())),
+                 qPrintable(s.error()));
+        QCOMPARE(second.runCycle(QDateTime::currentMSecsSinceEpoch(), true).size(), 1);
     }
 
     void deleteReadingOnZipDeletesExactlyTheBatched()

@@ -65,8 +65,11 @@ void Uploader::start()
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &Uploader::tick);
     m_timer->start(std::max(1, m_opt.tickS) * 1000);
-    if (Status s = recover(); !s)
-        qCCritical(lcGascloud) << "recovering the upload queue:" << s.error();
+    if (Status s = recover(); !s) {
+        qCCritical(lcGascloud).noquote() << "not uploading:" << s.error();
+        m_timer->stop();
+        return;
+    }
     publish();
     QTimer::singleShot(0, this, &Uploader::tick);
 }
@@ -87,6 +90,22 @@ void Uploader::tick()
 
 Status Uploader::recover()
 {
+    if (!m_lock) {
+        QDir().mkpath(m_opt.pendingDir);
+        auto lock =
+            std::make_unique<QLockFile>(QDir(m_opt.pendingDir).filePath(QStringLiteral(".uploader.lock")));
+        lock->setStaleLockTime(0); // a crashed holder is detected by its pid, not by age
+        if (!lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            lock->getLockInfo(&pid, &host, &app);
+            return Error{QStringLiteral("another uploader (pid %1) is working the queue in %2")
+                             .arg(pid)
+                             .arg(m_opt.pendingDir)};
+        }
+        m_lock = std::move(lock);
+    }
+    m_ready = true;
     if (!m_builder)
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
     if (Status s = m_builder->recover(); !s)
@@ -133,6 +152,8 @@ Status Uploader::recover()
 
 QStringList Uploader::runCycle(qint64 nowMs, bool build)
 {
+    if (!m_ready)
+        return {QStringLiteral("the upload queue was not taken (recover() failed or was not called)")};
     if (!m_api)
         m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS);
     if (!m_builder)

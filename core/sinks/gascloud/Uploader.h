@@ -8,6 +8,7 @@
 #include "UploadBatch.h"
 #include "UploadTransport.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -37,7 +38,8 @@ public:
              std::unique_ptr<UploadTransport> transport, QObject* parent = nullptr);
     ~Uploader() override;
 
-    /// Cleans up after a crash and adopts batches an older uploader left (<batchid>.zip).
+    /// Takes the queue (one uploader per pending folder, across processes), cleans up after a crash,
+    /// and adopts batches an older uploader left (<batchid>.zip). Call before runCycle().
     Status recover();
     /// One pass: cut a batch when `build`, then every open batch whose time has come.
     /// Returns the problems met (each is also recorded on its batch).
@@ -76,6 +78,8 @@ private:
     std::unique_ptr<BatchBuilder> m_builder;
     QTimer* m_timer = nullptr;
     qint64 m_lastBuildMs = 0;
+    std::unique_ptr<QLockFile> m_lock;
+    bool m_ready = false;
 };
 
 } // namespace fs
