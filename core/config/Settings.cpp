@@ -3,6 +3,7 @@
 
 #include "YamlReader.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QUrl>
 #include <algorithm>
@@ -84,6 +85,49 @@ void readOpcN3(YamlReader& r, OpcN3Settings& s)
     r.integer("error_backoff_ms", s.errorBackoffMs, 2001, 60000);
 }
 
+void readPush(YamlReader& r, PushSettings& s)
+{
+    r.integer("node_id_base", s.nodeIdBase, 0, 2000000000);
+    r.text("deployment", s.deployment, false);
+    r.text("deployment_description", s.deploymentDescription);
+    r.text("house", s.house);
+    r.text("room", s.room, false);
+    r.text("room_type", s.roomType, false);
+    r.textMap("rooms", s.rooms);
+    r.namedSections("servers", [&](const QString& name, YamlReader& sr) {
+        PushServerSettings p;
+        p.name = name;
+        sr.boolean("enabled", p.enabled);
+        sr.text("host", p.host, false);
+        sr.integer("port", p.port, 1, 65535);
+        sr.text("database", p.database, false);
+        sr.text("user", p.user);
+        sr.integer("push_limit", p.pushLimit, 1, 100000);
+        sr.integer("interval_secs", p.intervalS, 10, 86400);
+        sr.integer("timeout_secs", p.timeoutS, 1, 600);
+        sr.text("start_from", p.startFrom);
+        sr.text("ssh_host", p.sshHost);
+        sr.integer("ssh_port", p.sshPort, 1, 65535);
+        sr.text("ssh_user", p.sshUser);
+        sr.text("ssh_key", p.sshKey);
+        sr.text("known_hosts", p.knownHosts);
+        sr.text("tunnel_target", p.tunnelTarget, false);
+        if (p.user.isEmpty())
+            sr.fail(sr.at("user"), "user", QStringLiteral("must be set"));
+        if (!p.startFrom.isEmpty() &&
+            !QDateTime::fromString(p.startFrom, QStringLiteral("yyyy-MM-dd HH:mm:ss")).isValid())
+            sr.fail(sr.at("start_from"), "start_from",
+                    QStringLiteral("must be yyyy-MM-dd HH:mm:ss, not \"%1\"").arg(p.startFrom));
+        if (!p.sshHost.isEmpty() && (p.sshUser.isEmpty() || p.sshKey.isEmpty()))
+            sr.fail(sr.at("ssh_host"), "ssh_host", QStringLiteral("needs ssh_user and ssh_key too"));
+        s.servers.append(p);
+    });
+    const bool anyEnabled = std::any_of(s.servers.begin(), s.servers.end(),
+                                        [](const PushServerSettings& p) { return p.enabled; });
+    if (anyEnabled && s.house.trimmed().isEmpty())
+        r.fail(r.at("house"), "house", QStringLiteral("must be set when a push server is enabled"));
+}
+
 } // namespace
 
 Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
@@ -108,6 +152,7 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     r.section("recorder", [&](YamlReader& sub) { readRecorder(sub, s.recorder); });
     r.section("opcn3", [&](YamlReader& sub) { readOpcN3(sub, s.opcn3); });
     r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });
+    r.section("push", [&](YamlReader& sub) { readPush(sub, s.push); });
     r.text("log_rules", s.logRules);
     r.finish();
     if (!errors.isEmpty()) {

@@ -3,6 +3,8 @@
 
 #include "util/Result.h"
 
+#include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -63,12 +65,46 @@ struct GascloudSettings
     int retryMaxS = 3600;
 };
 
+struct PushServerSettings
+{
+    QString name;
+    bool enabled = true;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 3306;
+    QString database = QStringLiteral("cogent");
+    QString user;
+    int pushLimit = 5000; ///< readings per chunk (one transaction each)
+    int intervalS = 600;
+    int timeoutS = 30;
+    QString startFrom; ///< "yyyy-MM-dd HH:mm:ss" UTC: where a server with no cursor starts
+    QString sshHost;   ///< when set, MySQL is reached through an SSH tunnel to this host
+    int sshPort = 22;
+    QString sshUser;
+    QString sshKey;     ///< private key file
+    QString knownHosts; ///< empty: <data dir>/push/known_hosts
+    /// Where MySQL listens as seen from the SSH host (default 127.0.0.1:3306).
+    QString tunnelTarget = QStringLiteral("127.0.0.1");
+};
+
+struct PushSettings
+{
+    int nodeIdBase = 0; ///< Cogent node id = base + the store's node id (unique across stations)
+    QString deployment = QStringLiteral("FieldStation");
+    QString deploymentDescription;
+    QString house; ///< the house's address; required when a server is enabled
+    QString room = QStringLiteral("Station");
+    QString roomType = QStringLiteral("Outdoor");
+    QMap<QString, QString> rooms; ///< node key → "Room" or "Room/Room type"
+    QList<PushServerSettings> servers;
+};
+
 struct Settings
 {
     StationSettings station;
     RecorderSettings recorder;
     OpcN3Settings opcn3;
     GascloudSettings gascloud;
+    PushSettings push;
     QString logRules; ///< QLoggingCategory filter rules, e.g. "fs.opcn3.debug=true"
 
     /// Reads `path`; every problem is reported as "file:line: key: what is wrong", one a line.

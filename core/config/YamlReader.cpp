@@ -132,6 +132,61 @@ void YamlReader::section(const char* key, const std::function<void(YamlReader&)>
     sub.finish();
 }
 
+void YamlReader::namedSections(const char* key, const std::function<void(const QString&, YamlReader&)>& read)
+{
+    const std::optional<YAML::Node> n = find(key);
+    if (!n || n->IsNull())
+        return;
+    if (!n->IsMap()) {
+        fail(*n, key, QStringLiteral("must be a mapping of named sections"));
+        return;
+    }
+    QSet<QString> seen;
+    for (auto it = n->begin(); it != n->end(); ++it) {
+        const QString name = scalarText(it->first);
+        const QString path = fullKey(QString::fromLatin1(key)) + QLatin1Char('.') + name;
+        if (seen.contains(name)) {
+            m_errors->append(QStringLiteral("%1:%2: %3: given twice")
+                                 .arg(m_origin)
+                                 .arg(it->first.Mark().line + 1)
+                                 .arg(path));
+            continue;
+        }
+        seen.insert(name);
+        if (!it->second.IsMap()) {
+            m_errors->append(QStringLiteral("%1:%2: %3: must be a section of keys")
+                                 .arg(m_origin)
+                                 .arg(it->first.Mark().line + 1)
+                                 .arg(path));
+            continue;
+        }
+        YamlReader sub(it->second, m_origin, path, m_errors);
+        read(name, sub);
+        sub.finish();
+    }
+}
+
+void YamlReader::textMap(const char* key, QMap<QString, QString>& out)
+{
+    const std::optional<YAML::Node> n = find(key);
+    if (!n || n->IsNull())
+        return;
+    if (!n->IsMap()) {
+        fail(*n, key, QStringLiteral("must be a mapping of names to values"));
+        return;
+    }
+    for (auto it = n->begin(); it != n->end(); ++it) {
+        if (!it->second.IsScalar()) {
+            m_errors->append(QStringLiteral("%1:%2: %3.%4: must be a single value")
+                                 .arg(m_origin)
+                                 .arg(it->second.Mark().line + 1)
+                                 .arg(fullKey(QString::fromLatin1(key)), scalarText(it->first)));
+            continue;
+        }
+        out.insert(scalarText(it->first), QString::fromStdString(it->second.Scalar()));
+    }
+}
+
 void YamlReader::finish()
 {
     QSet<QString> seen;

@@ -1,6 +1,7 @@
 // YamlReader: reads one YAML mapping into typed fields, collecting "file:line: key: problem" errors.
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -21,6 +22,10 @@ public:
     void choice(const char* key, int& out, const QStringList& allowed);
     /// A nested mapping; `read` fills it. Absent keys leave defaults.
     void section(const char* key, const std::function<void(YamlReader&)>& read);
+    /// A mapping of named sections (e.g. servers: {central: {...}}); `read` is called for each.
+    void namedSections(const char* key, const std::function<void(const QString& name, YamlReader&)>& read);
+    /// A mapping of text to text.
+    void textMap(const char* key, QMap<QString, QString>& out);
     /// Reports every key that no call above asked for. Call last.
     void finish();
 

@@ -73,6 +73,16 @@ const QList<QStringList>& migrations()
             QStringLiteral("ALTER TABLE batches ADD COLUMN reading_to_ms INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("CREATE INDEX batches_state ON batches (state)"),
         },
+        // 3: the remote ids the MySQL push created, so that a rename updates the remote row
+        // instead of creating a second one.
+        {
+            QStringLiteral("CREATE TABLE push_map ("
+                           " server TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " local_key TEXT NOT NULL,"
+                           " remote_id INTEGER NOT NULL,"
+                           " PRIMARY KEY (server, kind, local_key))"),
+        },
     };
     return steps;
 }

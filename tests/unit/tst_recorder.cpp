@@ -45,7 +45,7 @@ private Q_SLOTS:
     void freshStoreIsMigratedAndInWal()
     {
         auto store = openStore(path("fresh.db"));
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), 3);
         QSqlQuery q(store->db());
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));

@@ -1,0 +1,322 @@
+// CogentRemote: get-or-create by the keys cogent-house maps on, inside one transaction.
+#include "CogentRemote.h"
+
+#include "CogentMapping.h"
+#include "store/Recorder.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fs {
+
+namespace {
+
+Error sqlError(const QSqlQuery& q, const QString& what)
+{
+    return Error{QStringLiteral("%1: %2").arg(what, q.lastError().text())};
+}
+
+/// Runs `sql` with `binds`; the first column of the first row, or 0 when there is none.
+Result<qint64> scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q, sql.left(60));
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+Result<qint64> insert(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q, sql.left(60));
+    return q.lastInsertId().toLongLong();
+}
+
+Status run(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q, sql.left(60));
+    return {};
+}
+
+} // namespace
+
+CogentRemote::CogentRemote(QSqlDatabase remote, Recorder& recorder, QString storePath,
+                           const PushSettings& push, const PushServerSettings& server)
+    : m_db(std::move(remote)), m_recorder(recorder), m_storePath(std::move(storePath)), m_push(push),
+      m_server(server)
+{}
+
+qint64 CogentRemote::mapped(const QString& kind, const QString& key)
+{
+    qint64 id = 0;
+    m_recorder.run([&](Store& s) {
+        QSqlQuery q(s.db());
+        q.prepare(
+            QStringLiteral("SELECT remote_id FROM push_map WHERE server = ? AND kind = ? AND local_key = ?"));
+        q.addBindValue(m_server.name);
+        q.addBindValue(kind);
+        q.addBindValue(key);
+        if (q.exec() && q.next())
+            id = q.value(0).toLongLong();
+        return Status();
+    });
+    return id;
+}
+
+Status CogentRemote::remember(const QString& kind, const QString& key, qint64 id)
+{
+    return m_recorder.run([&](Store& s) -> Status {
+        QSqlQuery q(s.db());
+        q.prepare(QStringLiteral(
+            "INSERT INTO push_map (server, kind, local_key, remote_id) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (server, kind, local_key) DO UPDATE SET remote_id = excluded.remote_id"));
+        q.addBindValue(m_server.name);
+        q.addBindValue(kind);
+        q.addBindValue(key);
+        q.addBindValue(id);
+        return q.exec() ? Status() : Status(Error{q.lastError().text()});
+    });
+}
+
+Result<int> CogentRemote::deployment()
+{
+    const QString name = m_push.deployment;
+    // The deployment this station made before, even if it has been renamed since.
+    const qint64 mine = mapped(QStringLiteral("deployment"), QStringLiteral("deployment"));
+    auto byName = scalar(m_db, QStringLiteral("SELECT id FROM Deployment WHERE name = ?"), {name});
+    if (!byName)
+        return Error{byName.error()};
+    qint64 id = byName.value();
+    if (!id && mine) {
+        auto exists = scalar(m_db, QStringLiteral("SELECT id FROM Deployment WHERE id = ?"), {mine});
+        if (!exists)
+            return Error{exists.error()};
+        if (exists.value()) {
+            if (Status s =
+                    run(m_db, QStringLiteral("UPDATE Deployment SET name = ? WHERE id = ?"), {name, mine});
+                !s)
+                return Error{s.error()};
+            id = mine;
+        }
+    }
+    if (!id) {
+        auto made = insert(
+            m_db,
+            QStringLiteral(
+                "INSERT INTO Deployment (name, description, startDate) VALUES (?, ?, UTC_TIMESTAMP())"),
+            {name, m_push.deploymentDescription});
+        if (!made)
+            return Error{made.error()};
+        id = made.value();
+    }
+    if (Status s = run(
+            m_db,
+            QStringLiteral("UPDATE Deployment SET description = ? WHERE id = ? AND NOT (description <=> ?)"),
+            {m_push.deploymentDescription, id, m_push.deploymentDescription});
+        !s)
+        return Error{s.error()};
+    if (Status s = remember(QStringLiteral("deployment"), QStringLiteral("deployment"), id); !s)
+        return Error{s.error()};
+    return int(id);
+}
+
+Result<int> CogentRemote::house(int deploymentId)
+{
+    const qint64 mine = mapped(QStringLiteral("house"), QStringLiteral("house"));
+    auto found = scalar(m_db, QStringLiteral("SELECT id FROM House WHERE address = ? AND deploymentId = ?"),
+                        {m_push.house, deploymentId});
+    if (!found)
+        return Error{found.error()};
+    qint64 id = found.value();
+    if (!id && mine) {
+        auto exists = scalar(m_db, QStringLiteral("SELECT id FROM House WHERE id = ?"), {mine});
+        if (exists && exists.value()) {
+            if (Status s =
+                    run(m_db, QStringLiteral("UPDATE House SET address = ?, deploymentId = ? WHERE id = ?"),
+                        {m_push.house, deploymentId, mine});
+                !s)
+                return Error{s.error()};
+            id = mine;
+        }
+    }
+    if (!id) {
+        auto made =
+            insert(m_db,
+                   QStringLiteral(
+                       "INSERT INTO House (deploymentId, address, startDate) VALUES (?, ?, UTC_TIMESTAMP())"),
+                   {deploymentId, m_push.house});
+        if (!made)
+            return Error{made.error()};
+        id = made.value();
+    }
+    if (Status s = remember(QStringLiteral("house"), QStringLiteral("house"), id); !s)
+        return Error{s.error()};
+    return int(id);
+}
+
+Result<int> CogentRemote::roomType(const QString& name)
+{
+    auto found = scalar(m_db, QStringLiteral("SELECT id FROM RoomType WHERE name = ?"), {name});
+    if (!found || found.value())
+        return found ? Result<int>(int(found.value())) : Result<int>(Error{found.error()});
+    auto made = insert(m_db, QStringLiteral("INSERT INTO RoomType (name) VALUES (?)"), {name});
+    return made ? Result<int>(int(made.value())) : Result<int>(Error{made.error()});
+}
+
+Result<int> CogentRemote::room(const QString& name, int roomTypeId)
+{
+    auto found = scalar(m_db, QStringLiteral("SELECT id FROM Room WHERE name = ?"), {name});
+    if (!found)
+        return Error{found.error()};
+    if (found.value()) {
+        if (Status s =
+                run(m_db,
+                    QStringLiteral("UPDATE Room SET roomTypeId = ? WHERE id = ? AND NOT (roomTypeId <=> ?)"),
+                    {roomTypeId, found.value(), roomTypeId});
+            !s)
+            return Error{s.error()};
+        return int(found.value());
+    }
+    auto made =
+        insert(m_db, QStringLiteral("INSERT INTO Room (roomTypeId, name) VALUES (?, ?)"), {roomTypeId, name});
+    return made ? Result<int>(int(made.value())) : Result<int>(Error{made.error()});
+}
+
+Result<int> CogentRemote::location(int houseId, int roomId)
+{
+    auto found = scalar(m_db, QStringLiteral("SELECT id FROM Location WHERE houseId = ? AND roomId = ?"),
+                        {houseId, roomId});
+    if (!found || found.value())
+        return found ? Result<int>(int(found.value())) : Result<int>(Error{found.error()});
+    auto made = insert(m_db, QStringLiteral("INSERT INTO Location (houseId, roomId) VALUES (?, ?)"),
+                       {houseId, roomId});
+    return made ? Result<int>(int(made.value())) : Result<int>(Error{made.error()});
+}
+
+Result<CogentTargets> CogentRemote::ensure()
+{
+    // What the station has: its nodes and channels with their sensor types.
+    struct LocalChannel
+    {
+        qint64 id, node;
+        QString nodeKey, code, name, unit;
+    };
+    QList<LocalChannel> channels;
+    {
+        auto store = Store::open(m_storePath, Store::Mode::ReadOnly);
+        if (!store)
+            return Error{store.error()};
+        QSqlQuery q((*store)->db());
+        if (!q.exec(QStringLiteral(
+                "SELECT c.id, c.node_id, n.key, t.code, t.name, t.unit FROM channels c "
+                "JOIN nodes n ON n.id = c.node_id JOIN sensor_types t ON t.id = c.sensor_type_id")))
+            return Error{q.lastError().text()};
+        while (q.next())
+            channels.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                             q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+    }
+    if (!m_db.transaction())
+        return Error{QStringLiteral("begin: %1").arg(m_db.lastError().text())};
+    const auto fail = [&](const QString& e) -> Result<CogentTargets> {
+        m_db.rollback();
+        return Error{e};
+    };
+    CogentTargets out;
+    // Sensor types: global ids; an id the server already uses for something else is a mapping error.
+    QSet<int> typesDone;
+    for (const LocalChannel& c : channels) {
+        const auto type = cogent::sensorTypeId(c.code);
+        if (!type || typesDone.contains(*type))
+            continue;
+        typesDone.insert(*type);
+        if (Status s = run(
+                m_db,
+                QStringLiteral("INSERT IGNORE INTO SensorType (id, name, code, units) VALUES (?, ?, ?, ?)"),
+                {*type, c.name, c.code, c.unit});
+            !s)
+            return fail(s.error());
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT code FROM SensorType WHERE id = ?"));
+        q.addBindValue(*type);
+        if (!q.exec() || !q.next())
+            return fail(q.lastError().text());
+        const QString theirs = q.value(0).toString();
+        if (theirs != c.code && !(c.code == QLatin1String("temperature") && *type == 0) &&
+            !(c.code == QLatin1String("humidity") && *type == 2))
+            return fail(
+                QStringLiteral(
+                    "SensorType %1 is \"%2\" on %3, here it is \"%4\": not pushing to a database that "
+                    "disagrees on sensor types")
+                    .arg(*type)
+                    .arg(theirs, m_server.name, c.code));
+    }
+    auto dep = deployment();
+    if (!dep)
+        return fail(dep.error());
+    auto houseId = house(dep.value());
+    if (!houseId)
+        return fail(houseId.error());
+    QHash<qint64, int> nodeLocation;
+    for (const LocalChannel& c : channels) {
+        if (nodeLocation.contains(c.node))
+            continue;
+        const cogent::RoomSpec spec =
+            cogent::parseRoom(m_push.rooms.value(c.nodeKey, m_push.room), m_push.roomType);
+        auto rt = roomType(spec.type);
+        auto rm = rt ? room(spec.room, rt.value()) : Result<int>(Error{rt.error()});
+        auto loc = rm ? location(houseId.value(), rm.value()) : Result<int>(Error{rm.error()});
+        if (!loc)
+            return fail(loc.error());
+        nodeLocation.insert(c.node, loc.value());
+        const int nodeId = m_push.nodeIdBase + int(c.node);
+        out.nodes.insert(c.node, nodeId);
+        if (Status s = run(m_db,
+                           QStringLiteral("INSERT INTO Node (id, locationId) VALUES (?, ?) "
+                                          "ON DUPLICATE KEY UPDATE locationId = VALUES(locationId)"),
+                           {nodeId, loc.value()});
+            !s)
+            return fail(s.error());
+    }
+    for (const LocalChannel& c : channels) {
+        const auto type = cogent::sensorTypeId(c.code);
+        if (!type)
+            continue;
+        const int nodeId = out.nodes.value(c.node);
+        auto sensor =
+            scalar(m_db, QStringLiteral("SELECT id FROM Sensor WHERE nodeId = ? AND sensorTypeId = ?"),
+                   {nodeId, *type});
+        if (!sensor)
+            return fail(sensor.error());
+        if (!sensor.value()) {
+            auto made =
+                insert(m_db,
+                       QStringLiteral(
+                           "INSERT INTO Sensor (sensorTypeId, nodeId, calibrationSlope, calibrationOffset) "
+                           "VALUES (?, ?, 1, 0)"),
+                       {*type, nodeId});
+            if (!made)
+                return fail(made.error());
+        }
+        out.channels.insert(c.id, {nodeId, *type, nodeLocation.value(c.node)});
+    }
+    if (!m_db.commit())
+        return fail(QStringLiteral("commit: %1").arg(m_db.lastError().text()));
+    return out;
+}
+
+} // namespace fs
