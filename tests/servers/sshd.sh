@@ -50,7 +50,12 @@ start)
   mkdir -p "$dir/inbox" "$dir/authorized_keys"
   chmod 755 "$dir" "$dir/inbox"
   for user in "$@"; do
-    id "$user" >/dev/null 2>&1 || useradd --badname -M -d /nonexistent -s /bin/sh "$user"
+    if ! id "$user" >/dev/null 2>&1; then
+      useradd --badname -M -d /nonexistent -s /bin/sh "$user"
+      # New accounts are locked ('!'), and without PAM sshd refuses even key logins to them:
+      # '*' means "no password" without "locked".
+      usermod -p '*' "$user"
+    fi
     mkdir -p "$dir/inbox/$user/inbox"
     chown "$user" "$dir/inbox/$user/inbox"
   done

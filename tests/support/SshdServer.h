@@ -1,6 +1,7 @@
 // SshdServer: a real sshd started by tests/servers/sshd.sh for the lifetime of a test object.
 #pragma once
 
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,19 @@ public:
     bool restart() { return script({QStringLiteral("restart"), m_dir.path()}); }
     /// A new host key (what a man in the middle would present).
     bool rekey() { return script({QStringLiteral("rekey"), m_dir.path()}); }
+    /// Lets `user` log in with the key pair it creates in the server's dir; returns the private key.
+    QString addClientKey(const QString& user)
+    {
+        const QString key = m_dir.path() + QStringLiteral("/client_") + user;
+        QProcess gen;
+        gen.start(QStringLiteral("ssh-keygen"),
+                  {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                   QStringLiteral("-N"), QString(), QStringLiteral("-f"), key});
+        gen.waitForFinished(30000);
+        QFile::remove(m_dir.path() + QStringLiteral("/authorized_keys/") + user);
+        QFile::copy(key + QStringLiteral(".pub"), m_dir.path() + QStringLiteral("/authorized_keys/") + user);
+        return key;
+    }
     /// Sets `user`'s password (the emulator's ticket hook).
     static bool setPassword(const QString& user, const QString& password)
     {
