@@ -35,6 +35,8 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
         "  register --pin PIN [--name NAME]   register with gascloud; the key goes to the keychain\n"
         "  upload --once                      cut a batch and work the upload queue once\n"
         "  queue                              print the upload queue\n"
+        "  push --once                        push to every enabled MySQL server now\n"
+        "  push --set-password SERVER         store a push server's password (read from stdin)\n"
         "  import gascloud settings.yaml [gateway_key.txt]\n"
         "                                     take over the old uploader's settings and key\n"
         "  sim gascloud --listen HOST:PORT    run the gascloud emulator (see its --help)"));

@@ -133,6 +133,8 @@ int main(int argc, char** argv)
             return runUploadCommand(ctx, args);
         if (command == QLatin1String("queue"))
             return runQueueCommand(ctx, args);
+        if (command == QLatin1String("push"))
+            return runPushCommand(ctx, args);
         if (command == QLatin1String("import"))
             return runImportCommand(ctx, args);
         std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(command));

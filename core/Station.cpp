@@ -6,6 +6,7 @@
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
+#include "sinks/mysqlpush/Pusher.h"
 #include "sources/opcn3/OpcN3Source.h"
 #include "sources/opcn3/SpidevBus.h"
 #include "store/Recorder.h"
@@ -27,6 +28,7 @@ Station::Station(Settings settings, Options options, QObject* parent)
     m_acquisition.setObjectName(QStringLiteral("acquisition"));
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
     m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
+    m_pusherThread.setObjectName(QStringLiteral("pusher"));
 }
 
 Station::~Station()
@@ -73,6 +75,7 @@ Status Station::start()
             qCWarning(lcStation).noquote() << "gascloud upload is not running:" << s.error();
         }
     }
+    startPusher();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
     return {};
@@ -154,8 +157,29 @@ Status Station::startGascloud()
     return {};
 }
 
+void Station::startPusher()
+{
+    const auto& servers = m_settings.push.servers;
+    if (m_options.demo ||
+        std::none_of(servers.begin(), servers.end(), [](const PushServerSettings& s) { return s.enabled; }))
+        return;
+    m_pusher = new Pusher(*m_recorder, storePath(), m_settings.push, m_dataDir,
+                          gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, false));
+    m_pusher->moveToThread(&m_pusherThread);
+    connect(&m_pusherThread, &QThread::finished, m_pusher, &QObject::deleteLater);
+    m_pusherThread.start();
+    QMetaObject::invokeMethod(m_pusher, &Pusher::start, Qt::QueuedConnection);
+}
+
 void Station::stop()
 {
+    if (m_pusher && m_pusherThread.isRunning())
+        QMetaObject::invokeMethod(m_pusher, &Pusher::stop, Qt::BlockingQueuedConnection);
+    if (m_pusherThread.isRunning()) {
+        m_pusherThread.quit();
+        m_pusherThread.wait();
+        m_pusher = nullptr;
+    }
     if (m_uploader && m_uploaderThread.isRunning())
         QMetaObject::invokeMethod(m_uploader, &Uploader::stop, Qt::BlockingQueuedConnection);
     if (m_uploaderThread.isRunning()) {

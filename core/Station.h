@@ -14,6 +14,7 @@ class Recorder;
 class OpcN3Source;
 class Uploader;
 class GascloudEmulator;
+class Pusher;
 
 class Station : public QObject
 {
@@ -46,12 +47,15 @@ public:
     OpcN3Source* opcn3() const { return m_opcn3; }
     /// Null when gascloud is disabled or the station is not registered.
     Uploader* uploader() const { return m_uploader; }
+    /// Null when no push server is enabled.
+    Pusher* pusher() const { return m_pusher; }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
 
 private:
     Status startOpcN3();
     Status startGascloud();
+    void startPusher();
     Status startDemoGascloud(GascloudSettings& s);
 
     Settings m_settings;
@@ -65,6 +69,8 @@ private:
     QThread m_simThread;
     GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
     QString m_uploaderProblem;
+    QThread m_pusherThread;
+    Pusher* m_pusher = nullptr; // lives in m_pusherThread
 };
 
 } // namespace fs

@@ -19,6 +19,7 @@ struct CommandContext
 int runRegisterCommand(const CommandContext& ctx, const QStringList& args);
 int runUploadCommand(const CommandContext& ctx, const QStringList& args);
 int runQueueCommand(const CommandContext& ctx, const QStringList& args);
+int runPushCommand(const CommandContext& ctx, const QStringList& args);
 int runImportCommand(const CommandContext& ctx, const QStringList& args);
 int runSimCommand(const QStringList& args);
 

@@ -1,0 +1,61 @@
+// push --once [--set-password SERVER]: push every enabled server now and print what happened;
+// or store a server's MySQL password (read from standard input) in the secret store.
+#include "Commands.h"
+
+#include "Station.h"
+#include "sinks/gascloud/GascloudSetup.h"
+#include "sinks/mysqlpush/Pusher.h"
+#include "store/Recorder.h"
+#include "util/Redact.h"
+
+#include <QDateTime>
+#include <QTextStream>
+#include <cstdio>
+
+namespace fs {
+
+int runPushCommand(const CommandContext& ctx, const QStringList& args)
+{
+    const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
+    if (args.size() == 2 && args[0] == QLatin1String("--set-password")) {
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (Status s = secrets.write(QStringLiteral("push/%1/password").arg(args[1]), password); !s) {
+            std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
+            return 1;
+        }
+        std::printf("stored the password of push server %s in %s\n", qPrintable(args[1]),
+                    qPrintable(secrets.describe(QStringLiteral("push/%1/password").arg(args[1]))));
+        return 0;
+    }
+    if (args != QStringList{QStringLiteral("--once")}) {
+        std::fprintf(stderr,
+                     "usage: fieldstation push --once | push --set-password SERVER  (password on stdin)\n");
+        return 2;
+    }
+    if (ctx.settings.push.servers.isEmpty()) {
+        std::fprintf(stderr, "fieldstation: no push servers in the settings (push.servers)\n");
+        return 1;
+    }
+    Recorder recorder(Station::storePathIn(ctx.dataDir, ctx.demo));
+    if (Status s = recorder.start(); !s) {
+        std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
+        return 1;
+    }
+    Pusher pusher(recorder, recorder.storePath(), ctx.settings.push, ctx.dataDir, secrets);
+    bool allOk = true;
+    for (const PushStatus& s : pusher.pushAll()) {
+        allOk = allOk && s.ok;
+        if (s.ok)
+            std::printf("%s: pushed %lld readings and %lld node states (%.0f rows/s); %lld readings behind\n",
+                        qPrintable(s.server), static_cast<long long>(s.pushedReadings),
+                        static_cast<long long>(s.pushedStates), s.rowsPerSecond,
+                        static_cast<long long>(s.rowsBehind));
+        else
+            std::printf("%s: FAILED: %s; %lld readings behind\n", qPrintable(s.server),
+                        qPrintable(redact::apply(s.lastError)), static_cast<long long>(s.rowsBehind));
+    }
+    return allOk ? 0 : 1;
+}
+
+} // namespace fs
