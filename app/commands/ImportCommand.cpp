@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
+#include <QUrl>
 #include <cstdio>
 #include <yaml-cpp/yaml.h>
 
@@ -34,9 +36,130 @@ QString quoted(const QString& v)
 
 } // namespace
 
-int runImportCommand(const CommandContext& ctx, const QStringList& args)
+namespace {
+
+/// Appends `section` to the settings file, refusing to replace a section of the same name; checks
+/// that the result is valid settings. Returns the parsed settings.
+Result<Settings> appendSection(const QString& target, const char* name, const QString& origin,
+                               const QStringList& section)
 {
-    if (args.value(0) != QLatin1String("gascloud") || args.size() < 2 || args.size() > 3)
+    QByteArray existing;
+    if (QFile::exists(target)) {
+        QFile f(target);
+        f.open(QIODevice::ReadOnly);
+        existing = f.readAll();
+        try {
+            if (YAML::Load(existing.toStdString())[name])
+                return Error{QStringLiteral("%1 already has a %2 section; remove it first")
+                                 .arg(target, QLatin1String(name))};
+        } catch (const YAML::Exception& e) {
+            return Error{QStringLiteral("%1:%2: %3")
+                             .arg(target)
+                             .arg(e.mark.line + 1)
+                             .arg(QString::fromStdString(e.msg))};
+        }
+    }
+    QByteArray text = existing;
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text += '\n';
+    text += "\n# Imported from " + QFileInfo(origin).absoluteFilePath().toUtf8() + "\n" +
+            section.join(QLatin1Char('\n')).toUtf8() + '\n';
+    auto check = Settings::parse(text, target);
+    if (!check)
+        return Error{QStringLiteral("the converted settings are not valid:\n%1").arg(check.error())};
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        return Error{QStringLiteral("%1: %2").arg(target, out.errorString())};
+    return check;
+}
+
+int importCogent(const CommandContext& ctx, const QStringList& args)
+{
+    if (args.size() != 2)
+        return fail(QStringLiteral("usage: fieldstation [--config FILE] import cogent synchronise.conf"));
+    const QString conf = args[1];
+    if (!QFile::exists(conf))
+        return fail(QStringLiteral("%1: no such file").arg(conf));
+    QSettings ini(conf, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return fail(QStringLiteral("%1: not an INI file the old pusher could have read").arg(conf));
+    ini.beginGroup(QStringLiteral("general"));
+    const int pushLimit = ini.value(QStringLiteral("pushlimit"), 5000).toInt();
+    const int syncMinutes = ini.value(QStringLiteral("synctime"), 10).toInt();
+    ini.endGroup();
+    ini.beginGroup(QStringLiteral("locations"));
+    QMap<QString, bool> flags;
+    for (const QString& name : ini.childKeys())
+        flags.insert(name, ini.value(name).toString().trimmed() == QLatin1String("1"));
+    ini.endGroup();
+    if (flags.isEmpty())
+        return fail(QStringLiteral("%1: [locations] names no server").arg(conf));
+    QStringList section = {QStringLiteral("push:"),
+                           QStringLiteral("  house: %1").arg(quoted(ctx.settings.station.name)),
+                           QStringLiteral("  servers:")};
+    QList<QPair<QString, QString>> passwords;
+    for (auto it = flags.begin(); it != flags.end(); ++it) {
+        ini.beginGroup(it.key());
+        // dbstring: mysql://user:password@host:port/database (SQLAlchemy)
+        const QUrl db(ini.value(QStringLiteral("dbstring"))
+                          .toString()
+                          .trimmed()
+                          .replace(QStringLiteral("mysql+mysqldb://"), QStringLiteral("mysql://")));
+        if (!db.isValid() || db.host().isEmpty()) {
+            ini.endGroup();
+            return fail(QStringLiteral("%1: [%2] dbstring is not mysql://user:password@host:port/database")
+                            .arg(conf, it.key()));
+        }
+        section << QStringLiteral("    %1:").arg(it.key())
+                << QStringLiteral("      enabled: %1")
+                       .arg(it.value() ? QStringLiteral("true") : QStringLiteral("false"))
+                << QStringLiteral("      host: %1").arg(quoted(db.host()))
+                << QStringLiteral("      port: %1").arg(db.port(3306))
+                << QStringLiteral("      database: %1").arg(quoted(db.path().mid(1)))
+                << QStringLiteral("      user: %1").arg(quoted(db.userName()))
+                << QStringLiteral("      push_limit: %1").arg(std::clamp(pushLimit, 1, 100000))
+                << QStringLiteral("      interval_secs: %1").arg(std::clamp(syncMinutes * 60, 10, 86400));
+        const QString last = ini.value(QStringLiteral("lastupdate")).toString().trimmed();
+        if (!last.isEmpty() && last != QLatin1String("None"))
+            section << QStringLiteral("      start_from: %1").arg(quoted(last.left(19)));
+        // The 2012 pusher tunnelled to url = user@host with sshkey (sometimes the .pub by mistake).
+        const QString url = ini.value(QStringLiteral("url")).toString().trimmed();
+        QString key = ini.value(QStringLiteral("sshkey")).toString().trimmed();
+        if (!key.isEmpty() && url.contains(QLatin1Char('@'))) {
+            if (key.endsWith(QLatin1String(".pub")))
+                key.chop(4);
+            section << QStringLiteral("      ssh_host: %1").arg(quoted(url.section(QLatin1Char('@'), 1)))
+                    << QStringLiteral("      ssh_user: %1")
+                           .arg(quoted(
+                               ini.value(QStringLiteral("sshuser"), url.section(QLatin1Char('@'), 0, 0))
+                                   .toString()))
+                    << QStringLiteral("      ssh_key: %1").arg(quoted(key));
+        }
+        if (!db.password().isEmpty())
+            passwords.append({it.key(), db.password()});
+        ini.endGroup();
+    }
+    for (const auto& [name, pw] : passwords)
+        redact::addSecret(pw);
+    auto written = appendSection(ctx.configFile, "push", conf, section);
+    if (!written)
+        return fail(written.error());
+    std::printf("wrote the push section to %s (house \"%s\": check it, and push.deployment and push.rooms)\n",
+                qPrintable(ctx.configFile), qPrintable(ctx.settings.station.name));
+    const SecretStore secrets = gascloud::secretStore(written.value(), ctx.dataDir, true, ctx.demo);
+    for (const auto& [name, pw] : passwords) {
+        if (Status s = secrets.write(QStringLiteral("push/%1/password").arg(name), pw); !s)
+            return fail(s.error());
+        std::printf("the password of %s is stored in %s\n", qPrintable(name),
+                    qPrintable(secrets.describe(QStringLiteral("push/%1/password").arg(name))));
+    }
+    return 0;
+}
+
+int importGascloud(const CommandContext& ctx, const QStringList& args)
+{
+    if (args.size() < 2 || args.size() > 3)
         return fail(QStringLiteral(
             "usage: fieldstation [--config FILE] import gascloud settings.yaml [gateway_key.txt]"));
     const QString oldPath = args[1];
@@ -135,6 +258,18 @@ int runImportCommand(const CommandContext& ctx, const QStringList& args)
         std::printf("no gateway key found: register with `fieldstation register --pin PIN`\n");
     }
     return 0;
+}
+
+} // namespace
+
+int runImportCommand(const CommandContext& ctx, const QStringList& args)
+{
+    if (args.value(0) == QLatin1String("gascloud"))
+        return importGascloud(ctx, args);
+    if (args.value(0) == QLatin1String("cogent"))
+        return importCogent(ctx, args);
+    return fail(QStringLiteral("usage: fieldstation import gascloud settings.yaml [gateway_key.txt] | import "
+                               "cogent synchronise.conf"));
 }
 
 } // namespace fs

@@ -1,6 +1,8 @@
 // The fieldstation binary from the outside: decode, --version, settings errors, and a headless
 // demo run stopped by SIGTERM with its readings flushed.
 #include "TestSupport.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -186,6 +188,44 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("%1:3: opcn3.colour: unknown key").arg(cfg).toUtf8()),
                  r.err.constData());
         QVERIFY(!QFile::exists(data)); // nothing was started, not even the store
+    }
+
+    void importCogentSynchroniseConf()
+    {
+        // The v0.4.2 pusher's file: [general], [locations] flags, one section per server.
+        const QString conf = writeFile(
+            m_dir, "synchronise.conf",
+            "[general]\nlocalUrl = sqlite:///ch.db\npushlimit = 5000\nsynctime = 10\n\n"
+            "[locations]\ncogentee = 1\ntestbed = 0\n\n"
+            "[cogentee]\nurl = pi@cogentee.invalid\ndbstring = mysql://chuser:s3cret-pw@127.0.0.1:3307/ch\n"
+            "lastupdate = 2012-01-13 10:05:21\nsshuser = pi\nsshkey = /home/pi/.ssh/id_rsa.pub\n"
+            "resturl = http://cogentee.invalid/rest/\n\n"
+            "[testbed]\nurl = local\ndbstring = mysql://tb@db.invalid/testbed\nlastupdate = None\n");
+        const QString config = m_dir.filePath(QStringLiteral("cogent/fieldstation.yaml"));
+        const QString data = m_dir.filePath(QStringLiteral("cogent-data"));
+        const Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
+                           QStringLiteral("import"), QStringLiteral("cogent"), conf});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!(r.out + r.err).contains("s3cret-pw"));
+        const auto s = Settings::load(config);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QCOMPARE(s->push.servers.size(), 2);
+        const PushServerSettings& c = s->push.servers[0];
+        QCOMPARE(c.name, QStringLiteral("cogentee"));
+        QVERIFY(c.enabled);
+        QCOMPARE(c.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(c.port, 3307);
+        QCOMPARE(c.database, QStringLiteral("ch"));
+        QCOMPARE(c.user, QStringLiteral("chuser"));
+        QCOMPARE(c.intervalS, 600);
+        QCOMPARE(c.startFrom, QStringLiteral("2012-01-13 10:05:21"));
+        QCOMPARE(c.sshHost, QStringLiteral("cogentee.invalid"));
+        QCOMPARE(c.sshKey, QStringLiteral("/home/pi/.ssh/id_rsa")); // the old file named the public key
+        QVERIFY(!s->push.servers[1].enabled);
+        QVERIFY(s->push.servers[1].startFrom.isEmpty());
+        const SecretStore secrets(data, StationSettings::Secrets::File, false);
+        QCOMPARE(secrets.read(QStringLiteral("push/cogentee/password")).value().value_or(QString()),
+                 QStringLiteral("s3cret-pw"));
     }
 
     void headlessDemoStopsCleanlyOnSigterm()
