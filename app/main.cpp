@@ -4,6 +4,7 @@
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
 #include "views/OpcN3View.h"
+#include "views/PushStatusModel.h"
 #include "views/UploadQueueModel.h"
 
 #include "Station.h"
@@ -56,6 +57,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
 
     std::unique_ptr<OpcN3View> opc;
     std::unique_ptr<UploadQueueModel> queue;
+    std::unique_ptr<PushStatusModel> push;
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (cl.mode != CommandLine::Mode::Headless) {
         opc = std::make_unique<OpcN3View>();
@@ -63,11 +65,14 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             opc->attach(station.opcn3());
         queue = std::make_unique<UploadQueueModel>();
         queue->attach(station.uploader(), station.uploaderProblem());
+        push = std::make_unique<PushStatusModel>();
+        push->attach(station.pusher());
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
             {QStringLiteral("opc"), QVariant::fromValue(opc.get())},
             {QStringLiteral("queue"), QVariant::fromValue(queue.get())},
+            {QStringLiteral("push"), QVariant::fromValue(push.get())},
             {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
             {QStringLiteral("stationName"), settings.station.name},
             {QStringLiteral("demo"), cl.demo},
@@ -94,6 +99,7 @@ int main(int argc, char** argv)
     qRegisterMetaType<fs::OpcN3Reading>();
     qRegisterMetaType<fs::OpcN3Source::State>();
     qRegisterMetaType<QList<fs::UploadBatch>>();
+    qRegisterMetaType<QList<fs::PushStatus>>();
     std::unique_ptr<QCoreApplication> app;
     if (CommandLine::wantsNoGui(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -9,6 +9,7 @@ ApplicationWindow {
 
     required property OpcN3View opc
     required property UploadQueueModel queue
+    required property PushStatusModel push
     required property bool kiosk
     required property string stationName
     required property bool demo
@@ -66,6 +67,10 @@ ApplicationWindow {
             text: window.queue.pendingCount > 0 ? qsTr("Uploads (%1 waiting)").arg(window.queue.pendingCount) : qsTr("Uploads")
             implicitHeight: window.kiosk ? 44 : 36
         }
+        TabButton {
+            text: qsTr("Central DB")
+            implicitHeight: window.kiosk ? 44 : 36
+        }
     }
 
     StackLayout {
@@ -80,6 +85,10 @@ ApplicationWindow {
         UploadQueuePage {
             objectName: "uploadQueuePage"
             queue: window.queue
+            compact: window.kiosk
+        }
+        PushStatusPage {
+            push: window.push
             compact: window.kiosk
         }
     }

@@ -2,6 +2,7 @@
 // readings, and checks the chart series, the histogram bars and the value tiles follow.
 #include "TestSupport.h"
 #include "views/OpcN3View.h"
+#include "views/PushStatusModel.h"
 #include "views/UploadQueueModel.h"
 
 #include <QApplication>
@@ -102,11 +103,13 @@ private Q_SLOTS:
         QFETCH(bool, kiosk);
         OpcN3View view(600);
         UploadQueueModel queue;
+        PushStatusModel push;
         queue.attach(nullptr, QStringLiteral("not registered"));
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine.setInitialProperties({{QStringLiteral("opc"), QVariant::fromValue(&view)},
                                      {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
                                      {QStringLiteral("kiosk"), kiosk},
                                      {QStringLiteral("stationName"), QStringLiteral("test station")},
                                      {QStringLiteral("demo"), true}});
@@ -187,6 +190,17 @@ private Q_SLOTS:
         }
         QVERIFY(tab && page);
         QCOMPARE(tab->property("text").toString(), QStringLiteral("Uploads (1 waiting)"));
+        // The push page's model: one row per server.
+        PushStatus central;
+        central.server = QStringLiteral("central");
+        central.ok = false;
+        central.rowsBehind = 4400;
+        central.lastError = QStringLiteral("MySQL push@db:3306/cogent: connection refused");
+        push.setStatuses({central});
+        QCOMPARE(push.rowCount(), 1);
+        QCOMPARE(push.data(push.index(0), PushStatusModel::BehindRole).toLongLong(), qint64(4400));
+        QCOMPARE(push.data(push.index(0), PushStatusModel::LastSuccessRole).toString(),
+                 QStringLiteral("never"));
         for (const QQmlError& w : warnings)
             QVERIFY2(false, qPrintable(w.toString()));
     }
