@@ -88,7 +88,10 @@ private Q_SLOTS:
         const QString db = freshDatabase();
         Station st(m_db->port(), db);
         const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3600'000;
-        test::recordOpcN3Readings(st.recorder, 100, t0);
+        const NodeChannels ids = test::recordOpcN3Readings(st.recorder, 100, t0);
+        st.recorder.submitState({ids.node, t0, QStringLiteral("ok"), QString()});
+        st.recorder.submitState({ids.node, t0 + 5000, QStringLiteral("error"), QStringLiteral("bad CRC")});
+        st.recorder.flush();
         PushStatus s = st.pusher->pushServer(st.settings.servers.first());
         QVERIFY2(s.ok, qPrintable(s.lastError));
         QCOMPARE(s.pushedReadings, st.localReadings());
@@ -100,6 +103,8 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Node"), db), qint64(1));
         QCOMPARE(count(QStringLiteral("Sensor"), db), qint64(44));
         QCOMPARE(count(QStringLiteral("Pushstatus"), db), qint64(1));
+        QCOMPARE(s.pushedStates, qint64(2));
+        QCOMPARE(count(QStringLiteral("NodeState"), db, QStringLiteral("WHERE nodeId = 1")), qint64(2));
         QCOMPARE(m_db->value(QStringLiteral("SELECT name FROM Room"), db), QStringLiteral("Garden"));
         QCOMPARE(m_db->value(QStringLiteral("SELECT name FROM RoomType"), db), QStringLiteral("Outdoor"));
         // PM2.5 of the first reading, to the millisecond.
@@ -116,6 +121,8 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Reading"), db), st.localReadings());
         QCOMPARE(count(QStringLiteral("Deployment"), db), qint64(1));
         QCOMPARE(count(QStringLiteral("Pushstatus"), db), qint64(2));
+        QCOMPARE(s.pushedStates, qint64(0));
+        QCOMPARE(count(QStringLiteral("NodeState"), db), qint64(2));
     }
 
     void resendingPushesNoDuplicates()
