@@ -3,6 +3,7 @@
 //    of the build alone, beside `zip` of the same CSV in the same run.
 // 2. With an sshd (tests/bench/run-gascloud-bench.sh starts one): SCP throughput of a 64 MiB file
 //    with FieldStation's libssh transport beside OpenSSH's scp (legacy SCP protocol, -O).
+#include "BenchSupport.h"
 #include "OpcN3Readings.h"
 #include "sinks/gascloud/BatchBuilder.h"
 #include "sinks/gascloud/UploadTransport.h"
@@ -22,27 +23,10 @@
 #include <quazip/quazipnewinfo.h>
 
 using namespace fs;
+using fs::bench::resetPeakRss;
+using fs::bench::statusKb;
 
 namespace {
-
-long statusKb(const char* field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-/// Resets the kernel's peak-RSS mark, so the next peak is the next phase's own.
-void resetPeakRss()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
 
 double timeProcess(const QString& program, const QStringList& args)
 {

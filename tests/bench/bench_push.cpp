@@ -2,6 +2,7 @@
 // Pusher; beside it, in the same run and into identical databases, LOAD DATA LOCAL INFILE of the
 // same rows (the practical ceiling) and a row-at-a-time insert loop over M of them (the old way).
 // Started by tests/bench/run-push-bench.sh, which provides the server and the databases.
+#include "BenchSupport.h"
 #include "OpcN3Readings.h"
 #include "config/SecretStore.h"
 #include "sinks/mysqlpush/CogentMapping.h"
@@ -19,26 +20,10 @@
 #include <cstdio>
 
 using namespace fs;
+using fs::bench::resetPeakRss;
+using fs::bench::statusKb;
 
 namespace {
-
-long statusKb(const char* field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    f.open(QIODevice::ReadOnly);
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-void resetPeakRss()
-{
-    QFile f(QStringLiteral("/proc/self/clear_refs"));
-    if (f.open(QIODevice::WriteOnly))
-        f.write("5");
-}
 
 PushServerSettings server(const QString& name, int port, const QString& db)
 {

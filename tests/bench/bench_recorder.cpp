@@ -1,5 +1,6 @@
 // bench_recorder [--samples N] [--keep DIR]: Recorder ingest rate beside raw SQLite inserting the same
 // rows (same schema, one prepared statement, one transaction), measured in the same run.
+#include "BenchSupport.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 
@@ -14,18 +15,6 @@
 using namespace fs;
 
 namespace {
-
-long peakRssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
 
 /// Samples `from` .. `from + n - 1` of one stream: 43 channels a second, like an OPC-N3.
 std::vector<Sample> makeSamples(qint64 from, qint64 n, const QList<ChannelId>& channels)
@@ -128,7 +117,7 @@ int main(int argc, char** argv)
 
     // The Recorder first, so the peak RSS read after it is its own (the raw run holds every row).
     const double rec = runRecorder(dir + QStringLiteral("/recorder.db"), n, maxBatch);
-    const long rssRecorder = peakRssKb();
+    const long rssRecorder = bench::statusKb("VmHWM:");
     const double raw = runRaw(dir + QStringLiteral("/raw.db"), n);
     const double recRate = n / rec, rawRate = n / raw;
     std::printf("samples:            %lld\n", static_cast<long long>(n));
@@ -137,7 +126,7 @@ int main(int argc, char** argv)
                 recRate, rec, maxBatch);
     std::printf("ratio raw/Recorder: %10.2f (target <= 2.00)\n", rawRate / recRate);
     std::printf("peak RSS:           %10ld KiB after the Recorder run, %ld KiB at the end\n", rssRecorder,
-                peakRssKb());
+                bench::statusKb("VmHWM:"));
     std::printf("targets:            rate >= 200000: %s; within 2x of raw: %s\n",
                 recRate >= 200000 ? "met" : "MISSED", rawRate / recRate <= 2.0 ? "met" : "MISSED");
     return 0;

@@ -19,38 +19,39 @@ Error sqlError(const QSqlQuery& q, const QString& what)
     return Error{QStringLiteral("%1: %2").arg(what, q.lastError().text())};
 }
 
-/// Runs `sql` with `binds`; the first column of the first row, or 0 when there is none.
-Result<qint64> scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+/// Prepares and runs `sql` with `binds` on `q`.
+Status exec(QSqlQuery& q, const QString& sql, const QVariantList& binds)
 {
-    QSqlQuery q(db);
-    q.prepare(sql);
-    for (const QVariant& v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return sqlError(q, sql.left(60));
-    return q.next() ? q.value(0).toLongLong() : qint64(0);
-}
-
-Result<qint64> insert(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
-{
-    QSqlQuery q(db);
-    q.prepare(sql);
-    for (const QVariant& v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return sqlError(q, sql.left(60));
-    return q.lastInsertId().toLongLong();
-}
-
-Status run(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
-{
-    QSqlQuery q(db);
     q.prepare(sql);
     for (const QVariant& v : binds)
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q, sql.left(60));
     return {};
+}
+
+/// The first column of the first row, or 0 when there is none.
+Result<qint64> scalar(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    if (Status s = exec(q, sql, binds); !s)
+        return Error{s.error()};
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+/// The id of the row an INSERT made.
+Result<qint64> insert(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    if (Status s = exec(q, sql, binds); !s)
+        return Error{s.error()};
+    return q.lastInsertId().toLongLong();
+}
+
+Status run(QSqlDatabase& db, const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery q(db);
+    return exec(q, sql, binds);
 }
 
 } // namespace

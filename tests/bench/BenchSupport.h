@@ -1,0 +1,30 @@
+// What the benchmarks share: the process's memory figures from /proc.
+#pragma once
+
+#include <QFile>
+#include <QList>
+
+namespace fs::bench {
+
+/// A "Vm…:" field of /proc/self/status in KiB (VmRSS now, VmHWM the peak), or -1.
+inline long statusKb(const char* field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
+    }
+    return -1;
+}
+
+/// Resets the kernel's peak-RSS mark, so the next VmHWM is the next phase's own.
+inline void resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+} // namespace fs::bench
