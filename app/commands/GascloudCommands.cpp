@@ -105,8 +105,8 @@ int runUploadCommand(const CommandContext& ctx, const QStringList& args)
     if (Status s = recorder.start(); !s)
         return fail(s.error());
     const GascloudSettings& g = ctx.settings.gascloud;
-    Uploader uploader(recorder, recorder.storePath(),
-                      gascloud::uploaderOptions(g, ctx.dataDir, key.value(), ctx.demo),
+    const Uploader::Options options = gascloud::uploaderOptions(g, ctx.dataDir, key.value(), ctx.demo);
+    Uploader uploader(recorder, recorder.storePath(), options,
                       std::make_unique<ScpTransport>(gascloud::knownHostsPath(g, ctx.dataDir, ctx.demo),
                                                      g.requestTimeoutS));
     if (Status s = uploader.recover(); !s)
@@ -120,8 +120,7 @@ int runUploadCommand(const CommandContext& ctx, const QStringList& args)
             break;
         QThread::msleep(1000);
         // A status that is not decided yet is looked at again a tick later: that tick is now.
-        const qint64 nextTick =
-            QDateTime::currentMSecsSinceEpoch() + qint64(std::min(10, g.uploadIntervalS)) * 1000;
+        const qint64 nextTick = QDateTime::currentMSecsSinceEpoch() + qint64(options.tickS) * 1000;
         problems += uploader.runCycle(nextTick, false);
     }
     printQueue(uploader.snapshot());

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QList>
+#include <QStringList>
 
 namespace fs::bench {
 
@@ -17,6 +18,13 @@ inline long statusKb(const char* field)
             return line.mid(qstrlen(field)).trimmed().split(' ').first().toLong();
     }
     return -1;
+}
+
+/// The value after `--name` on the command line, or `fallback`.
+inline QString option(const QStringList& args, const char* name, const QString& fallback = {})
+{
+    const qsizetype i = args.indexOf(QLatin1String(name));
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
 }
 
 /// Resets the kernel's peak-RSS mark, so the next VmHWM is the next phase's own.

@@ -47,9 +47,8 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList a = app.arguments();
-    const auto opt = [&](const char* name, const QString& def = {}) {
-        const qsizetype i = a.indexOf(QLatin1String(name));
-        return i >= 0 && i + 1 < a.size() ? a[i + 1] : def;
+    const auto opt = [&a](const char* name, const QString& fallback = {}) {
+        return bench::option(a, name, fallback);
     };
     const int rows = opt("--rows", QStringLiteral("86400")).toInt();
     QTemporaryDir tmp;

@@ -100,18 +100,10 @@ double runRaw(const QString& path, qint64 n)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    qint64 n = 1'000'000;
-    int maxBatch = RecorderOptions{}.maxBatch;
-    QString dirPath;
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--samples"))
-            n = args[i + 1].toLongLong();
-        if (args[i] == QLatin1String("--batch"))
-            maxBatch = args[i + 1].toInt();
-        if (args[i] == QLatin1String("--keep"))
-            dirPath = args[i + 1];
-    }
+    const qint64 n = bench::option(args, "--samples", QStringLiteral("1000000")).toLongLong();
+    const int maxBatch = bench::option(args, "--batch", QString::number(RecorderOptions{}.maxBatch)).toInt();
+    const QString dirPath = bench::option(args, "--keep");
     QTemporaryDir tmp;
     const QString dir = dirPath.isEmpty() ? tmp.path() : dirPath;
 

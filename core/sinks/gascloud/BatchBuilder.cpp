@@ -189,12 +189,10 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
     UploadBatch b;
     b.firstSeq = cursor + 1;
     b.createdMs = nowMs;
-    auto id = std::optional<qint64>();
     Status s = m_recorder.run([&](Store& store) -> Status {
         auto r = batches::insertBuilding(store, b.firstSeq, nowMs);
         if (!r)
             return Error{r.error()};
-        id = r.value();
         b.id = r.value();
         b.sourceRef = QStringLiteral("%1_%2_%3")
                           .arg(m_opt.key)

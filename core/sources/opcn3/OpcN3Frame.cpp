@@ -3,7 +3,6 @@
 
 #include "Crc16.h"
 
-#include <QtEndian>
 #include <bit>
 #include <cctype>
 #include <cstring>
