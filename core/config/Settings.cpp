@@ -44,6 +44,7 @@ void readGascloud(YamlReader& r, GascloudSettings& s)
     r.integer("request_timeout_secs", s.requestTimeoutS, 1, 600);
     r.integer("retry_min_secs", s.retryMinS, 1, 86400);
     r.integer("retry_max_secs", s.retryMaxS, 1, 604800);
+    r.textList("sources", s.sources);
     if (s.enabled) {
         const QUrl url(s.api);
         if (s.api.isEmpty() || !url.isValid() ||
@@ -63,6 +64,13 @@ void readRecorder(YamlReader& r, RecorderSettings& s)
 {
     r.integer("flush_interval_ms", s.flushIntervalMs, 50, 10000);
     r.integer("max_batch", s.maxBatch, 1, 100000);
+}
+
+void readStore(YamlReader& r, StoreSettings& s)
+{
+    r.integer("keep_days", s.keepDays, 1, 3650);
+    r.integer("min_free_mb", s.minFreeMb, 0, 1000000);
+    r.integer("max_memory_samples", s.maxMemorySamples, 1000, 50000000);
 }
 
 void readOpcN3(YamlReader& r, OpcN3Settings& s)
@@ -150,6 +158,7 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     YamlReader r(root, origin, QString(), &errors);
     r.section("station", [&](YamlReader& sub) { readStation(sub, s.station); });
     r.section("recorder", [&](YamlReader& sub) { readRecorder(sub, s.recorder); });
+    r.section("store", [&](YamlReader& sub) { readStore(sub, s.store); });
     r.section("opcn3", [&](YamlReader& sub) { readOpcN3(sub, s.opcn3); });
     r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });
     r.section("push", [&](YamlReader& sub) { readPush(sub, s.push); });

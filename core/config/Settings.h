@@ -26,6 +26,15 @@ struct RecorderSettings
     int maxBatch = 4096;
 };
 
+/// How long readings are kept and how much the store may hold in memory when the disk is full.
+struct StoreSettings
+{
+    int keepDays = 30;   ///< readings older than this, and forwarded by every enabled sink, are deleted
+    int minFreeMb = 200; ///< below this much free space, the oldest forwarded readings go first
+    /// While the disk is full the Recorder keeps at most this many of the newest samples in memory.
+    int maxMemorySamples = 1000000;
+};
+
 struct OpcN3Settings
 {
     enum class ChipSelect { Message, Byte };
@@ -63,6 +72,8 @@ struct GascloudSettings
     int requestTimeoutS = 30;
     int retryMinS = 30; ///< first back-off after a failed upload, doubled up to retryMaxS
     int retryMaxS = 3600;
+    /// Ids of the sources whose readings go into batches; empty: every OPC-N3 source.
+    QStringList sources;
 };
 
 struct PushServerSettings
@@ -102,6 +113,7 @@ struct Settings
 {
     StationSettings station;
     RecorderSettings recorder;
+    StoreSettings store;
     OpcN3Settings opcn3;
     GascloudSettings gascloud;
     PushSettings push;

@@ -187,6 +187,32 @@ void YamlReader::textMap(const char* key, QMap<QString, QString>& out)
     }
 }
 
+void YamlReader::textList(const char* key, QStringList& out)
+{
+    const std::optional<YAML::Node> n = find(key);
+    if (!n || n->IsNull())
+        return;
+    if (n->IsScalar()) {
+        out = {QString::fromStdString(n->Scalar())};
+        return;
+    }
+    if (!n->IsSequence()) {
+        fail(*n, key, QStringLiteral("must be a list of values"));
+        return;
+    }
+    out.clear();
+    for (const YAML::Node& item : *n) {
+        if (!item.IsScalar()) {
+            m_errors->append(QStringLiteral("%1:%2: %3: every item must be a single value")
+                                 .arg(m_origin)
+                                 .arg(item.Mark().line + 1)
+                                 .arg(fullKey(QString::fromLatin1(key))));
+            continue;
+        }
+        out.append(QString::fromStdString(item.Scalar()));
+    }
+}
+
 void YamlReader::finish()
 {
     QSet<QString> seen;

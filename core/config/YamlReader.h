@@ -24,6 +24,8 @@ public:
     void section(const char* key, const std::function<void(YamlReader&)>& read);
     /// A mapping of named sections (e.g. servers: {central: {...}}); `read` is called for each.
     void namedSections(const char* key, const std::function<void(const QString& name, YamlReader&)>& read);
+    /// A sequence of texts (e.g. sources: [opc-a, opc-b]); a single value is read as one item.
+    void textList(const char* key, QStringList& out);
     /// A mapping of text to text.
     void textMap(const char* key, QMap<QString, QString>& out);
     /// Reports every key that no call above asked for. Call last.

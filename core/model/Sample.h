@@ -36,6 +36,7 @@ struct NodeSpec
     QString kind; ///< "opcn3", "egauge", …
     QString name; ///< what a person calls it
     QList<ChannelSpec> channels;
+    QString source; ///< id of the configured source instance that reads it, e.g. "opc-roof"
 };
 
 /// The ids the store gave a node and its channels, in the order of NodeSpec::channels.

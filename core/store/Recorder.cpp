@@ -46,6 +46,19 @@ Recorder::~Recorder()
     stop();
 }
 
+qint64 Recorder::monotonicMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+RecorderHealth Recorder::health() const
+{
+    std::lock_guard lock(m_healthMutex);
+    return m_health;
+}
+
 Status Recorder::start()
 {
     if (m_running.load())
@@ -155,6 +168,7 @@ void Recorder::writerLoop(std::promise<Status>* opened)
 
     for (;;) {
         bool stopping = false;
+        m_aliveMs = monotonicMs();
         {
             std::unique_lock lock(m_mutex);
             // Sleep until there is a reason to commit: a job, a full batch, the oldest waiting
@@ -166,7 +180,9 @@ void Recorder::writerLoop(std::promise<Status>* opened)
                     break;
                 if (m_queue.empty() && m_states.empty()) {
                     haveDeadline = false;
-                    m_wake.wait(lock);
+                    // Wake once a second even when idle, so that liveness shows.
+                    m_wake.wait_for(lock, std::chrono::seconds(1));
+                    m_aliveMs = monotonicMs();
                     continue;
                 }
                 if (!haveDeadline) {
@@ -176,6 +192,7 @@ void Recorder::writerLoop(std::promise<Status>* opened)
                 if (Clock::now() >= deadline)
                     break;
                 m_wake.wait_until(lock, deadline);
+                m_aliveMs = monotonicMs();
             }
             stopping = m_stopping;
             // At most maxBatch samples per transaction, so one commit stays bounded.

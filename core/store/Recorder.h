@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/Sample.h"
+#include "model/SampleSink.h"
 #include "util/Result.h"
 
 #include <QObject>
@@ -29,7 +30,17 @@ struct RecorderOptions
     int retryDelayMs = 1000;    ///< after a failed commit, wait this long before trying again
 };
 
-class Recorder : public QObject
+/// What the screen, the log and the service watchdog learn of the Recorder's health.
+struct RecorderHealth
+{
+    quint64 refusedNonFinite = 0; ///< samples refused at the door (NaN, ±inf); never reach SQL
+    quint64 refusedByStore = 0;   ///< samples the database refused, isolated and logged
+    quint64 droppedDiskFull = 0;  ///< samples dropped while the disk was full, over the memory bound
+    bool diskFull = false;        ///< the last commit failed for want of space
+    QString lastError;            ///< the last failed commit's error, empty after a good commit
+};
+
+class Recorder : public QObject, public SampleSink
 {
     Q_OBJECT
 public:
@@ -44,15 +55,22 @@ public:
 
     /// Thread-safe. Blocks only while more than maxQueued samples wait (the disk is behind).
     void submit(const Sample& sample);
-    void submit(std::span<const Sample> samples);
-    void submitState(const NodeState& state);
+    void submit(std::span<const Sample> samples) override;
+    void submitState(const NodeState& state) override;
 
     /// Blocks until the writer thread has registered the node; safe from any thread but the writer.
-    Result<NodeChannels> registerNode(const NodeSpec& spec);
+    Result<NodeChannels> registerNode(const NodeSpec& spec) override;
     /// Runs `job` on the writer thread after the samples queued before it; blocks for its result.
     Status run(std::function<Status(Store&)> job);
     /// Blocks until every sample submitted before the call is committed.
     Status flush();
+
+    /// Thread-safe snapshot of the counters above.
+    RecorderHealth health() const;
+    /// Monotonic ms (steady clock) of the writer loop's last turn. The loop turns at least once a
+    /// second while it is not jammed; the service watchdog stops pinging when this stops moving.
+    qint64 lastAliveMs() const { return m_aliveMs.load(); }
+    static qint64 monotonicMs();
 
     qint64 lastCommittedSeq() const { return m_lastSeq.load(); }
     quint64 committedCount() const { return m_committed.load(); }
@@ -63,6 +81,8 @@ Q_SIGNALS:
     void committed(qint64 lastSeq, int samples);
     /// Emitted from the writer thread when a commit failed; the samples stay queued.
     void writeFailed(const QString& error);
+    /// Emitted from the writer thread when a counter or the disk-full state of health() changed.
+    void healthChanged();
 
 private:
     struct Job
@@ -79,6 +99,9 @@ private:
     std::atomic<bool> m_running{false};
     std::atomic<qint64> m_lastSeq{0};
     std::atomic<quint64> m_committed{0};
+    std::atomic<qint64> m_aliveMs{0};
+    mutable std::mutex m_healthMutex;
+    RecorderHealth m_health;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;      // to the writer: work is waiting

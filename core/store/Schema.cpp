@@ -83,6 +83,11 @@ const QList<QStringList>& migrations()
                            " remote_id INTEGER NOT NULL,"
                            " PRIMARY KEY (server, kind, local_key))"),
         },
+        // 4: which configured source instance reads each node, so that sinks select readings by
+        // source id (several sources of one type run side by side).
+        {
+            QStringLiteral("ALTER TABLE nodes ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }

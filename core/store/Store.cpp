@@ -143,11 +143,13 @@ Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
         return Error{m_db.lastError().text()};
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO nodes (key, kind, name, created_ms) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, name = excluded.name"));
+    q.prepare(QStringLiteral("INSERT INTO nodes (key, kind, name, source, created_ms) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
+                             "source = excluded.source"));
     q.addBindValue(spec.key);
     q.addBindValue(spec.kind);
     q.addBindValue(spec.name);
+    q.addBindValue(spec.source.isNull() ? QStringLiteral("") : spec.source); // a null QString binds NULL
     q.addBindValue(now);
     if (!q.exec())
         return fail(q);

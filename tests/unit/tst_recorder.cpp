@@ -1,6 +1,7 @@
 // The Recorder: batching, ordering, latency, back-pressure, and nothing lost on a clean stop.
 #include "TestSupport.h"
 #include "store/Recorder.h"
+#include "store/Schema.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>
@@ -45,7 +46,7 @@ private Q_SLOTS:
     void freshStoreIsMigratedAndInWal()
     {
         auto store = openStore(path("fresh.db"));
-        QCOMPARE(store->schemaVersion(), 3);
+        QCOMPARE(store->schemaVersion(), schema::currentVersion());
         QSqlQuery q(store->db());
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
