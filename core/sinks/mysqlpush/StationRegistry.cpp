@@ -1,4 +1,4 @@
-// StationRegistry: the unique key on base settles a race; the loser takes the next block.
+// StationRegistry: the unique key on base settles a race; the loser tries again with the next block.
 #include "StationRegistry.h"
 
 #include <QSqlError>
@@ -9,10 +9,13 @@ namespace fs::cogent {
 
 namespace {
 
-/// The MySQL error number of a failed query (1062: duplicate key).
-int mysqlErrno(const QSqlQuery& q)
+constexpr int kAttempts = 20;
+
+/// Another station allocated at the same moment: a duplicate base (1062) or a deadlock (1213).
+bool lostTheRace(const QSqlQuery& q)
 {
-    return q.lastError().nativeErrorCode().toInt();
+    const int code = q.lastError().nativeErrorCode().toInt();
+    return code == 1062 || code == 1213;
 }
 
 qint64 roundUp(qint64 v, qint64 block)
@@ -39,7 +42,7 @@ Result<int> allocateNodeIdBase(QSqlDatabase& db, const QString& station)
                            "node ids (set push.node_id_base, or let the push user create tables): %1")
                 .arg(q.lastError().text())};
     QString lastError;
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
         if (!db.transaction())
             return Error{QStringLiteral("begin: %1").arg(db.lastError().text())};
         const auto fail = [&](const QString& what) -> Result<int> {
@@ -47,9 +50,7 @@ Result<int> allocateNodeIdBase(QSqlDatabase& db, const QString& station)
             db.rollback();
             return Error{e};
         };
-        // FOR UPDATE locks the table's index to its end: a second station waits here.
-        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(base), 0) FROM FieldStationStation FOR UPDATE")) ||
-            !q.next())
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(base), 0) FROM FieldStationStation")) || !q.next())
             return fail(QStringLiteral("reading FieldStationStation"));
         const qint64 maxBase = q.value(0).toLongLong();
         if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM Node")) || !q.next())
@@ -57,14 +58,16 @@ Result<int> allocateNodeIdBase(QSqlDatabase& db, const QString& station)
         const qint64 maxNode = q.value(0).toLongLong();
         const qint64 base = std::max({qint64(kFirstNodeIdBase), maxBase ? maxBase + kNodeIdBlock : 0,
                                       roundUp(maxNode + 1, kNodeIdBlock)});
-        if (base > 2000000000)
-            return fail(QStringLiteral("no node id block is left below 2 000 000 000"));
+        if (base > 2000000000) {
+            db.rollback();
+            return Error{QStringLiteral("no node id block is left below 2 000 000 000")};
+        }
         q.prepare(QStringLiteral(
             "INSERT INTO FieldStationStation (name, base, created) VALUES (?, ?, UTC_TIMESTAMP())"));
         q.addBindValue(station.left(255));
         q.addBindValue(base);
         if (!q.exec()) {
-            if (mysqlErrno(q) == 1062) { // another station took this block first
+            if (lostTheRace(q)) {
                 lastError = q.lastError().text();
                 db.rollback();
                 continue;
@@ -75,7 +78,9 @@ Result<int> allocateNodeIdBase(QSqlDatabase& db, const QString& station)
             return fail(QStringLiteral("commit"));
         return int(base);
     }
-    return Error{QStringLiteral("could not allocate a node id block after 5 attempts: %1").arg(lastError)};
+    return Error{QStringLiteral("could not allocate a node id block after %1 attempts: %2")
+                     .arg(kAttempts)
+                     .arg(lastError)};
 }
 
 } // namespace fs::cogent
