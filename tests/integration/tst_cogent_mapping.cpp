@@ -256,6 +256,17 @@ private Q_SLOTS:
             QStringLiteral("0"));
     }
 
+    void nodeIdBaseIsOptionalInSettings()
+    {
+        const QByteArray yaml = "push:\n  house: \"1 Road\"\n  servers:\n    central:\n      user: u\n";
+        auto unset = Settings::parse(yaml, QStringLiteral("unset.yaml"));
+        QVERIFY2(unset.ok(), qPrintable(unset.error()));
+        QVERIFY(!unset->push.nodeIdBase); // no longer a silent 0: the server allocates
+        auto zero = Settings::parse(yaml + "  node_id_base: 0\n", QStringLiteral("zero.yaml"));
+        QVERIFY2(zero.ok(), qPrintable(zero.error()));
+        QCOMPARE(zero->push.nodeIdBase, std::optional<int>(0));
+    }
+
     void stationsAllocatingAtOnceGetDistinctBlocks()
     {
         const QString db = freshDatabase();
