@@ -68,34 +68,42 @@ QList<SensorType> build()
     return l;
 }
 
+/// The table with its two lookups, built once.
+struct Index
+{
+    QList<SensorType> all = build();
+    QHash<QString, const SensorType*> byCode;
+    QHash<int, const SensorType*> byId;
+    Index()
+    {
+        for (const SensorType& t : all) {
+            byCode.insert(t.code, &t);
+            byId.insert(t.id, &t);
+        }
+    }
+};
+
+const Index& index()
+{
+    static const Index i;
+    return i;
+}
+
 } // namespace
 
 const QList<SensorType>& sensorTypes()
 {
-    static const QList<SensorType> list = build();
-    return list;
+    return index().all;
 }
 
 const SensorType* sensorTypeByCode(QStringView code)
 {
-    static const QHash<QString, const SensorType*> byCode = [] {
-        QHash<QString, const SensorType*> h;
-        for (const SensorType& t : sensorTypes())
-            h.insert(t.code, &t);
-        return h;
-    }();
-    return byCode.value(code.toString());
+    return index().byCode.value(code.toString());
 }
 
 const SensorType* sensorTypeById(int id)
 {
-    static const QHash<int, const SensorType*> byId = [] {
-        QHash<int, const SensorType*> h;
-        for (const SensorType& t : sensorTypes())
-            h.insert(t.id, &t);
-        return h;
-    }();
-    return byId.value(id);
+    return index().byId.value(id);
 }
 
 } // namespace fs
