@@ -105,8 +105,14 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Pushstatus"), db), qint64(1));
         QCOMPARE(s.pushedStates, qint64(2));
         QCOMPARE(count(QStringLiteral("NodeState"), db, QStringLiteral("WHERE nodeId = 1")), qint64(2));
-        QCOMPARE(m_db->value(QStringLiteral("SELECT name FROM Room"), db), QStringLiteral("Garden"));
-        QCOMPARE(m_db->value(QStringLiteral("SELECT name FROM RoomType"), db), QStringLiteral("Outdoor"));
+        QCOMPARE(
+            m_db->value(QStringLiteral("SELECT r.name FROM Room r JOIN Location l ON l.roomId = r.id"), db),
+            QStringLiteral("Garden"));
+        QCOMPARE(
+            m_db->value(QStringLiteral("SELECT t.name FROM RoomType t JOIN Room r ON r.roomTypeId = t.id "
+                                       "JOIN Location l ON l.roomId = r.id"),
+                        db),
+            QStringLiteral("Outdoor"));
         // PM2.5 of the first reading, to the millisecond.
         QCOMPARE(m_db->value(QStringLiteral("SELECT COUNT(*) FROM Reading WHERE time = '%1' AND type = 1001")
                                  .arg(QDateTime::fromMSecsSinceEpoch(t0, Qt::UTC)
