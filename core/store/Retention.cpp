@@ -150,11 +150,11 @@ RetentionStatus Retention::runOnce(qint64 nowMs)
     return st;
 }
 
-Result<qint64> Retention::lowestCursor(Store& reader, const QStringList& cursors)
+Result<qint64> Retention::lowestCursor(Store& store, const QStringList& cursors)
 {
     qint64 lowest = kNoLimit;
     for (const QString& name : cursors) {
-        const auto c = reader.cursor(name);
+        const auto c = store.cursor(name);
         if (!c)
             return Error{QStringLiteral("reading cursor %1: %2").arg(name, c.error())};
         lowest = std::min(lowest, c.value());

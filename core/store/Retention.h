@@ -66,6 +66,10 @@ public:
     /// Thread-safe: the status after the last pass.
     RetentionStatus status() const;
 
+    /// The lowest of the named sink cursors (a cursor never written counts as 0); with no names, no
+    /// limit (the largest qint64). What every one of those sinks has passed is at or below it.
+    static Result<qint64> lowestCursor(Store& store, const QStringList& cursors);
+
 public Q_SLOTS:
     /// Starts the worker thread: a pass at once, then one every intervalMs. Never blocks.
     void start();
@@ -89,13 +93,12 @@ private:
                                 const std::function<bool()>& enough);
     Result<qint64> deleteStates(Store& reader, qint64 beforeMs);
     Status keepRoom(Store& reader, qint64 readLimit, RetentionStatus& st);
-    Result<qint64> lowestCursor(Store& reader, const QStringList& cursors);
     qint64 roomBytes(Store& reader);
     bool cancelled() const { return m_cancel.load(); }
 
     Recorder& m_recorder;
     const QString m_path;
-    const RetentionOptions m_opt;
+    RetentionOptions m_opt;
     std::atomic<bool> m_cancel{false};
     std::thread m_worker;
     std::mutex m_mutex;
