@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <cmath>
 #include <cstdio>
 
 using namespace fs;
@@ -124,6 +125,8 @@ int main(int argc, char** argv)
     const qint64 t0 = 1'790'000'000'000;
     const qint64 dayMs = dayS * 1000;
     QList<Sizes> perDay;
+    double retainTotalS = 0;
+    qint64 deletedTotal = 0;
     std::vector<Sample> slice;
     QElapsedTimer total;
     total.start();
@@ -156,6 +159,8 @@ int main(int argc, char** argv)
         if (!st.lastError.isEmpty())
             qFatal("retention: %s", qPrintable(st.lastError));
         const double retainS = t.nsecsElapsed() / 1e9;
+        retainTotalS += retainS;
+        deletedTotal += st.agedDeleted;
         const Sizes z = measure(rec, path);
         perDay.append(z);
         std::printf("%5d %12lld %10lld %12.1f %10.1f %10.1f %10.1f %10.1f %8.1f %8.1f\n", d + 1,
@@ -190,6 +195,10 @@ int main(int argc, char** argv)
                 growthBefore, growthAfter, keepDays + 2, days, 100.0 * growthAfter / growthBefore);
     std::printf("store at the end: %.1f MB; keep_days + 1 days of readings plus the aggregates: %.1f MB\n",
                 last.fileBytes / 1048576.0, limit / 1048576.0);
+    std::printf("retention: %lld readings deleted at %.0f a second, %.1f ms a chunk of %d (one writer job)\n",
+                static_cast<long long>(deletedTotal), deletedTotal / retainTotalS,
+                1000.0 * retainTotalS / std::max<double>(1.0, std::ceil(double(deletedTotal) / chunk)),
+                chunk);
     std::printf("wall time: %.0f s for %lld readings\n", total.nsecsElapsed() / 1e9,
                 static_cast<long long>(qint64(days) * dayS * channels));
     // Aggregates are 1/60 of the readings in rows; allow page-level noise on top.

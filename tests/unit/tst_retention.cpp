@@ -278,12 +278,12 @@ private Q_SLOTS:
     void workerRunsAtStartAndStopsWithinTwoSeconds()
     {
         Station st(path("stop.db"), 4);
-        st.record(kNow - 40 * kDay, 5'000, ramp); // 20 000 old readings
-        RetentionOptions o = options(1);          // one row per transaction: a pass far longer than 2 s
+        st.record(kNow - 40 * kDay, 10'000, ramp); // 40 000 old readings
+        RetentionOptions o = options(1);           // one row per transaction: a pass far longer than 2 s
         Retention r(st.rec, path("stop.db"), o);
         QSignalSpy spy(&r, &Retention::statusChanged);
         r.start();
-        QTRY_VERIFY_WITH_TIMEOUT(st.count() < 19'900, test::timeoutMs(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(st.count() < 39'900, test::timeoutMs(10'000));
         QElapsedTimer t;
         t.start();
         r.stop();
@@ -292,8 +292,22 @@ private Q_SLOTS:
         QTRY_COMPARE(spy.count(), 1);
         const auto s = spy.at(0).at(0).value<RetentionStatus>();
         QVERIFY(s.cancelled);
-        QCOMPARE(s.agedDeleted, 20'000 - st.count());
+        QCOMPARE(s.agedDeleted, 40'000 - st.count());
         r.stop(); // twice is harmless
+    }
+
+    void failuresAreReportedNotThrown()
+    {
+        Station st(path("err.db"));
+        st.record(kNow - 40 * kDay, 10, ramp);
+        st.rec.stop();
+        Retention r(st.rec, path("err.db"), options());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("retention:.*not running")));
+        const RetentionStatus s = r.runOnce(kNow);
+        QVERIFY2(s.lastError.contains(QStringLiteral("not running")), qPrintable(s.lastError));
+        QCOMPARE(s.agedDeleted, 0);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("retention:.*no store there")));
+        QVERIFY(!Retention(st.rec, path("missing.db"), options()).runOnce(kNow).lastError.isEmpty());
     }
 };
 
