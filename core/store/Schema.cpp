@@ -88,6 +88,18 @@ const QList<QStringList>& migrations()
         {
             QStringLiteral("ALTER TABLE nodes ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
         },
+        // 5: per-minute min/mean/max of the readings retention deleted, for long-range charts.
+        // minute_ms is time_ms floored to the minute. WITHOUT ROWID: the key is the only index.
+        {
+            QStringLiteral("CREATE TABLE minute_aggregates ("
+                           " channel_id INTEGER NOT NULL,"
+                           " minute_ms INTEGER NOT NULL,"
+                           " n INTEGER NOT NULL,"
+                           " min REAL NOT NULL,"
+                           " mean REAL NOT NULL,"
+                           " max REAL NOT NULL,"
+                           " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID"),
+        },
     };
     return steps;
 }

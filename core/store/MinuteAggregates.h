@@ -1,0 +1,39 @@
+// Per-minute min/mean/max of readings, kept for long-range charts once the readings are deleted.
+#pragma once
+
+#include "util/Result.h"
+
+#include <QSqlDatabase>
+#include <QtGlobal>
+
+namespace fs {
+
+/// One row of minute_aggregates: the readings of one channel in one minute.
+struct MinuteAggregate
+{
+    qint64 channel = 0;
+    qint64 minuteMs = 0; ///< the minute's start: time_ms floored to the minute
+    qint64 n = 0;
+    double min = 0.0;
+    double mean = 0.0;
+    double max = 0.0;
+};
+
+class MinuteAggregates
+{
+public:
+    /// `timeMs` floored to its minute (also for times before 1970).
+    static qint64 minuteOf(qint64 timeMs);
+
+    /// Writer thread only. In one transaction of its own: folds the readings with seq in
+    /// [fromSeq, toSeq] and time_ms < beforeMs into their minutes' aggregates, then deletes them.
+    /// Returns how many readings went. Folding and deleting commit together, so a reading is
+    /// either still in `readings` and not yet counted, or counted and gone: rerunning a chunk,
+    /// or a minute whose readings are spread over several chunks, is counted exactly once.
+    static Result<qint64> foldAndDelete(QSqlDatabase& db, qint64 fromSeq, qint64 toSeq, qint64 beforeMs);
+
+    /// The aggregates of one channel with minute_ms in [fromMs, toMs), in time order.
+    static Result<QList<MinuteAggregate>> read(QSqlDatabase& db, qint64 channel, qint64 fromMs, qint64 toMs);
+};
+
+} // namespace fs
