@@ -18,7 +18,8 @@
 namespace fs {
 
 Station::Station(Settings settings, Options options, QObject* parent)
-    : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options))
+    : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options)),
+      m_tap(std::make_unique<LiveTap>())
 {
     m_dataDir = !m_options.dataDir.isEmpty() ? m_options.dataDir
                 : !m_settings.station.dataDir.isEmpty()
@@ -62,7 +63,7 @@ Status Station::start()
     m_recorder = std::make_unique<Recorder>(storePath(), ro);
     if (Status s = m_recorder->start(); !s)
         return Error{QStringLiteral("store: %1").arg(s.error())};
-    m_tap = std::make_unique<LiveTap>(*m_recorder);
+    m_tap->setNext(m_recorder.get());
     if (Status s = startSources(); !s)
         return s;
     if (m_settings.gascloud.enabled || m_options.demo) {

@@ -58,7 +58,8 @@ public:
     Recorder* recorder() const { return m_recorder.get(); }
     /// Every running source, in settings order; empty before start() and after stop().
     QList<RunningSource> sources() const;
-    /// Every sample any source recorded, for the screen's live stream (connect queued).
+    /// Every sample any source recorded, for the screen's live stream (connect queued). Exists from
+    /// construction, so a connection made before start() misses nothing.
     LiveTap* liveTap() const { return m_tap.get(); }
     /// Null when gascloud is disabled or the station is not registered.
     Uploader* uploader() const { return m_uploader; }

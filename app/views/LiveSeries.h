@@ -23,6 +23,10 @@ public:
     /// time order, so spikes survive decimation, and the first and last points are always kept. With fewer
     /// points than 2 × columns, every point.
     QList<QPointF> decimated(int columns) const;
+    /// The same, over the points at or after `fromMs` only.
+    QList<QPointF> since(qint64 fromMs, int columns) const;
+    /// The newest point; only when not empty.
+    QPointF last() const { return at(m_size - 1); }
 
 private:
     const QPointF& at(int i) const { return m_points[size_t((m_start + i) % m_points.size())]; }

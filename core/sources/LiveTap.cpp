@@ -7,7 +7,7 @@
 
 namespace fs {
 
-LiveTap::LiveTap(SampleSink& next, QObject* parent) : QObject(parent), m_next(next)
+LiveTap::LiveTap(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<Sample>();
     qRegisterMetaType<QList<Sample>>();
@@ -18,7 +18,7 @@ LiveTap::LiveTap(SampleSink& next, QObject* parent) : QObject(parent), m_next(ne
 
 void LiveTap::submit(std::span<const Sample> samples)
 {
-    m_next.submit(samples);
+    m_next->submit(samples);
     QList<Sample> finite;
     finite.reserve(qsizetype(samples.size()));
     for (const Sample& s : samples) {
@@ -31,13 +31,13 @@ void LiveTap::submit(std::span<const Sample> samples)
 
 void LiveTap::submitState(const NodeState& state)
 {
-    m_next.submitState(state);
+    m_next->submitState(state);
     Q_EMIT stateChanged(state);
 }
 
 Result<NodeChannels> LiveTap::registerNode(const NodeSpec& spec)
 {
-    Result<NodeChannels> ids = m_next.registerNode(spec);
+    Result<NodeChannels> ids = m_next->registerNode(spec);
     if (ids)
         Q_EMIT nodeRegistered(spec, ids.value());
     return ids;

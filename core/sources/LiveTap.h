@@ -13,8 +13,10 @@ class LiveTap : public QObject, public SampleSink
 {
     Q_OBJECT
 public:
-    /// `next` (the Recorder) must outlive the tap.
-    explicit LiveTap(SampleSink& next, QObject* parent = nullptr);
+    /// Made before the Recorder, so that the screen can connect before any source starts.
+    explicit LiveTap(QObject* parent = nullptr);
+    /// Where everything goes (the Recorder); set before the first source starts, outlives the tap's use.
+    void setNext(SampleSink* next) { m_next = next; }
 
     // Thread-safe, like the sink they forward to.
     void submit(std::span<const Sample> samples) override;
@@ -29,7 +31,7 @@ Q_SIGNALS:
     void stateChanged(const fs::NodeState& state);
 
 private:
-    SampleSink& m_next;
+    SampleSink* m_next = nullptr;
 };
 
 } // namespace fs

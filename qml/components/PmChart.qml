@@ -1,4 +1,5 @@
-// PmChart: PM1, PM2.5 and PM10 over the recent past; the series are replaced whole from C++.
+// PmChart: PM1, PM2.5 and PM10 of one source over the last hour: the store's history joined to the
+// live stream, the series replaced whole from C++.
 import QtQuick
 import QtCharts
 import FieldStation.Views
@@ -7,7 +8,8 @@ ChartView {
     id: chart
     objectName: "pmChart"
 
-    required property OpcN3View opc
+    required property LiveStream stream
+    required property string sourceId
     property bool compact: false
 
     title: qsTr("Particulate matter (µg/m³)")
@@ -17,29 +19,34 @@ ChartView {
     legend.font.pixelSize: compact ? 10 : 12
     margins { top: 2; bottom: 2; left: 2; right: 2 }
 
+    ChannelPlot {
+        id: plot
+        stream: chart.stream
+        source: chart.sourceId
+        channels: ["pm1", "pm2_5", "pm10"]
+        columns: Math.max(50, Math.round(chart.plotArea.width))
+        onUpdated: {
+            plot.fill(0, pm1)
+            plot.fill(1, pm25)
+            plot.fill(2, pm10)
+        }
+    }
     DateTimeAxis {
         id: timeAxis
-        format: "HH:mm:ss"
+        format: "HH:mm"
         tickCount: chart.compact ? 4 : 6
         labelsFont.pixelSize: chart.compact ? 9 : 11
-        min: chart.opc.timeMin
-        max: chart.opc.timeMax
+        min: plot.timeMin
+        max: plot.timeMax
     }
     ValueAxis {
         id: pmAxis
         min: 0
-        max: chart.opc.pmMax
+        max: plot.valueMax
         labelFormat: "%.0f"
         labelsFont.pixelSize: chart.compact ? 9 : 11
     }
     LineSeries { id: pm1; name: "PM1"; color: "#2e7d32"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
     LineSeries { id: pm25; name: "PM2.5"; color: "#1565c0"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
     LineSeries { id: pm10; name: "PM10"; color: "#c62828"; axisX: timeAxis; axisY: pmAxis; width: 2; useOpenGL: true }
-
-    Connections {
-        target: chart.opc
-        function onUpdated() {
-            chart.opc.fillPmSeries(pm1, pm25, pm10, Math.max(50, Math.round(chart.plotArea.width)))
-        }
-    }
 }

@@ -1,4 +1,4 @@
-// StateBadge: a device's name, its state (green when sampling) and the last problem, if any.
+// StateBadge: a source's name, its health (green when it records) and the last problem, if any.
 import QtQuick
 import QtQuick.Controls
 
@@ -34,7 +34,7 @@ Rectangle {
         }
         Label {
             width: parent.width
-            text: badge.state === "Sampling" ? qsTr("Sampling") : badge.state === "BackingOff" ? qsTr("Backing off after an error") : badge.state === "Stopped" ? qsTr("Stopped") : qsTr("Starting: %1").arg(badge.state)
+            text: badge.state === "Ok" ? qsTr("Sampling") : badge.state === "Failing" ? qsTr("Backing off after an error") : badge.state === "Starting" ? qsTr("Starting") : qsTr("Stopped")
             color: badge.healthy ? "#1f6b30" : "#9b2323"
             font.pixelSize: badge.compact ? 11 : 13
         }
