@@ -179,10 +179,13 @@ void YamlReader::sectionList(const char* key, const char* idKey,
     const QString base = fullKey(QString::fromLatin1(key));
     int index = 0;
     for (const YAML::Node& item : *n) {
-        const YAML::Node id = item.IsMap() ? item[idKey] : YAML::Node();
-        const QString path = id.IsScalar() && !id.Scalar().empty()
-                                 ? base + QLatin1Char('.') + QString::fromStdString(id.Scalar())
-                                 : QStringLiteral("%1[%2]").arg(base).arg(index);
+        QString path = QStringLiteral("%1[%2]").arg(base).arg(index);
+        // A lookup by operator[] would throw on an absent key: walk the pairs instead.
+        for (auto it = item.begin(); item.IsMap() && it != item.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == idKey && it->second.IsScalar() &&
+                !it->second.Scalar().empty())
+                path = base + QLatin1Char('.') + QString::fromStdString(it->second.Scalar());
+        }
         if (!item.IsMap()) {
             m_errors->append(QStringLiteral("%1:%2: %3: must be a section of keys")
                                  .arg(m_origin)
