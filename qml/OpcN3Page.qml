@@ -83,7 +83,8 @@ Item {
 
                 StateBadge {
                     Layout.fillWidth: true
-                    title: (page.info.name || qsTr("OPC-N3")) + (page.info.deviceInfo ? " · " + page.info.deviceInfo : "")
+                    title: qsTr("%1 (%2)").arg(page.info.name || qsTr("OPC-N3")).arg(page.sourceId)
+                    subtitle: page.info.deviceInfo || ""
                     state: page.info.health || "Stopped"
                     detail: page.info.detail || ""
                     healthy: page.info.healthy || false

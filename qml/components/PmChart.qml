@@ -33,7 +33,8 @@ ChartView {
     }
     DateTimeAxis {
         id: timeAxis
-        format: "HH:mm"
+        // Seconds only when the span is short enough for them to tell the ticks apart.
+        format: plot.timeMax - plot.timeMin < 15 * 60000 ? "HH:mm:ss" : "HH:mm"
         tickCount: chart.compact ? 4 : 6
         labelsFont.pixelSize: chart.compact ? 9 : 11
         min: plot.timeMin

@@ -6,6 +6,7 @@ Rectangle {
     id: badge
 
     property string title
+    property string subtitle
     property string state
     property string detail
     property bool healthy
@@ -31,6 +32,14 @@ Rectangle {
             elide: Text.ElideRight
             font.pixelSize: badge.compact ? 11 : 13
             font.bold: true
+        }
+        Label {
+            width: parent.width
+            visible: badge.subtitle.length > 0
+            text: badge.subtitle
+            elide: Text.ElideRight
+            font.pixelSize: badge.compact ? 10 : 12
+            color: "#333"
         }
         Label {
             width: parent.width
