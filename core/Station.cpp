@@ -110,8 +110,8 @@ Status Station::startSources()
         connect(a.thread.get(), &QThread::finished, source, &QObject::deleteLater);
         a.thread->start();
         QMetaObject::invokeMethod(source, &Source::start, Qt::QueuedConnection);
-        qCInfo(lcStation).noquote() << "source" << s.id << "(" << s.type << (m_options.demo ? ", emulated" : "")
-                                    << ") started";
+        qCInfo(lcStation).noquote() << "source" << s.id << "(" << s.type
+                                    << (m_options.demo ? ", emulated" : "") << ") started";
         m_sources.push_back(std::move(a));
     }
     return {};

@@ -24,11 +24,9 @@ void ChannelPlot::setStream(LiveStream* stream)
                 Q_EMIT updated();
         });
         if (HistoryReader* h = m_stream->history())
-            m_historyConnection =
-                connect(h, &HistoryReader::loaded, this,
-                        [this](quint64 t, const HistoryRequest& r, const QList<QPointF>& p, const QString&) {
-                            onLoaded(t, r, p);
-                        });
+            m_historyConnection = connect(h, &HistoryReader::loaded, this,
+                                          [this](quint64 t, const HistoryRequest& r, const QList<QPointF>& p,
+                                                 const QString&) { onLoaded(t, r, p); });
     }
     reload();
 }
@@ -77,7 +75,8 @@ void ChannelPlot::reload()
         return Q_EMIT updated();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int i = 0; i < m_channels.size(); ++i)
-        m_tickets[i] = reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns});
+        m_tickets[i] =
+            reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns});
     Q_EMIT updated();
 }
 
@@ -157,7 +156,8 @@ double ChannelPlot::valueMax() const
 
 bool ChannelPlot::hasHistory() const
 {
-    return std::any_of(m_history.begin(), m_history.end(), [](const QList<QPointF>& h) { return !h.isEmpty(); });
+    return std::any_of(m_history.begin(), m_history.end(),
+                       [](const QList<QPointF>& h) { return !h.isEmpty(); });
 }
 
 } // namespace fs

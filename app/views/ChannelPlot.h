@@ -20,15 +20,15 @@ class ChannelPlot : public QObject
     Q_OBJECT
     QML_ELEMENT
 
-    Q_PROPERTY(fs::LiveStream* stream  READ stream      WRITE setStream      NOTIFY setupChanged)
-    Q_PROPERTY(QString source          READ source      WRITE setSource      NOTIFY setupChanged)
-    Q_PROPERTY(QStringList channels    READ channels    WRITE setChannels    NOTIFY setupChanged)
-    Q_PROPERTY(int spanMinutes         READ spanMinutes WRITE setSpanMinutes NOTIFY setupChanged)
-    Q_PROPERTY(int columns             READ columns     WRITE setColumns     NOTIFY setupChanged)
-    Q_PROPERTY(QDateTime timeMin       READ timeMin     NOTIFY updated)
-    Q_PROPERTY(QDateTime timeMax       READ timeMax     NOTIFY updated)
-    Q_PROPERTY(double valueMax         READ valueMax    NOTIFY updated)
-    Q_PROPERTY(bool hasHistory         READ hasHistory  NOTIFY updated)
+    Q_PROPERTY(fs::LiveStream* stream READ stream WRITE setStream NOTIFY setupChanged)
+    Q_PROPERTY(QString source READ source WRITE setSource NOTIFY setupChanged)
+    Q_PROPERTY(QStringList channels READ channels WRITE setChannels NOTIFY setupChanged)
+    Q_PROPERTY(int spanMinutes READ spanMinutes WRITE setSpanMinutes NOTIFY setupChanged)
+    Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY setupChanged)
+    Q_PROPERTY(QDateTime timeMin READ timeMin NOTIFY updated)
+    Q_PROPERTY(QDateTime timeMax READ timeMax NOTIFY updated)
+    Q_PROPERTY(double valueMax READ valueMax NOTIFY updated)
+    Q_PROPERTY(bool hasHistory READ hasHistory NOTIFY updated)
 
 public:
     explicit ChannelPlot(QObject* parent = nullptr);

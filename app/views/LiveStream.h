@@ -59,7 +59,10 @@ private:
         QString source;
         LiveSeries series;
     };
-    static QString keyOf(const QString& source, const QString& key) { return source + QLatin1Char('/') + key; }
+    static QString keyOf(const QString& source, const QString& key)
+    {
+        return source + QLatin1Char('/') + key;
+    }
 
     const int m_points;
     QHash<ChannelId, std::shared_ptr<Channel>> m_byId;

@@ -24,8 +24,10 @@ void SourceListModel::attach(const QList<RunningSource>& sources)
     setRows(rows);
     for (int i = 0; i < m_sources.size(); ++i) {
         Source* s = m_sources[i];
-        connect(s, &Source::healthChanged, this, [this, i] { refresh(i); }, Qt::QueuedConnection);
-        connect(s, &Source::deviceInfoChanged, this, [this, i] { refresh(i); }, Qt::QueuedConnection);
+        connect(
+            s, &Source::healthChanged, this, [this, i] { refresh(i); }, Qt::QueuedConnection);
+        connect(
+            s, &Source::deviceInfoChanged, this, [this, i] { refresh(i); }, Qt::QueuedConnection);
         refresh(i);
     }
 }
@@ -85,8 +87,9 @@ QVariant SourceListModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> SourceListModel::roleNames() const
 {
-    return {{IdRole, "sourceId"}, {TypeRole, "type"},       {NameRole, "name"},          {HealthRole, "health"},
-            {DetailRole, "detail"}, {HealthyRole, "healthy"}, {DeviceInfoRole, "deviceInfo"}};
+    return {{IdRole, "sourceId"},          {TypeRole, "type"},     {NameRole, "name"},
+            {HealthRole, "health"},        {DetailRole, "detail"}, {HealthyRole, "healthy"},
+            {DeviceInfoRole, "deviceInfo"}};
 }
 
 QVariantMap SourceListModel::get(const QString& id) const

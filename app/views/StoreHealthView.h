@@ -14,12 +14,12 @@ class StoreHealthView : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("StoreHealthView is provided by the application")
 
-    Q_PROPERTY(bool ok                READ ok                NOTIFY changed)
-    Q_PROPERTY(bool diskFull          READ diskFull          NOTIFY changed)
+    Q_PROPERTY(bool ok READ ok NOTIFY changed)
+    Q_PROPERTY(bool diskFull READ diskFull NOTIFY changed)
     Q_PROPERTY(double refusedNonFinite READ refusedNonFinite NOTIFY changed)
-    Q_PROPERTY(double refusedByStore  READ refusedByStore    NOTIFY changed)
-    Q_PROPERTY(double droppedDiskFull READ droppedDiskFull   NOTIFY changed)
-    Q_PROPERTY(QString lastError      READ lastError         NOTIFY changed)
+    Q_PROPERTY(double refusedByStore READ refusedByStore NOTIFY changed)
+    Q_PROPERTY(double droppedDiskFull READ droppedDiskFull NOTIFY changed)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
 
 public:
     explicit StoreHealthView(QObject* parent = nullptr);

@@ -88,7 +88,8 @@ void readSource(YamlReader& r, SourceSettings& s, QMap<QString, int>& ids)
     if (s.id.isEmpty())
         r.fail(r.at("id"), "id", QStringLiteral("must be set: a short name, unique among the sources"));
     else if (!idChars.match(s.id).hasMatch())
-        r.fail(r.at("id"), "id", QStringLiteral("must be letters, digits, \"-\" or \"_\", not \"%1\"").arg(s.id));
+        r.fail(r.at("id"), "id",
+               QStringLiteral("must be letters, digits, \"-\" or \"_\", not \"%1\"").arg(s.id));
     else if (ids.contains(s.id))
         r.fail(r.at("id"), "id",
                QStringLiteral("\"%1\" is already the id of the source at line %2").arg(s.id).arg(ids[s.id]));
@@ -100,9 +101,10 @@ void readSource(YamlReader& r, SourceSettings& s, QMap<QString, int>& ids)
     const SourceType* type = findSourceType(s.type);
     if (!type) {
         r.fail(r.at("type"), "type",
-               s.type.isEmpty() ? QStringLiteral("must be set, to one of %1").arg(known.join(QStringLiteral(", ")))
-                                : QStringLiteral("unknown source type \"%1\"; known: %2")
-                                      .arg(s.type, known.join(QStringLiteral(", "))));
+               s.type.isEmpty()
+                   ? QStringLiteral("must be set, to one of %1").arg(known.join(QStringLiteral(", ")))
+                   : QStringLiteral("unknown source type \"%1\"; known: %2")
+                         .arg(s.type, known.join(QStringLiteral(", "))));
         r.ignoreRest(); // the type's keys cannot be judged without the type
         return;
     }
@@ -207,8 +209,9 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     const bool listed = !s.sources.isEmpty() || !sourceIds.isEmpty();
     r.section("opcn3", [&](YamlReader& sub) {
         if (listed)
-            r.fail(r.at("opcn3"), "opcn3", QStringLiteral("cannot stand beside \"sources:\"; move its keys "
-                                                             "into a sources entry with type: opcn3"));
+            r.fail(r.at("opcn3"), "opcn3",
+                   QStringLiteral("cannot stand beside \"sources:\"; move its keys "
+                                  "into a sources entry with type: opcn3"));
         readLegacyOpcN3(sub, s, sourceIds);
     });
     r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });

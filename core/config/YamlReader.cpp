@@ -256,8 +256,8 @@ void YamlReader::ignoreRest()
 QString YamlReader::position() const
 {
     const YAML::Mark mark = m_map.Mark();
-    return QStringLiteral("%1:%2").arg(m_origin, mark.is_null() ? QStringLiteral("?")
-                                                                : QString::number(mark.line + 1));
+    return QStringLiteral("%1:%2").arg(m_origin,
+                                       mark.is_null() ? QStringLiteral("?") : QString::number(mark.line + 1));
 }
 
 void YamlReader::finish()

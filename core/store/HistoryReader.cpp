@@ -29,7 +29,8 @@ Result<QList<qint64>> channelsOf(Store& store, const HistoryRequest& r)
 bool hasAggregates(Store& store)
 {
     QSqlQuery q(store.db());
-    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minute_aggregates'")) &&
+    return q.exec(QStringLiteral(
+               "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minute_aggregates'")) &&
            q.next();
 }
 
@@ -40,7 +41,8 @@ QString placeholders(qsizetype n)
 }
 
 /// Adds each minute's min and max; returns the last minute read, or -1.
-Result<qint64> addAggregates(Store& store, const QList<qint64>& ids, const HistoryRequest& r, MinMaxColumns& out)
+Result<qint64> addAggregates(Store& store, const QList<qint64>& ids, const HistoryRequest& r,
+                             MinMaxColumns& out)
 {
     QSqlQuery q(store.db());
     q.setForwardOnly(true);
@@ -96,7 +98,8 @@ HistoryReader::HistoryReader(QString storePath, QObject* parent)
 
 HistoryReader::~HistoryReader()
 {
-    QMetaObject::invokeMethod(m_worker, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

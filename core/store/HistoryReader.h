@@ -51,7 +51,7 @@ Q_SIGNALS:
 private:
     const QString m_path;
     QThread m_thread;
-    QObject* m_worker; // lives in m_thread: the context the reads run in
+    QObject* m_worker;              // lives in m_thread: the context the reads run in
     std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
     std::atomic<quint64> m_nextTicket{1};
 };

@@ -9,11 +9,11 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <mutex>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <mutex>
 
 using namespace fs;
 using Fault = OpcN3Emulator::Fault;

@@ -38,8 +38,9 @@ QList<NodeRow> nodesIn(Recorder& recorder)
     QList<NodeRow> out;
     recorder.run([&](Store& s) {
         QSqlQuery q(s.db());
-        q.exec(QStringLiteral("SELECT n.key, n.source, (SELECT COUNT(*) FROM readings r JOIN channels c "
-                              "ON c.id = r.channel_id WHERE c.node_id = n.id) FROM nodes n ORDER BY n.source"));
+        q.exec(
+            QStringLiteral("SELECT n.key, n.source, (SELECT COUNT(*) FROM readings r JOIN channels c "
+                           "ON c.id = r.channel_id WHERE c.node_id = n.id) FROM nodes n ORDER BY n.source"));
         while (q.next())
             out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
         return Status();
@@ -70,8 +71,9 @@ private Q_SLOTS:
     void aMissingDeviceIsNamedWithItsEntry()
     {
         QTemporaryDir dir;
-        const QString cfg = write(dir, "s.yaml", "sources:\n  - id: opc-gone\n    type: opcn3\n"
-                                                 "    device: /nonexistent/spidev9.9\n");
+        const QString cfg = write(dir, "s.yaml",
+                                  "sources:\n  - id: opc-gone\n    type: opcn3\n"
+                                  "    device: /nonexistent/spidev9.9\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         Station station(settings.value(), {false, dir.filePath(QStringLiteral("data")), false});
@@ -89,7 +91,8 @@ private Q_SLOTS:
         QCOMPARE(Station::sourcesToRun(none, true).size(), sourceTypes().size());
         QCOMPARE(Station::sourcesToRun(none, true).first().type, sourceTypes().first().type);
         QVERIFY(Station::sourcesToRun(none, false).isEmpty());
-        const auto one = Settings::parse("sources:\n  - id: only\n    type: opcn3\n", QStringLiteral("o.yaml"));
+        const auto one =
+            Settings::parse("sources:\n  - id: only\n    type: opcn3\n", QStringLiteral("o.yaml"));
         QVERIFY(one.ok());
         QCOMPARE(Station::sourcesToRun(one.value(), true).size(), 1);
         QCOMPARE(Station::sourcesToRun(one.value(), true).first().id, QStringLiteral("only"));
@@ -98,13 +101,14 @@ private Q_SLOTS:
     void twoEmulatedOpcN3SourcesRecordSideBySide()
     {
         QTemporaryDir dir;
-        const QString cfg = write(dir, "two.yaml",
-                                  "recorder:\n  flush_interval_ms: 100\n"
-                                  "sources:\n"
-                                  "  - id: opc-roof\n    type: opcn3\n    laser_wait_ms: 0\n    fan_wait_ms: 0\n"
-                                  "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    laser_wait_ms: 0\n"
-                                  "    fan_wait_ms: 0\n"
-                                  "  - id: opc-off\n    type: opcn3\n    enabled: false\n");
+        const QString cfg =
+            write(dir, "two.yaml",
+                  "recorder:\n  flush_interval_ms: 100\n"
+                  "sources:\n"
+                  "  - id: opc-roof\n    type: opcn3\n    laser_wait_ms: 0\n    fan_wait_ms: 0\n"
+                  "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    laser_wait_ms: 0\n"
+                  "    fan_wait_ms: 0\n"
+                  "  - id: opc-off\n    type: opcn3\n    enabled: false\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         Station station(settings.value(), {true, dir.filePath(QStringLiteral("data")), false});
@@ -155,8 +159,9 @@ private Q_SLOTS:
     void theOldSingleSectionRunsAsSourceOpcn3()
     {
         QTemporaryDir dir;
-        const QString cfg = write(dir, "old.yaml",
-                                  "recorder:\n  flush_interval_ms: 100\nopcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        const QString cfg =
+            write(dir, "old.yaml",
+                  "recorder:\n  flush_interval_ms: 100\nopcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         QCOMPARE(settings->warnings.size(), 1);

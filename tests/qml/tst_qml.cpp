@@ -49,9 +49,9 @@ QList<ChannelId> registerOpc(LiveStream& stream, const QString& source, ChannelI
     QList<ChannelId> ids;
     for (qsizetype i = 0; i < opcn3::channels().size(); ++i)
         ids << firstId + i;
-    stream.onNodeRegistered({QStringLiteral("opcn3:") + source, QStringLiteral("opcn3"), source,
-                             opcn3::channels(), source},
-                            {firstId, ids});
+    stream.onNodeRegistered(
+        {QStringLiteral("opcn3:") + source, QStringLiteral("opcn3"), source, opcn3::channels(), source},
+        {firstId, ids});
     return ids;
 }
 

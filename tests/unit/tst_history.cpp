@@ -23,9 +23,12 @@ const qint64 t0 = 1'790'000'000'000;
 /// A store with one pm1 channel for each of two sources; returns the channel of `source`.
 ChannelId addNode(Recorder& rec, const QString& source)
 {
-    const NodeSpec spec{QStringLiteral("opcn3:") + source, QStringLiteral("opcn3"), source,
-                        {{QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), QStringLiteral("µg/m³")}},
-                        source};
+    const NodeSpec spec{
+        QStringLiteral("opcn3:") + source,
+        QStringLiteral("opcn3"),
+        source,
+        {{QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), QStringLiteral("µg/m³")}},
+        source};
     auto ids = rec.registerNode(spec);
     if (!ids)
         qFatal("%s", qPrintable(ids.error()));
@@ -86,7 +89,8 @@ private Q_SLOTS:
         QFETCH(int, columns);
         record(*m_rec, m_a, t0, 20000);
         record(*m_rec, m_b, t0, 20000, 50); // another source's channel of the same key
-        const auto p = readNow(m_path, {QStringLiteral("opc-a"), QStringLiteral("pm1"), t0, t0 + 20000 * 1000LL, columns});
+        const auto p = readNow(
+            m_path, {QStringLiteral("opc-a"), QStringLiteral("pm1"), t0, t0 + 20000 * 1000LL, columns});
         QVERIFY2(p.ok(), qPrintable(p.error()));
         QVERIFY2(p->size() <= 2 * columns + 2, qPrintable(QString::number(p->size())));
         QVERIFY(p->size() >= columns);
@@ -129,22 +133,24 @@ private Q_SLOTS:
         auto before = readNow(m_path, request);
         QVERIFY(before.ok());
         QCOMPARE(qint64(before->first().x()), rawFrom); // no table yet: raw rows only
-        QVERIFY(m_rec->run([&](Store& s) {
-                         QSqlQuery q(s.db());
-                         if (!q.exec(QStringLiteral("CREATE TABLE minute_aggregates (channel_id INTEGER, "
-                                                    "minute_ms INTEGER, n INTEGER, min REAL, mean REAL, max REAL)")))
-                             return Status(Error{QStringLiteral("create")});
-                         q.prepare(QStringLiteral("INSERT INTO minute_aggregates VALUES (?, ?, 60, ?, 5, ?)"));
-                         for (qint64 m = t0; m < rawFrom; m += 60000) {
-                             q.addBindValue(m_a);
-                             q.addBindValue(m);
-                             q.addBindValue(m == t0 + 3600000 ? -77.0 : 1.0);
-                             q.addBindValue(m == t0 + 7200000 ? 777.0 : 9.0);
-                             if (!q.exec())
-                                 return Status(Error{QStringLiteral("insert")});
-                         }
-                         return Status();
-                     })
+        QVERIFY(m_rec
+                    ->run([&](Store& s) {
+                        QSqlQuery q(s.db());
+                        if (!q.exec(QStringLiteral(
+                                "CREATE TABLE minute_aggregates (channel_id INTEGER, "
+                                "minute_ms INTEGER, n INTEGER, min REAL, mean REAL, max REAL)")))
+                            return Status(Error{QStringLiteral("create")});
+                        q.prepare(QStringLiteral("INSERT INTO minute_aggregates VALUES (?, ?, 60, ?, 5, ?)"));
+                        for (qint64 m = t0; m < rawFrom; m += 60000) {
+                            q.addBindValue(m_a);
+                            q.addBindValue(m);
+                            q.addBindValue(m == t0 + 3600000 ? -77.0 : 1.0);
+                            q.addBindValue(m == t0 + 7200000 ? 777.0 : 9.0);
+                            if (!q.exec())
+                                return Status(Error{QStringLiteral("insert")});
+                        }
+                        return Status();
+                    })
                     .ok());
         const auto p = readNow(m_path, request);
         QVERIFY2(p.ok(), qPrintable(p.error()));
@@ -215,7 +221,9 @@ private Q_SLOTS:
         QVERIFY(std::any_of(p.begin(), p.end(), [](const QPointF& pt) { return pt.y() == 1000.0; }));
         QVERIFY(plot.timeMin().toMSecsSinceEpoch() <= now - 30 * 60000LL);
         // Live samples continue the line after the history.
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"), QStringLiteral("opcn3"), QString(),
+        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
+                                 QStringLiteral("opcn3"),
+                                 QString(),
                                  {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
                                  QStringLiteral("opc-a")},
                                 {1, {m_a}});

@@ -82,7 +82,9 @@ private Q_SLOTS:
         LiveStream stream(100);
         QSignalSpy bySource(&stream, &LiveStream::sourceUpdated);
         const auto spec = [](const QString& source) {
-            return NodeSpec{QStringLiteral("opcn3:") + source, QStringLiteral("opcn3"), source,
+            return NodeSpec{QStringLiteral("opcn3:") + source,
+                            QStringLiteral("opcn3"),
+                            source,
                             {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()},
                              {QStringLiteral("pm10"), QStringLiteral("pm10"), QString(), QString()}},
                             source};

@@ -79,10 +79,11 @@ private Q_SLOTS:
 
     void twoSourcesOfOneType()
     {
-        const QByteArray yaml = "sources:\n"
-                                "  - id: opc-roof\n    type: opcn3\n    device: /dev/spidev0.0\n"
-                                "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    device: /dev/spidev0.1\n"
-                                "    read_interval_s: 2\n";
+        const QByteArray yaml =
+            "sources:\n"
+            "  - id: opc-roof\n    type: opcn3\n    device: /dev/spidev0.0\n"
+            "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    device: /dev/spidev0.1\n"
+            "    read_interval_s: 2\n";
         const auto s = Settings::parse(yaml, QStringLiteral("two.yaml"));
         QVERIFY2(s.ok(), qPrintable(s.error()));
         QVERIFY(s->warnings.isEmpty());
@@ -108,12 +109,15 @@ private Q_SLOTS:
                                 << QStringLiteral("bad.yaml:2: sources.opc roof.id: must be letters, digits");
         QTest::newRow("duplicate id")
             << QByteArray("sources:\n  - id: opc\n    type: opcn3\n  - id: opc\n    type: opcn3\n")
-            << QStringLiteral("bad.yaml:4: sources.opc.id: \"opc\" is already the id of the source at line 2");
-        QTest::newRow("unknown type") << QByteArray("sources:\n  - id: meter\n    type: egauge9\n    url: x\n")
-                                      << QStringLiteral("bad.yaml:3: sources.meter.type: unknown source type "
-                                                        "\"egauge9\"; known: opcn3");
-        QTest::newRow("missing type") << QByteArray("sources:\n  - id: meter\n")
-                                      << QStringLiteral("bad.yaml:2: sources.meter.type: must be set, to one of opcn3");
+            << QStringLiteral(
+                   "bad.yaml:4: sources.opc.id: \"opc\" is already the id of the source at line 2");
+        QTest::newRow("unknown type")
+            << QByteArray("sources:\n  - id: meter\n    type: egauge9\n    url: x\n")
+            << QStringLiteral("bad.yaml:3: sources.meter.type: unknown source type "
+                              "\"egauge9\"; known: opcn3");
+        QTest::newRow("missing type")
+            << QByteArray("sources:\n  - id: meter\n")
+            << QStringLiteral("bad.yaml:2: sources.meter.type: must be set, to one of opcn3");
         QTest::newRow("bad key") << QByteArray("sources:\n  - id: a\n    type: opcn3\n    sped_hz: 300000\n")
                                  << QStringLiteral("bad.yaml:4: sources.a.sped_hz: unknown key");
         QTest::newRow("bad value")
@@ -122,11 +126,12 @@ private Q_SLOTS:
             << QStringLiteral("bad.yaml:6: sources.b.error_backoff_ms: must be a whole number from 2001");
         QTest::newRow("not a list") << QByteArray("sources:\n  id: a\n  type: opcn3\n")
                                     << QStringLiteral("bad.yaml:2: sources: must be a list of sections");
-        QTest::newRow("item not a section") << QByteArray("sources:\n  - opcn3\n")
-                                            << QStringLiteral("bad.yaml:2: sources[0]: must be a section of keys");
-        QTest::newRow("both forms")
-            << QByteArray("sources:\n  - id: a\n    type: opcn3\nopcn3:\n  device: /dev/x\n")
-            << QStringLiteral("bad.yaml:5: opcn3: cannot stand beside \"sources:\"");
+        QTest::newRow("item not a section")
+            << QByteArray("sources:\n  - opcn3\n")
+            << QStringLiteral("bad.yaml:2: sources[0]: must be a section of keys");
+        QTest::newRow("both forms") << QByteArray(
+                                           "sources:\n  - id: a\n    type: opcn3\nopcn3:\n  device: /dev/x\n")
+                                    << QStringLiteral("bad.yaml:5: opcn3: cannot stand beside \"sources:\"");
     }
     void sourceErrors()
     {
@@ -140,8 +145,9 @@ private Q_SLOTS:
     void unknownTypeReportsOnlyTheType()
     {
         // The keys of a type we do not know cannot be judged: one error, not one per key.
-        const auto s = Settings::parse("sources:\n  - id: m\n    type: modbus7\n    port: x\n    baud: 9600\n",
-                                       QStringLiteral("t.yaml"));
+        const auto s =
+            Settings::parse("sources:\n  - id: m\n    type: modbus7\n    port: x\n    baud: 9600\n",
+                            QStringLiteral("t.yaml"));
         QVERIFY(!s.ok());
         QCOMPARE(s.error().split(QLatin1Char('\n')).size(), 1);
     }

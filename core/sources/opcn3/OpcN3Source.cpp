@@ -60,7 +60,8 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
         auto spidev = SpidevBus::open(
             {s.device, uint32_t(s.speedHz), 1, s.chipSelect == OpcN3Settings::ChipSelect::Byte});
         if (!spidev)
-            return Error{QStringLiteral("%1 (opcn3, %2): %3").arg(settings.id, settings.where, spidev.error())};
+            return Error{
+                QStringLiteral("%1 (opcn3, %2): %3").arg(settings.id, settings.where, spidev.error())};
         bus = std::move(spidev).value();
     }
     OpcN3Source::Options o = OpcN3Source::Options::from(s);
@@ -136,7 +137,7 @@ void OpcN3Source::setState(State s, const QString& detail)
     if (!changed && detail.isEmpty())
         return;
     Q_EMIT stateChanged(s, detail);
-    static const Health health[] = {Health::Stopped, Health::Starting, Health::Starting,
+    static const Health health[] = {Health::Stopped,  Health::Starting, Health::Starting,
                                     Health::Starting, Health::Ok,       Health::Failing};
     setHealth(health[int(s)], detail);
     if (sink() && m_ids.node) {
@@ -151,8 +152,9 @@ bool OpcN3Source::registerNode()
     QString serial = m_identity.serial;
     serial.remove(QLatin1String("OPC-N3")).replace(QLatin1Char(' '), QString());
     // Without a serial, two OPC-N3s must still be two nodes: the source id tells them apart.
-    NodeSpec spec{QStringLiteral("opcn3:%1").arg(serial.isEmpty() ? id() + QStringLiteral(":unknown") : serial),
-                  QStringLiteral("opcn3"), m_opt.name, channels(), id()};
+    NodeSpec spec{
+        QStringLiteral("opcn3:%1").arg(serial.isEmpty() ? id() + QStringLiteral(":unknown") : serial),
+        QStringLiteral("opcn3"), m_opt.name, channels(), id()};
     auto ids = declareNode(spec);
     if (!ids) {
         qCCritical(lcOpcN3) << "cannot register the node:" << ids.error();
