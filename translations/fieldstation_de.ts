@@ -133,9 +133,29 @@
 <context>
     <name>PmChart</name>
     <message>
-        <location filename="../qml/components/PmChart.qml" line="15"/>
+        <location filename="../qml/components/PmChart.qml" line="16"/>
         <source>Particulate matter (µg/m³)</source>
         <translation>Feinstaub (µg/m³)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="50"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
     </message>
 </context>
 <context>

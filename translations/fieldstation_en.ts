@@ -133,8 +133,28 @@
 <context>
     <name>PmChart</name>
     <message>
-        <location filename="../qml/components/PmChart.qml" line="15"/>
+        <location filename="../qml/components/PmChart.qml" line="16"/>
         <source>Particulate matter (µg/m³)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="50"/>
+        <source>7 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,10 +19,7 @@ void ChannelPlot::setStream(LiveStream* stream)
     disconnect(m_historyConnection);
     m_stream = stream;
     if (m_stream) {
-        m_liveConnection = connect(m_stream, &LiveStream::sourceUpdated, this, [this](const QString& s) {
-            if (s == m_source)
-                Q_EMIT updated();
-        });
+        m_liveConnection = connect(m_stream, &LiveStream::sourceUpdated, this, &ChannelPlot::onLive);
         if (HistoryReader* h = m_stream->history())
             m_historyConnection = connect(h, &HistoryReader::loaded, this,
                                           [this](quint64 t, const HistoryRequest& r, const QList<QPointF>& p,
@@ -70,13 +67,37 @@ void ChannelPlot::reload()
     m_history = QList<QList<QPointF>>(m_channels.size());
     m_tickets = QList<quint64>(m_channels.size(), 0);
     Q_EMIT setupChanged();
+    requestHistory();
+    Q_EMIT updated();
+}
+
+void ChannelPlot::requestHistory()
+{
     HistoryReader* reader = m_stream ? m_stream->history() : nullptr;
     if (!reader || m_source.isEmpty())
-        return Q_EMIT updated();
+        return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // A device clock ahead of ours must not make every new sample look newer than the load.
+    m_loadedTo = std::max(now, newestMs());
     for (int i = 0; i < m_channels.size(); ++i)
         m_tickets[i] =
             reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns});
+}
+
+void ChannelPlot::onLive(const QString& source)
+{
+    if (source != m_source)
+        return;
+    // Once the ring has dropped points newer than the loaded history, the store has them and the
+    // chart would show a gap: load again (about once per ring length). The old history stays
+    // on screen until the new one arrives.
+    for (const QString& key : std::as_const(m_channels)) {
+        const LiveSeries* live = m_stream->series(m_source, key);
+        if (m_loadedTo && live && live->hasDropped() && live->firstTime() > m_loadedTo) {
+            requestHistory();
+            break;
+        }
+    }
     Q_EMIT updated();
 }
 

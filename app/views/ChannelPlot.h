@@ -62,6 +62,8 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void requestHistory();
+    void onLive(const QString& source);
     void onLoaded(quint64 ticket, const HistoryRequest& request, const QList<QPointF>& points);
     qint64 newestMs() const;
 
@@ -72,6 +74,7 @@ private:
     int m_columns = 400;
     QList<QList<QPointF>> m_history; // per channel, as loaded
     QList<quint64> m_tickets;        // per channel, the load in flight or done
+    qint64 m_loadedTo = 0;           // the end of the last history requested, ms
     QMetaObject::Connection m_liveConnection, m_historyConnection;
 };
 

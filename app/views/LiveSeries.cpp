@@ -18,6 +18,7 @@ void LiveSeries::append(qint64 timeMs, double value)
         ++m_size;
     } else {
         m_points[size_t(m_start)] = p;
+        m_dropped = true;
         m_start = (m_start + 1) % int(m_points.size());
     }
 }

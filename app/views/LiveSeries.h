@@ -15,6 +15,8 @@ public:
     void append(qint64 timeMs, double value);
     int size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
+    /// True once a point has been pushed out of the ring.
+    bool hasDropped() const { return m_dropped; }
     qint64 firstTime() const;
     qint64 lastTime() const;
     double maxValue() const;
@@ -34,6 +36,7 @@ private:
     std::vector<QPointF> m_points;
     int m_start = 0;
     int m_size = 0;
+    bool m_dropped = false;
 };
 
 } // namespace fs

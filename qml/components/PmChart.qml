@@ -1,7 +1,8 @@
-// PmChart: PM1, PM2.5 and PM10 of one source over the last hour: the store's history joined to the
-// live stream, the series replaced whole from C++.
+// PmChart: PM1, PM2.5 and PM10 of one source over the last hour (or 6 h, a day, a week): the
+// store's history joined to the live stream, the series replaced whole from C++.
 import QtQuick
 import QtCharts
+import QtQuick.Controls
 import FieldStation.Views
 
 ChartView {
@@ -24,6 +25,7 @@ ChartView {
         stream: chart.stream
         source: chart.sourceId
         channels: ["pm1", "pm2_5", "pm10"]
+        spanMinutes: span.currentValue ?? 60
         columns: Math.max(50, Math.round(chart.plotArea.width))
         onUpdated: {
             plot.fill(0, pm1)
@@ -31,10 +33,27 @@ ChartView {
             plot.fill(2, pm10)
         }
     }
+    ComboBox {
+        id: span
+        objectName: "pmSpan"
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 4
+        width: chart.compact ? 84 : 100
+        font.pixelSize: chart.compact ? 11 : 13
+        textRole: "text"
+        valueRole: "minutes"
+        model: [
+            { text: qsTr("1 hour"), minutes: 60 },
+            { text: qsTr("6 hours"), minutes: 360 },
+            { text: qsTr("1 day"), minutes: 1440 },
+            { text: qsTr("7 days"), minutes: 10080 }
+        ]
+    }
     DateTimeAxis {
         id: timeAxis
         // Seconds only when the span is short enough for them to tell the ticks apart.
-        format: plot.timeMax - plot.timeMin < 15 * 60000 ? "HH:mm:ss" : "HH:mm"
+        format: plot.timeMax - plot.timeMin < 15 * 60000 ? "HH:mm:ss" : plot.timeMax - plot.timeMin < 86400000 ? "HH:mm" : "dd.MM. HH:mm"
         tickCount: chart.compact ? 4 : 6
         labelsFont.pixelSize: chart.compact ? 9 : 11
         min: plot.timeMin

@@ -2,6 +2,7 @@
 // readings, and checks the chart series, the histogram bars and the value tiles follow.
 #include "TestSupport.h"
 #include "sources/opcn3/OpcN3Channels.h"
+#include "views/ChannelPlot.h"
 #include "views/LiveStream.h"
 #include "views/PushStatusModel.h"
 #include "views/SourceListModel.h"
@@ -219,6 +220,13 @@ private Q_SLOTS:
         QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 66.0);
         selector->setProperty("currentIndex", 0);
         QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 2.0 * (1 + 899 % 10));
+        // The span selector sets the chart's span (and so what the history reader loads).
+        const QList<ChannelPlot*> plots = all<ChannelPlot>(window);
+        QCOMPARE(plots.size(), 1);
+        QCOMPARE(plots.first()->spanMinutes(), 60);
+        QObject* span = byObjectName(window, QStringLiteral("pmSpan"));
+        QVERIFY(span && span->setProperty("currentIndex", 2));
+        QCOMPARE(plots.first()->spanMinutes(), 1440);
         // The store's health in the title bar.
         QObject* health = byObjectName(window, QStringLiteral("storeHealth"));
         QVERIFY(health);

@@ -232,6 +232,41 @@ private Q_SLOTS:
         QCOMPARE(plot.points(0).last(), QPointF(double(now + 1000), 42.0));
         QCOMPARE(stream.latest(QStringLiteral("opc-a"), QStringLiteral("pm1")), 42.0);
     }
+
+    void aChartLoadsAgainWhenTheRingHasRolledPastItsHistory()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        record(*m_rec, m_a, now - 10 * 60000LL, 600);
+        HistoryReader reader(m_path);
+        QSignalSpy loads(&reader, &HistoryReader::loaded);
+        LiveStream stream(10); // a ring of ten points
+        stream.setHistory(&reader);
+        ChannelPlot plot;
+        plot.setStream(&stream);
+        plot.setSource(QStringLiteral("opc-a"));
+        plot.setChannels({QStringLiteral("pm1")});
+        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
+        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
+                                 QStringLiteral("opcn3"),
+                                 QString(),
+                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
+                                 QStringLiteral("opc-a")},
+                                {1, {m_a}});
+        // Ten samples fit the ring: its oldest is older than the load, nothing is read again.
+        const qint64 later = now + 60000; // surely after the load
+        for (int i = 0; i < 10; ++i)
+            stream.onSamples({{later + i * 1000LL, m_a, 1.0}});
+        QTest::qWait(100); // a wrong second load would arrive in this time; none must
+        QCOMPARE(loads.size(), 1);
+        // The eleventh pushes out the last point from before the load: the store has it, load again.
+        stream.onSamples({{later + 10000, m_a, 1.0}});
+        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 2, test::timeoutMs(5000));
+        // Once, not on every sample after.
+        for (int i = 11; i < 20; ++i)
+            stream.onSamples({{later + i * 1000LL, m_a, 1.0}});
+        QTest::qWait(100);
+        QCOMPARE(loads.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistory)

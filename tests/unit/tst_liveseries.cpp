@@ -19,6 +19,8 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i)
             s.append(i * 1000, i);
         QCOMPARE(s.size(), 5);
+        QVERIFY(s.hasDropped());
+        QVERIFY(!LiveSeries(5).hasDropped());
         QCOMPARE(s.firstTime(), qint64(7000));
         QCOMPARE(s.lastTime(), qint64(11000));
         QCOMPARE(s.maxValue(), 11.0);
