@@ -3,13 +3,16 @@
 #include "DecodeCommand.h"
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
-#include "views/OpcN3View.h"
+#include "views/LiveStream.h"
 #include "views/PushStatusModel.h"
+#include "views/SourceListModel.h"
+#include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
 
 #include "Station.h"
 #include "config/Settings.h"
-#include "sources/opcn3/OpcN3Source.h"
+#include "sources/LiveTap.h"
+#include "store/HistoryReader.h"
 #include "util/Logging.h"
 #include "util/Redact.h"
 
@@ -39,12 +42,21 @@ Result<Settings> loadSettings(const CommandLine& cl)
     if (path.isEmpty())
         return Settings{};
     qCInfo(lcConfig) << "settings from" << path;
-    return Settings::load(path);
+    Result<Settings> s = Settings::load(path);
+    for (const QString& w : s ? s->warnings : QStringList())
+        std::fprintf(stderr, "fieldstation: warning: %s\n", qPrintable(w));
+    return s;
 }
 
 int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings)
 {
     Station station(settings, {cl.demo, cl.dataDir, cl.mode == CommandLine::Mode::Desktop});
+    // Connected before start, so the stream learns every node the sources register.
+    std::unique_ptr<LiveStream> stream;
+    if (cl.mode != CommandLine::Mode::Headless) {
+        stream = std::make_unique<LiveStream>();
+        stream->attach(station.liveTap());
+    }
     if (Status s = station.start(); !s) {
         std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
         return 1;
@@ -55,14 +67,19 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         app.quit();
     });
 
-    std::unique_ptr<OpcN3View> opc;
+    std::unique_ptr<HistoryReader> history;
+    std::unique_ptr<SourceListModel> sources;
+    std::unique_ptr<StoreHealthView> storeHealth;
     std::unique_ptr<UploadQueueModel> queue;
     std::unique_ptr<PushStatusModel> push;
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (cl.mode != CommandLine::Mode::Headless) {
-        opc = std::make_unique<OpcN3View>();
-        if (station.opcn3())
-            opc->attach(station.opcn3());
+        history = std::make_unique<HistoryReader>(station.storePath());
+        stream->setHistory(history.get());
+        sources = std::make_unique<SourceListModel>();
+        sources->attach(station.sources());
+        storeHealth = std::make_unique<StoreHealthView>();
+        storeHealth->attach(station.recorder());
         queue = std::make_unique<UploadQueueModel>();
         queue->attach(station.uploader(), station.uploaderProblem());
         push = std::make_unique<PushStatusModel>();
@@ -70,7 +87,9 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
-            {QStringLiteral("opc"), QVariant::fromValue(opc.get())},
+            {QStringLiteral("stream"), QVariant::fromValue(stream.get())},
+            {QStringLiteral("sources"), QVariant::fromValue(sources.get())},
+            {QStringLiteral("storeHealth"), QVariant::fromValue(storeHealth.get())},
             {QStringLiteral("queue"), QVariant::fromValue(queue.get())},
             {QStringLiteral("push"), QVariant::fromValue(push.get())},
             {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
@@ -96,8 +115,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
 
 int main(int argc, char** argv)
 {
-    qRegisterMetaType<fs::OpcN3Reading>();
-    qRegisterMetaType<fs::OpcN3Source::State>();
+    qRegisterMetaType<fs::Source::Health>();
     qRegisterMetaType<QList<fs::UploadBatch>>();
     qRegisterMetaType<QList<fs::PushStatus>>();
     std::unique_ptr<QCoreApplication> app;

@@ -2,13 +2,12 @@
 #include "Station.h"
 
 #include "sim/GascloudEmulator.h"
-#include "sim/OpcN3Emulator.h"
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
 #include "sinks/mysqlpush/Pusher.h"
-#include "sources/opcn3/OpcN3Source.h"
-#include "sources/opcn3/SpidevBus.h"
+#include "sources/LiveTap.h"
+#include "sources/SourceTypes.h"
 #include "store/Recorder.h"
 #include "util/Logging.h"
 
@@ -19,13 +18,13 @@
 namespace fs {
 
 Station::Station(Settings settings, Options options, QObject* parent)
-    : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options))
+    : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options)),
+      m_tap(std::make_unique<LiveTap>())
 {
     m_dataDir = !m_options.dataDir.isEmpty() ? m_options.dataDir
                 : !m_settings.station.dataDir.isEmpty()
                     ? m_settings.station.dataDir
                     : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    m_acquisition.setObjectName(QStringLiteral("acquisition"));
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
     m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
     m_pusherThread.setObjectName(QStringLiteral("pusher"));
@@ -64,11 +63,9 @@ Status Station::start()
     m_recorder = std::make_unique<Recorder>(storePath(), ro);
     if (Status s = m_recorder->start(); !s)
         return Error{QStringLiteral("store: %1").arg(s.error())};
-    m_acquisition.start();
-    if (m_settings.opcn3.enabled) {
-        if (Status s = startOpcN3(); !s)
-            return s;
-    }
+    m_tap->setNext(m_recorder.get());
+    if (Status s = startSources(); !s)
+        return s;
     if (m_settings.gascloud.enabled || m_options.demo) {
         if (Status s = startGascloud(); !s) {
             m_uploaderProblem = s.error();
@@ -81,24 +78,64 @@ Status Station::start()
     return {};
 }
 
-Status Station::startOpcN3()
+QList<SourceSettings> Station::sourcesToRun(const Settings& settings, bool demo)
 {
-    const OpcN3Settings& s = m_settings.opcn3;
-    std::unique_ptr<SpiBus> bus;
-    if (m_options.demo) {
-        bus = std::make_unique<OpcN3Emulator>();
-    } else {
-        auto spidev = SpidevBus::open(
-            {s.device, uint32_t(s.speedHz), 1, s.chipSelect == OpcN3Settings::ChipSelect::Byte});
-        if (!spidev)
-            return Error{QStringLiteral("opcn3: %1").arg(spidev.error())};
-        bus = std::move(spidev).value();
+    if (!settings.sources.isEmpty() || !demo)
+        return settings.sources;
+    QList<SourceSettings> all;
+    for (const SourceType& t : sourceTypes())
+        all.append(defaultSourceSettings(t));
+    return all;
+}
+
+Status Station::startSources()
+{
+    const QList<SourceSettings> list = sourcesToRun(m_settings, m_options.demo);
+    if (list.isEmpty())
+        qCWarning(lcStation) << "no sources configured: nothing will be recorded (see \"sources:\" in the "
+                                "example settings)";
+    for (const SourceSettings& s : list) {
+        if (!s.enabled)
+            continue;
+        const SourceType* type = findSourceType(s.type);
+        auto made = type->create(s, {m_tap.get(), m_options.demo});
+        if (!made)
+            return Error{QStringLiteral("source %1").arg(made.error())};
+        Acquisition a;
+        a.thread = std::make_unique<QThread>();
+        a.thread->setObjectName(QStringLiteral("source:%1").arg(s.id));
+        Source* source = made.value().release();
+        a.running = {s.id, s.type, source};
+        source->moveToThread(a.thread.get());
+        connect(a.thread.get(), &QThread::finished, source, &QObject::deleteLater);
+        a.thread->start();
+        QMetaObject::invokeMethod(source, &Source::start, Qt::QueuedConnection);
+        qCInfo(lcStation).noquote() << "source" << s.id << "(" << s.type
+                                    << (m_options.demo ? ", emulated" : "") << ") started";
+        m_sources.push_back(std::move(a));
     }
-    m_opcn3 = new OpcN3Source(std::move(bus), OpcN3Source::Options::from(s), m_recorder.get());
-    m_opcn3->moveToThread(&m_acquisition);
-    connect(&m_acquisition, &QThread::finished, m_opcn3, &QObject::deleteLater);
-    QMetaObject::invokeMethod(m_opcn3, &OpcN3Source::start, Qt::QueuedConnection);
     return {};
+}
+
+QList<RunningSource> Station::sources() const
+{
+    QList<RunningSource> out;
+    for (const Acquisition& a : m_sources)
+        out.append(a.running);
+    return out;
+}
+
+void Station::stopSources()
+{
+    // Each source powers its device down in its own thread, then the thread deletes it.
+    for (Acquisition& a : m_sources) {
+        if (a.thread->isRunning())
+            QMetaObject::invokeMethod(a.running.source, &Source::stop, Qt::BlockingQueuedConnection);
+        a.thread->quit();
+    }
+    for (Acquisition& a : m_sources)
+        a.thread->wait();
+    m_sources.clear();
 }
 
 Status Station::startDemoGascloud(GascloudSettings& s)
@@ -192,14 +229,7 @@ void Station::stop()
         m_simThread.wait();
         m_emulator = nullptr;
     }
-    if (m_opcn3 && m_acquisition.isRunning()) {
-        QMetaObject::invokeMethod(m_opcn3, &OpcN3Source::stop, Qt::BlockingQueuedConnection);
-    }
-    if (m_acquisition.isRunning()) {
-        m_acquisition.quit();
-        m_acquisition.wait();
-        m_opcn3 = nullptr;
-    }
+    stopSources();
     if (m_recorder && m_recorder->isRunning()) {
         m_recorder->stop();
         qCInfo(lcStation) << "store closed at seq" << m_recorder->lastCommittedSeq();

@@ -7,14 +7,24 @@
 #include <QObject>
 #include <QThread>
 #include <memory>
+#include <vector>
 
 namespace fs {
 
 class Recorder;
-class OpcN3Source;
+class LiveTap;
+class Source;
 class Uploader;
 class GascloudEmulator;
 class Pusher;
+
+/// A source the Station runs, as the screen lists it.
+struct RunningSource
+{
+    QString id;
+    QString type;
+    Source* source = nullptr; ///< lives in its own thread: connect queued, read its thread-safe getters
+};
 
 class Station : public QObject
 {
@@ -34,6 +44,9 @@ public:
     static QString storePathIn(const QString& dataDir, bool demo);
     ~Station() override;
 
+    /// The sources to build: the configured ones, or with `demo` and none configured, one of each type.
+    static QList<SourceSettings> sourcesToRun(const Settings& settings, bool demo);
+
     /// Opens the store and starts every enabled source; an error names what could not start.
     Status start();
     /// Stops the sources, then flushes and closes the store. Safe to call twice.
@@ -43,8 +56,11 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString storePath() const;
     Recorder* recorder() const { return m_recorder.get(); }
-    /// Null when the OPC-N3 is disabled.
-    OpcN3Source* opcn3() const { return m_opcn3; }
+    /// Every running source, in settings order; empty before start() and after stop().
+    QList<RunningSource> sources() const;
+    /// Every sample any source recorded, for the screen's live stream (connect queued). Exists from
+    /// construction, so a connection made before start() misses nothing.
+    LiveTap* liveTap() const { return m_tap.get(); }
     /// Null when gascloud is disabled or the station is not registered.
     Uploader* uploader() const { return m_uploader; }
     /// Null when no push server is enabled.
@@ -53,7 +69,8 @@ public:
     QString uploaderProblem() const { return m_uploaderProblem; }
 
 private:
-    Status startOpcN3();
+    Status startSources();
+    void stopSources();
     Status startGascloud();
     void startPusher();
     Status startDemoGascloud(GascloudSettings& s);
@@ -62,8 +79,13 @@ private:
     Options m_options;
     QString m_dataDir;
     std::unique_ptr<Recorder> m_recorder;
-    QThread m_acquisition;
-    OpcN3Source* m_opcn3 = nullptr; // lives in m_acquisition, deleted when it finishes
+    std::unique_ptr<LiveTap> m_tap; // in front of the recorder; outlives every source
+    struct Acquisition
+    {
+        RunningSource running;
+        std::unique_ptr<QThread> thread; // one each: a blocking SPI transfer holds no other source
+    };
+    std::vector<Acquisition> m_sources;
     QThread m_uploaderThread;
     Uploader* m_uploader = nullptr; // lives in m_uploaderThread
     QThread m_simThread;

@@ -7,7 +7,9 @@ import FieldStation.Views
 ApplicationWindow {
     id: window
 
-    required property OpcN3View opc
+    required property LiveStream stream
+    required property SourceListModel sources
+    required property StoreHealthView storeHealth
     required property UploadQueueModel queue
     required property PushStatusModel push
     required property bool kiosk
@@ -41,6 +43,10 @@ ApplicationWindow {
                 font.bold: true
             }
             Item { Layout.fillWidth: true }
+            StoreHealthBadge {
+                health: window.storeHealth
+                compact: window.kiosk
+            }
             Label {
                 id: clock
                 font.pixelSize: 16
@@ -79,7 +85,8 @@ ApplicationWindow {
         currentIndex: tabs.currentIndex
 
         OpcN3Page {
-            opc: window.opc
+            stream: window.stream
+            sources: window.sources
             compact: window.kiosk
         }
         UploadQueuePage {

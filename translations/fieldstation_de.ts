@@ -4,12 +4,12 @@
 <context>
     <name>HistogramChart</name>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="13"/>
+        <location filename="../qml/components/HistogramChart.qml" line="18"/>
         <source>Size histogram (counts per bin, 0.35–40 µm)</source>
         <translation>Größenverteilung (Zählungen je Klasse, 0,35–40 µm)</translation>
     </message>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="32"/>
+        <location filename="../qml/components/HistogramChart.qml" line="37"/>
         <source>counts</source>
         <translation>Zählungen</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="25"/>
         <source>FieldStation — %1</source>
         <translation>FieldStation — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="39"/>
+        <location filename="../qml/Main.qml" line="41"/>
         <source>DEMO — emulated devices</source>
         <translation>DEMO — emulierte Geräte</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="62"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Particles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads (%1 waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71"/>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Central DB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,71 +51,81 @@
     <name>OpcN3Page</name>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="46"/>
+        <source>No OPC-N3 source is configured (see &quot;sources:&quot; in the settings).</source>
+        <translation>Keine OPC-N3-Quelle eingerichtet (siehe „sources:“ in den Einstellungen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
         <source>OPC-N3</source>
         <translation>OPC-N3</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="58"/>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="99"/>
         <source>PM1</source>
         <translation>PM1</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="59"/>
+        <location filename="../qml/OpcN3Page.qml" line="100"/>
         <source>PM2.5</source>
         <translation>PM2,5</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="60"/>
+        <location filename="../qml/OpcN3Page.qml" line="101"/>
         <source>PM10</source>
         <translation>PM10</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="61"/>
+        <location filename="../qml/OpcN3Page.qml" line="102"/>
         <source>Temperature</source>
         <translation>Temperatur</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="62"/>
+        <location filename="../qml/OpcN3Page.qml" line="103"/>
         <source>Humidity</source>
         <translation>Feuchte</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="63"/>
+        <location filename="../qml/OpcN3Page.qml" line="104"/>
         <source>Flow</source>
         <translation>Durchfluss</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>Fan</source>
         <translation>Lüfter</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>revs</source>
         <translation>Umdr.</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="65"/>
+        <location filename="../qml/OpcN3Page.qml" line="106"/>
         <source>Laser</source>
         <translation>Laser</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="66"/>
+        <location filename="../qml/OpcN3Page.qml" line="107"/>
         <source>Rejected</source>
         <translation>Verworfen</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>in a row</source>
         <translation>in Folge</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="75"/>
+        <location filename="../qml/OpcN3Page.qml" line="116"/>
         <source>Updated %1 · period %2 s</source>
         <translation>Aktualisiert %1 · Periode %2 s</translation>
     </message>
@@ -123,9 +133,29 @@
 <context>
     <name>PmChart</name>
     <message>
-        <location filename="../qml/components/PmChart.qml" line="13"/>
+        <location filename="../qml/components/PmChart.qml" line="16"/>
         <source>Particulate matter (µg/m³)</source>
         <translation>Feinstaub (µg/m³)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="50"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
     </message>
 </context>
 <context>
@@ -207,24 +237,51 @@
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Sampling</source>
         <translation>Misst</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Backing off after an error</source>
         <translation>Pause nach einem Fehler</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
-        <source>Starting: %1</source>
-        <translation>Startet: %1</translation>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBadge</name>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="14"/>
+        <source>Disk full · %1 dropped</source>
+        <translation>Datenträger voll · %1 verworfen</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="15"/>
+        <source>Store OK</source>
+        <translation>Speicher OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="16"/>
+        <source>Store: %1 refused</source>
+        <translation>Speicher: %1 abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
+        <source>Refused (not a number): %1
+Refused by the store: %2
+Dropped while the disk was full: %3%4</source>
+        <translation>Abgelehnt (keine Zahl): %1
+Vom Speicher abgelehnt: %2
+Verworfen bei vollem Datenträger: %3%4</translation>
     </message>
 </context>
 <context>
@@ -278,7 +335,7 @@
 <context>
     <name>fs::PushStatusModel</name>
     <message>
-        <location filename="../app/views/PushStatusModel.cpp" line="33"/>
+        <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>HistogramChart</name>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="13"/>
+        <location filename="../qml/components/HistogramChart.qml" line="18"/>
         <source>Size histogram (counts per bin, 0.35–40 µm)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="32"/>
+        <location filename="../qml/components/HistogramChart.qml" line="37"/>
         <source>counts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="25"/>
         <source>FieldStation — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="39"/>
+        <location filename="../qml/Main.qml" line="41"/>
         <source>DEMO — emulated devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="62"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Particles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads (%1 waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71"/>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Central DB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,71 +51,81 @@
     <name>OpcN3Page</name>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="46"/>
+        <source>No OPC-N3 source is configured (see &quot;sources:&quot; in the settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
         <source>OPC-N3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="58"/>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="99"/>
         <source>PM1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="59"/>
+        <location filename="../qml/OpcN3Page.qml" line="100"/>
         <source>PM2.5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="60"/>
+        <location filename="../qml/OpcN3Page.qml" line="101"/>
         <source>PM10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="61"/>
+        <location filename="../qml/OpcN3Page.qml" line="102"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="62"/>
+        <location filename="../qml/OpcN3Page.qml" line="103"/>
         <source>Humidity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="63"/>
+        <location filename="../qml/OpcN3Page.qml" line="104"/>
         <source>Flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>Fan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>revs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="65"/>
+        <location filename="../qml/OpcN3Page.qml" line="106"/>
         <source>Laser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="66"/>
+        <location filename="../qml/OpcN3Page.qml" line="107"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="75"/>
+        <location filename="../qml/OpcN3Page.qml" line="116"/>
         <source>Updated %1 · period %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,8 +133,28 @@
 <context>
     <name>PmChart</name>
     <message>
-        <location filename="../qml/components/PmChart.qml" line="13"/>
+        <location filename="../qml/components/PmChart.qml" line="16"/>
         <source>Particulate matter (µg/m³)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="50"/>
+        <source>7 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -207,23 +237,48 @@
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Sampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Backing off after an error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
-        <source>Starting: %1</source>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBadge</name>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="14"/>
+        <source>Disk full · %1 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="15"/>
+        <source>Store OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="16"/>
+        <source>Store: %1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
+        <source>Refused (not a number): %1
+Refused by the store: %2
+Dropped while the disk was full: %3%4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -278,7 +333,7 @@
 <context>
     <name>fs::PushStatusModel</name>
     <message>
-        <location filename="../app/views/PushStatusModel.cpp" line="33"/>
+        <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>

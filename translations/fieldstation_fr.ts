@@ -4,12 +4,12 @@
 <context>
     <name>HistogramChart</name>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="13"/>
+        <location filename="../qml/components/HistogramChart.qml" line="18"/>
         <source>Size histogram (counts per bin, 0.35–40 µm)</source>
         <translation>Histogramme des tailles (comptes par classe, 0,35–40 µm)</translation>
     </message>
     <message>
-        <location filename="../qml/components/HistogramChart.qml" line="32"/>
+        <location filename="../qml/components/HistogramChart.qml" line="37"/>
         <source>counts</source>
         <translation>comptes</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="25"/>
         <source>FieldStation — %1</source>
         <translation>FieldStation — %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="39"/>
+        <location filename="../qml/Main.qml" line="41"/>
         <source>DEMO — emulated devices</source>
         <translation>DÉMO — appareils émulés</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="62"/>
+        <location filename="../qml/Main.qml" line="68"/>
         <source>Particles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads (%1 waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71"/>
+        <location filename="../qml/Main.qml" line="77"/>
         <source>Central DB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,71 +51,81 @@
     <name>OpcN3Page</name>
     <message>
         <location filename="../qml/OpcN3Page.qml" line="46"/>
+        <source>No OPC-N3 source is configured (see &quot;sources:&quot; in the settings).</source>
+        <translation>Aucune source OPC-N3 n’est configurée (voir « sources: » dans les réglages).</translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
         <source>OPC-N3</source>
         <translation>OPC-N3</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="58"/>
+        <location filename="../qml/OpcN3Page.qml" line="86"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OpcN3Page.qml" line="99"/>
         <source>PM1</source>
         <translation>PM1</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="59"/>
+        <location filename="../qml/OpcN3Page.qml" line="100"/>
         <source>PM2.5</source>
         <translation>PM2,5</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="60"/>
+        <location filename="../qml/OpcN3Page.qml" line="101"/>
         <source>PM10</source>
         <translation>PM10</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="61"/>
+        <location filename="../qml/OpcN3Page.qml" line="102"/>
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="62"/>
+        <location filename="../qml/OpcN3Page.qml" line="103"/>
         <source>Humidity</source>
         <translation>Humidité</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="63"/>
+        <location filename="../qml/OpcN3Page.qml" line="104"/>
         <source>Flow</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>Fan</source>
         <translation>Ventilateur</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="64"/>
+        <location filename="../qml/OpcN3Page.qml" line="105"/>
         <source>revs</source>
         <translation>tours</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="65"/>
+        <location filename="../qml/OpcN3Page.qml" line="106"/>
         <source>Laser</source>
         <translation>Laser</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="66"/>
+        <location filename="../qml/OpcN3Page.qml" line="107"/>
         <source>Rejected</source>
         <translation>Rejetées</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="67"/>
+        <location filename="../qml/OpcN3Page.qml" line="108"/>
         <source>in a row</source>
         <translation>de suite</translation>
     </message>
     <message>
-        <location filename="../qml/OpcN3Page.qml" line="75"/>
+        <location filename="../qml/OpcN3Page.qml" line="116"/>
         <source>Updated %1 · period %2 s</source>
         <translation>Mis à jour %1 · période %2 s</translation>
     </message>
@@ -123,9 +133,29 @@
 <context>
     <name>PmChart</name>
     <message>
-        <location filename="../qml/components/PmChart.qml" line="13"/>
+        <location filename="../qml/components/PmChart.qml" line="16"/>
         <source>Particulate matter (µg/m³)</source>
         <translation>Particules (µg/m³)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/PmChart.qml" line="50"/>
+        <source>7 days</source>
+        <translation>7 jours</translation>
     </message>
 </context>
 <context>
@@ -207,24 +237,51 @@
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Sampling</source>
         <translation>Mesure en cours</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Backing off after an error</source>
         <translation>Pause après une erreur</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="37"/>
-        <source>Starting: %1</source>
-        <translation>Démarrage : %1</translation>
+        <location filename="../qml/components/StateBadge.qml" line="46"/>
+        <source>Starting</source>
+        <translation>Démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHealthBadge</name>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="14"/>
+        <source>Disk full · %1 dropped</source>
+        <translation>Disque plein · %1 perdues</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="15"/>
+        <source>Store OK</source>
+        <translation>Stockage OK</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="16"/>
+        <source>Store: %1 refused</source>
+        <translation>Stockage : %1 refusées</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
+        <source>Refused (not a number): %1
+Refused by the store: %2
+Dropped while the disk was full: %3%4</source>
+        <translation>Refusées (pas un nombre) : %1
+Refusées par le stockage : %2
+Perdues, disque plein : %3%4</translation>
     </message>
 </context>
 <context>
@@ -278,7 +335,7 @@
 <context>
     <name>fs::PushStatusModel</name>
     <message>
-        <location filename="../app/views/PushStatusModel.cpp" line="33"/>
+        <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,6 +1,8 @@
 // LiveSeries: ring buffer plus min/max decimation for QXYSeries::replace().
 #include "LiveSeries.h"
 
+#include "model/MinMaxColumns.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -16,6 +18,7 @@ void LiveSeries::append(qint64 timeMs, double value)
         ++m_size;
     } else {
         m_points[size_t(m_start)] = p;
+        m_dropped = true;
         m_start = (m_start + 1) % int(m_points.size());
     }
 }
@@ -40,41 +43,26 @@ double LiveSeries::maxValue() const
 
 QList<QPointF> LiveSeries::decimated(int columns) const
 {
+    return since(std::numeric_limits<qint64>::min(), columns);
+}
+
+QList<QPointF> LiveSeries::since(qint64 fromMs, int columns) const
+{
+    int first = 0;
+    while (first < m_size && at(first).x() < double(fromMs))
+        ++first;
+    const int n = m_size - first;
     QList<QPointF> out;
-    if (m_size == 0)
-        return out;
-    columns = std::max(1, columns);
-    if (m_size <= 2 * columns) {
-        out.reserve(m_size);
-        for (int i = 0; i < m_size; ++i)
+    if (n <= 2 * std::max(1, columns)) {
+        out.reserve(n);
+        for (int i = first; i < m_size; ++i)
             out.append(at(i));
         return out;
     }
-    const double t0 = at(0).x();
-    const double span = std::max(1.0, at(m_size - 1).x() - t0);
-    out.reserve(2 * columns);
-    int i = 0;
-    for (int c = 0; c < columns && i < m_size; ++c) {
-        const double end = t0 + span * (c + 1) / columns;
-        int lo = -1, hi = -1;
-        for (; i < m_size && (at(i).x() <= end || c == columns - 1); ++i) {
-            if (lo < 0 || at(i).y() < at(lo).y())
-                lo = i;
-            if (hi < 0 || at(i).y() > at(hi).y())
-                hi = i;
-        }
-        if (lo < 0)
-            continue;
-        // The ends are kept too, so the line starts at the oldest point and reaches the newest.
-        const int first = c == 0 ? 0 : -1;
-        const int last = c == columns - 1 ? m_size - 1 : -1;
-        int keep[4] = {first, std::min(lo, hi), std::max(lo, hi), last};
-        for (int k = 0; k < 4; ++k) {
-            if (keep[k] >= 0 && (out.isEmpty() || at(keep[k]).x() > out.last().x()))
-                out.append(at(keep[k]));
-        }
-    }
-    return out;
+    MinMaxColumns d(at(first).x(), at(m_size - 1).x(), columns);
+    for (int i = first; i < m_size; ++i)
+        d.add(at(i).x(), at(i).y());
+    return d.points();
 }
 
 } // namespace fs

@@ -2,9 +2,11 @@
 #include "Settings.h"
 
 #include "YamlReader.h"
+#include "sources/SourceTypes.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QUrl>
 #include <algorithm>
 
@@ -73,24 +75,62 @@ void readStore(YamlReader& r, StoreSettings& s)
     r.integer("max_memory_samples", s.maxMemorySamples, 1000, 50000000);
 }
 
-void readOpcN3(YamlReader& r, OpcN3Settings& s)
+/// The keys every entry has, then the type's own; `ids` maps each id seen so far to its line.
+void readSource(YamlReader& r, SourceSettings& s, QMap<QString, int>& ids)
 {
+    s.where = r.position();
+    r.text("id", s.id);
+    r.text("type", s.type);
+    r.text("name", s.name);
     r.boolean("enabled", s.enabled);
-    r.text("name", s.name, false);
-    r.text("device", s.device, false);
-    r.integer("speed_hz", s.speedHz, 100000, 750000);
-    int cs = int(s.chipSelect);
-    r.choice("chip_select", cs, {QStringLiteral("message"), QStringLiteral("byte")});
-    s.chipSelect = OpcN3Settings::ChipSelect(cs);
-    r.integer("byte_delay_us", s.byteDelayUs, 0, 100000);
-    r.integer("poll_interval_ms", s.pollIntervalMs, 0, 100);
-    r.integer("max_polls", s.maxPolls, 1, 100);
-    r.integer("exchange_gap_ms", s.exchangeGapMs, 0, 100);
-    r.integer("read_interval_s", s.readIntervalS, 1, 10);
-    r.integer("laser_wait_ms", s.laserWaitMs, 0, 10000);
-    r.integer("fan_wait_ms", s.fanWaitMs, 0, 20000);
-    // The OPC needs more than 2 s of silence after an error to clear its buffer.
-    r.integer("error_backoff_ms", s.errorBackoffMs, 2001, 60000);
+    static const QRegularExpression idChars(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    const int line = r.at("id").Mark().line + 1;
+    if (s.id.isEmpty())
+        r.fail(r.at("id"), "id", QStringLiteral("must be set: a short name, unique among the sources"));
+    else if (!idChars.match(s.id).hasMatch())
+        r.fail(r.at("id"), "id",
+               QStringLiteral("must be letters, digits, \"-\" or \"_\", not \"%1\"").arg(s.id));
+    else if (ids.contains(s.id))
+        r.fail(r.at("id"), "id",
+               QStringLiteral("\"%1\" is already the id of the source at line %2").arg(s.id).arg(ids[s.id]));
+    else
+        ids.insert(s.id, line);
+    QStringList known;
+    for (const SourceType& t : sourceTypes())
+        known << t.type;
+    const SourceType* type = findSourceType(s.type);
+    if (!type) {
+        r.fail(r.at("type"), "type",
+               s.type.isEmpty()
+                   ? QStringLiteral("must be set, to one of %1").arg(known.join(QStringLiteral(", ")))
+                   : QStringLiteral("unknown source type \"%1\"; known: %2")
+                         .arg(s.type, known.join(QStringLiteral(", "))));
+        r.ignoreRest(); // the type's keys cannot be judged without the type
+        return;
+    }
+    if (s.name.isEmpty())
+        s.name = type->displayName;
+    s.options = type->read(r);
+}
+
+/// The single `opcn3:` section of older files: one OPC-N3 with id "opcn3", and a warning.
+void readLegacyOpcN3(YamlReader& sub, Settings& settings, QMap<QString, int>& ids)
+{
+    const SourceType* type = findSourceType(QStringLiteral("opcn3"));
+    SourceSettings s;
+    s.id = s.type = type->type;
+    s.name = type->displayName;
+    s.where = sub.position();
+    sub.boolean("enabled", s.enabled);
+    sub.text("name", s.name, false);
+    s.options = type->read(sub);
+    ids.insert(s.id, s.where.section(QLatin1Char(':'), -1).toInt());
+    settings.sources.append(s);
+    settings.warnings.append(
+        QStringLiteral("%1: opcn3: a single \"opcn3:\" section is still read, as the source \"opcn3\", but "
+                       "is deprecated; write it as an entry of the sources list:\n"
+                       "sources:\n  - id: opcn3\n    type: opcn3\n    # … the keys of the opcn3 section")
+            .arg(s.where));
 }
 
 void readPush(YamlReader& r, PushSettings& s)
@@ -162,7 +202,21 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     r.section("station", [&](YamlReader& sub) { readStation(sub, s.station); });
     r.section("recorder", [&](YamlReader& sub) { readRecorder(sub, s.recorder); });
     r.section("store", [&](YamlReader& sub) { readStore(sub, s.store); });
-    r.section("opcn3", [&](YamlReader& sub) { readOpcN3(sub, s.opcn3); });
+    QMap<QString, int> sourceIds;
+    r.sectionList("sources", "id", [&](int, YamlReader& sub) {
+        SourceSettings source;
+        readSource(sub, source, sourceIds);
+        if (source.options)
+            s.sources.append(source);
+    });
+    const bool listed = !s.sources.isEmpty() || !sourceIds.isEmpty();
+    r.section("opcn3", [&](YamlReader& sub) {
+        if (listed)
+            r.fail(r.at("opcn3"), "opcn3",
+                   QStringLiteral("cannot stand beside \"sources:\"; move its keys "
+                                  "into a sources entry with type: opcn3"));
+        readLegacyOpcN3(sub, s, sourceIds);
+    });
     r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });
     r.section("push", [&](YamlReader& sub) { readPush(sub, s.push); });
     r.text("log_rules", s.logRules);

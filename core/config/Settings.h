@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 namespace fs {
@@ -36,22 +37,29 @@ struct StoreSettings
     int maxMemorySamples = 1000000;
 };
 
-struct OpcN3Settings
+/// A source type's own settings (OpcN3Settings, …); each type's reader in core/sources/<type>/
+/// fills its own, so Settings needs no change when a type is added.
+struct SourceOptions
 {
-    enum class ChipSelect { Message, Byte };
-    bool enabled = true;
-    QString name = QStringLiteral("OPC-N3");
-    QString device = QStringLiteral("/dev/spidev0.0");
-    int speedHz = 300000;
-    ChipSelect chipSelect = ChipSelect::Message; ///< hold CS for a whole message, or toggle per byte
-    int byteDelayUs = 10;
-    int pollIntervalMs = 10;
-    int maxPolls = 20;
-    int exchangeGapMs = 10;
-    int readIntervalS = 1;
-    int laserWaitMs = 1000;
-    int fanWaitMs = 5000;
-    int errorBackoffMs = 2500;
+    virtual ~SourceOptions() = default;
+};
+
+/// One entry of `sources:`: a typed instance with an id, several of one type allowed.
+struct SourceSettings
+{
+    QString id;          ///< unique among the sources; recorded as nodes.source, selects readings for sinks
+    QString type;        ///< a key of the source-type table (core/sources/SourceTypes.cpp), e.g. "opcn3"
+    QString name;        ///< what a person calls it; empty: the type's display name
+    bool enabled = true; ///< a disabled source is kept in the file but not started
+    QString where;       ///< "file:line" of the entry, for messages after loading
+    std::shared_ptr<const SourceOptions> options; ///< the type's own settings, never null
+
+    /// The type's own settings; only call with the type the entry was read as.
+    template <typename T>
+    const T& as() const
+    {
+        return static_cast<const T&>(*options);
+    }
 };
 
 struct GascloudSettings
@@ -117,10 +125,13 @@ struct Settings
     StationSettings station;
     RecorderSettings recorder;
     StoreSettings store;
-    OpcN3Settings opcn3;
+    /// The configured sources in file order; the old single `opcn3:` section is read as one entry.
+    QList<SourceSettings> sources;
     GascloudSettings gascloud;
     PushSettings push;
     QString logRules; ///< QLoggingCategory filter rules, e.g. "fs.opcn3.debug=true"
+    /// "file:line: what to change" for forms that still work but are deprecated (printed, not errors).
+    QStringList warnings;
 
     /// Reads `path`; every problem is reported as "file:line: key: what is wrong", one a line.
     static Result<Settings> load(const QString& path);

@@ -166,6 +166,40 @@ void YamlReader::namedSections(const char* key, const std::function<void(const Q
     }
 }
 
+void YamlReader::sectionList(const char* key, const char* idKey,
+                             const std::function<void(int, YamlReader&)>& read)
+{
+    const std::optional<YAML::Node> n = find(key);
+    if (!n || n->IsNull())
+        return;
+    if (!n->IsSequence()) {
+        fail(*n, key, QStringLiteral("must be a list of sections (each item starts with \"- \")"));
+        return;
+    }
+    const QString base = fullKey(QString::fromLatin1(key));
+    int index = 0;
+    for (const YAML::Node& item : *n) {
+        QString path = QStringLiteral("%1[%2]").arg(base).arg(index);
+        // A lookup by operator[] would throw on an absent key: walk the pairs instead.
+        for (auto it = item.begin(); item.IsMap() && it != item.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == idKey && it->second.IsScalar() &&
+                !it->second.Scalar().empty())
+                path = base + QLatin1Char('.') + QString::fromStdString(it->second.Scalar());
+        }
+        if (!item.IsMap()) {
+            m_errors->append(QStringLiteral("%1:%2: %3: must be a section of keys")
+                                 .arg(m_origin)
+                                 .arg(item.Mark().line + 1)
+                                 .arg(path));
+        } else {
+            YamlReader sub(item, m_origin, path, m_errors);
+            read(index, sub);
+            sub.finish();
+        }
+        ++index;
+    }
+}
+
 void YamlReader::textMap(const char* key, QMap<QString, QString>& out)
 {
     const std::optional<YAML::Node> n = find(key);
@@ -211,6 +245,19 @@ void YamlReader::textList(const char* key, QStringList& out)
         }
         out.append(QString::fromStdString(item.Scalar()));
     }
+}
+
+void YamlReader::ignoreRest()
+{
+    for (auto it = m_map.begin(); it != m_map.end(); ++it)
+        m_known << scalarText(it->first);
+}
+
+QString YamlReader::position() const
+{
+    const YAML::Mark mark = m_map.Mark();
+    return QStringLiteral("%1:%2").arg(m_origin,
+                                       mark.is_null() ? QStringLiteral("?") : QString::number(mark.line + 1));
 }
 
 void YamlReader::finish()

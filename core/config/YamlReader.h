@@ -24,12 +24,20 @@ public:
     void section(const char* key, const std::function<void(YamlReader&)>& read);
     /// A mapping of named sections (e.g. servers: {central: {...}}); `read` is called for each.
     void namedSections(const char* key, const std::function<void(const QString& name, YamlReader&)>& read);
+    /// A sequence of sections (e.g. sources: [{id: a, …}, …]); `read` gets each item's index and
+    /// reader. An item is named "key.<idKey's value>" in messages, or "key[i]" without one.
+    void sectionList(const char* key, const char* idKey,
+                     const std::function<void(int index, YamlReader&)>& read);
     /// A sequence of texts (e.g. sources: [opc-a, opc-b]); a single value is read as one item.
     void textList(const char* key, QStringList& out);
     /// A mapping of text to text.
     void textMap(const char* key, QMap<QString, QString>& out);
     /// Reports every key that no call above asked for. Call last.
     void finish();
+    /// Counts every key as asked for: after one error that makes the others meaningless.
+    void ignoreRest();
+    /// "file:line" of this section.
+    QString position() const;
 
     /// "file:line: key: message" for `node`.
     QString where(const YAML::Node& node, const QString& key) const;

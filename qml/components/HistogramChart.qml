@@ -1,4 +1,5 @@
-// HistogramChart: the latest 24-bin particle histogram (counts per bin in the last period).
+// HistogramChart: the latest 24-bin particle histogram (counts per bin in the last period), read from
+// the live stream's bin channels of one source.
 import QtQuick
 import QtCharts
 import FieldStation.Views
@@ -7,8 +8,12 @@ ChartView {
     id: chart
     objectName: "histogramChart"
 
-    required property OpcN3View opc
+    required property LiveStream stream
+    required property string sourceId
     property bool compact: false
+
+    readonly property var binKeys: Array.from({ length: 24 }, (_, i) => "bin_" + i)
+    readonly property var counts: stream.revision >= 0 ? stream.latestValues(sourceId, binKeys) : []
 
     title: qsTr("Size histogram (counts per bin, 0.35–40 µm)")
     titleFont.pixelSize: compact ? 11 : 14
@@ -19,19 +24,19 @@ ChartView {
     BarSeries {
         id: bars
         axisX: BarCategoryAxis {
-            categories: chart.opc.binLabels
+            categories: Array.from({ length: 24 }, (_, i) => String(i))
             labelsFont.pixelSize: chart.compact ? 8 : 10
         }
         axisY: ValueAxis {
             min: 0
-            max: chart.opc.histogramMax
+            max: Math.max(10, Math.max(...chart.counts) * 1.15)
             labelFormat: "%.0f"
             labelsFont.pixelSize: chart.compact ? 9 : 11
         }
         BarSet {
             label: qsTr("counts")
             color: "#3b7dd8"
-            values: chart.opc.histogram
+            values: chart.counts
         }
     }
 }

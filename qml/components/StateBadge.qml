@@ -1,4 +1,4 @@
-// StateBadge: a device's name, its state (green when sampling) and the last problem, if any.
+// StateBadge: a source's name, its health (green when it records) and the last problem, if any.
 import QtQuick
 import QtQuick.Controls
 
@@ -6,6 +6,7 @@ Rectangle {
     id: badge
 
     property string title
+    property string subtitle
     property string state
     property string detail
     property bool healthy
@@ -34,7 +35,15 @@ Rectangle {
         }
         Label {
             width: parent.width
-            text: badge.state === "Sampling" ? qsTr("Sampling") : badge.state === "BackingOff" ? qsTr("Backing off after an error") : badge.state === "Stopped" ? qsTr("Stopped") : qsTr("Starting: %1").arg(badge.state)
+            visible: badge.subtitle.length > 0
+            text: badge.subtitle
+            elide: Text.ElideRight
+            font.pixelSize: badge.compact ? 10 : 12
+            color: "#333"
+        }
+        Label {
+            width: parent.width
+            text: badge.state === "Ok" ? qsTr("Sampling") : badge.state === "Failing" ? qsTr("Backing off after an error") : badge.state === "Starting" ? qsTr("Starting") : qsTr("Stopped")
             color: badge.healthy ? "#1f6b30" : "#9b2323"
             font.pixelSize: badge.compact ? 11 : 13
         }

@@ -1,8 +1,12 @@
 // The QML window, offscreen: loads Main.qml as the app does, in kiosk and desktop sizes, feeds it
 // readings, and checks the chart series, the histogram bars and the value tiles follow.
 #include "TestSupport.h"
-#include "views/OpcN3View.h"
+#include "sources/opcn3/OpcN3Channels.h"
+#include "views/ChannelPlot.h"
+#include "views/LiveStream.h"
 #include "views/PushStatusModel.h"
+#include "views/SourceListModel.h"
+#include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
 
 #include <QApplication>
@@ -23,23 +27,42 @@ using namespace fs;
 
 namespace {
 
-OpcN3Reading reading(qint64 t, float pm)
+OpcN3Histogram histogram(float pm)
 {
-    OpcN3Reading r;
-    r.timeMs = t;
-    r.histogram.bins[0] = 120;
-    r.histogram.bins[3] = 7;
-    r.histogram.pm1 = pm;
-    r.histogram.pm2_5 = pm * 2;
-    r.histogram.pm10 = pm * 3;
-    r.histogram.flowRaw = 502;
-    r.histogram.periodRaw = 100;
-    r.histogram.temperatureRaw = 26776;
-    r.histogram.humidityRaw = 19398;
-    r.histogram.fanRevCount = 420;
-    r.histogram.laserStatus = 604;
-    return r;
+    OpcN3Histogram h;
+    h.bins[0] = 120;
+    h.bins[3] = 7;
+    h.pm1 = pm;
+    h.pm2_5 = pm * 2;
+    h.pm10 = pm * 3;
+    h.flowRaw = 502;
+    h.periodRaw = 100;
+    h.temperatureRaw = 26776;
+    h.humidityRaw = 19398;
+    h.fanRevCount = 420;
+    h.laserStatus = 604;
+    return h;
 }
+
+/// Registers an OPC-N3 node of `source` with the stream; its channel ids start at `firstId`.
+QList<ChannelId> registerOpc(LiveStream& stream, const QString& source, ChannelId firstId)
+{
+    QList<ChannelId> ids;
+    for (qsizetype i = 0; i < opcn3::channels().size(); ++i)
+        ids << firstId + i;
+    stream.onNodeRegistered(
+        {QStringLiteral("opcn3:") + source, QStringLiteral("opcn3"), source, opcn3::channels(), source},
+        {firstId, ids});
+    return ids;
+}
+
+void feed(LiveStream& stream, const QList<ChannelId>& ids, qint64 t, float pm)
+{
+    const std::vector<Sample> s = opcn3::samplesFor(histogram(pm), ids, t, 0);
+    stream.onSamples(QList<Sample>(s.begin(), s.end()));
+}
+
+QObject* byObjectName(QQuickWindow* window, const QString& name);
 
 /// Every object in the scene: QObject children and visual children, recursively.
 void collect(QObject* o, QSet<QObject*>& seen)
@@ -86,6 +109,25 @@ QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& name)
     return out;
 }
 
+QObject* byObjectName(QQuickWindow* window, const QString& name)
+{
+    for (QObject* o : all<QObject>(window)) {
+        if (o->objectName() == name)
+            return o;
+    }
+    return nullptr;
+}
+
+/// The value of the tile labelled `label` (there is one on the visible page).
+QVariant tile(QQuickWindow* window, const QString& label)
+{
+    for (QObject* o : all<QObject>(window)) {
+        if (o->property("label").toString() == label)
+            return o->property("value");
+    }
+    return {};
+}
+
 } // namespace
 
 class TestQml : public QObject
@@ -101,13 +143,26 @@ private Q_SLOTS:
     void window()
     {
         QFETCH(bool, kiosk);
-        OpcN3View view(600);
+        LiveStream stream(600);
+        SourceListModel sources;
+        SourceListModel::Row roof, yard;
+        roof.id = QStringLiteral("opc-roof");
+        roof.type = yard.type = QStringLiteral("opcn3");
+        roof.name = QStringLiteral("Roof");
+        roof.health = QStringLiteral("Ok");
+        roof.deviceInfo = QStringLiteral("OPC-N3 177940203 · fw 1.17a");
+        yard.id = QStringLiteral("opc-yard");
+        yard.name = QStringLiteral("Yard");
+        sources.setRows({roof, yard});
+        StoreHealthView storeHealth;
         UploadQueueModel queue;
         PushStatusModel push;
         queue.attach(nullptr, QStringLiteral("not registered"));
         QQmlApplicationEngine engine;
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties({{QStringLiteral("opc"), QVariant::fromValue(&view)},
+        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
+                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
+                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
                                      {QStringLiteral("queue"), QVariant::fromValue(&queue)},
                                      {QStringLiteral("push"), QVariant::fromValue(&push)},
                                      {QStringLiteral("kiosk"), kiosk},
@@ -128,13 +183,12 @@ private Q_SLOTS:
         }
         QVERIFY(window->title().contains(QStringLiteral("test station")));
 
-        view.onStateChanged(OpcN3Source::State::Sampling, QString());
-        view.onIdentified(QStringLiteral("OPC-N3 Iss1.1 FirmwareVer=1.17a"),
-                          QStringLiteral("OPC-N3 177940203"));
-        QCOMPARE(view.deviceInfo(), QStringLiteral("OPC-N3 177940203 · fw 1.17a"));
+        const QList<ChannelId> roofIds = registerOpc(stream, QStringLiteral("opc-roof"), 1);
+        const QList<ChannelId> yardIds = registerOpc(stream, QStringLiteral("opc-yard"), 101);
         const qint64 t0 = 1'790'000'000'000;
         for (int i = 0; i < 900; ++i)
-            view.onReading(reading(t0 + i * 1000, 1.0f + i % 10));
+            feed(stream, roofIds, t0 + i * 1000, 1.0f + i % 10);
+        feed(stream, yardIds, t0, 33.0f);
         QTest::qWait(50);
 
         const QList<QAbstractSeries*> series = chartSeries(window, QStringLiteral("pmChart"));
@@ -155,15 +209,37 @@ private Q_SLOTS:
         QCOMPARE(sets.first()->at(0), 120.0);
         QCOMPARE(sets.first()->at(3), 7.0);
 
-        // The PM2.5 tile shows the latest value with one decimal.
-        bool found = false;
-        for (QObject* o : all<QObject>(window)) {
-            if (o->property("label").toString() == QLatin1String("PM2.5")) {
-                QCOMPARE(o->property("value").toDouble(), view.pm2_5());
-                found = true;
-            }
-        }
-        QVERIFY(found);
+        // The PM2.5 tile shows the first OPC-N3's latest value; the selector switches to the second.
+        QCOMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(),
+                 stream.latest(QStringLiteral("opc-roof"), QStringLiteral("pm2_5")));
+        QCOMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 2.0 * (1 + 899 % 10));
+        QObject* selector = byObjectName(window, QStringLiteral("opcSelector"));
+        QVERIFY(selector);
+        QVERIFY(selector->property("visible").toBool()); // two OPC-N3 sources: a selector
+        QVERIFY(selector->setProperty("currentIndex", 1));
+        QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 66.0);
+        selector->setProperty("currentIndex", 0);
+        QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 2.0 * (1 + 899 % 10));
+        // The span selector sets the chart's span (and so what the history reader loads).
+        const QList<ChannelPlot*> plots = all<ChannelPlot>(window);
+        QCOMPARE(plots.size(), 1);
+        QCOMPARE(plots.first()->spanMinutes(), 60);
+        QObject* span = byObjectName(window, QStringLiteral("pmSpan"));
+        QVERIFY(span && span->setProperty("currentIndex", 2));
+        QCOMPARE(plots.first()->spanMinutes(), 1440);
+        // The store's health in the title bar.
+        QObject* health = byObjectName(window, QStringLiteral("storeHealth"));
+        QVERIFY(health);
+        QCOMPARE(health->property("text").toString(), QStringLiteral("Store OK"));
+        RecorderHealth full;
+        full.diskFull = true;
+        full.droppedDiskFull = 3;
+        storeHealth.setHealth(full);
+        QCOMPARE(health->property("text").toString(), QStringLiteral("Disk full · 3 dropped"));
+        RecorderHealth refused;
+        refused.refusedNonFinite = 2;
+        storeHealth.setHealth(refused);
+        QCOMPARE(health->property("text").toString(), QStringLiteral("Store: 2 refused"));
         // The upload queue page lists the batches, newest first, with their states.
         UploadBatch done, waiting;
         done.id = 1;

@@ -1,7 +1,11 @@
-// LiveSeries: the ring keeps the newest points; decimation keeps every column's extremes in order.
+// LiveSeries and LiveStream: the ring keeps the newest points; decimation keeps every column's
+// extremes in order; the stream sorts every source's samples into per-channel rings.
 #include "views/LiveSeries.h"
+#include "views/LiveStream.h"
 
+#include <QSignalSpy>
 #include <QTest>
+#include <cmath>
 
 using namespace fs;
 
@@ -15,6 +19,8 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i)
             s.append(i * 1000, i);
         QCOMPARE(s.size(), 5);
+        QVERIFY(s.hasDropped());
+        QVERIFY(!LiveSeries(5).hasDropped());
         QCOMPARE(s.firstTime(), qint64(7000));
         QCOMPARE(s.lastTime(), qint64(11000));
         QCOMPARE(s.maxValue(), 11.0);
@@ -60,7 +66,56 @@ private Q_SLOTS:
         QVERIFY(s.decimated(10).isEmpty());
         QCOMPARE(s.maxValue(), 0.0);
     }
+
+    void sinceKeepsOnlyTheRecentPoints()
+    {
+        LiveSeries s(1000);
+        for (int i = 0; i < 1000; ++i)
+            s.append(i * 1000, i);
+        const QList<QPointF> d = s.since(900 * 1000, 10);
+        QVERIFY(d.size() <= 22);
+        QCOMPARE(d.first().x(), 900000.0);
+        QCOMPARE(d.last().x(), 999000.0);
+        QCOMPARE(s.since(900 * 1000, 100).size(), 100); // few enough: every point
+    }
+
+    void streamSortsSamplesIntoChannelsOfSources()
+    {
+        LiveStream stream(100);
+        QSignalSpy bySource(&stream, &LiveStream::sourceUpdated);
+        const auto spec = [](const QString& source) {
+            return NodeSpec{QStringLiteral("opcn3:") + source,
+                            QStringLiteral("opcn3"),
+                            source,
+                            {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()},
+                             {QStringLiteral("pm10"), QStringLiteral("pm10"), QString(), QString()}},
+                            source};
+        };
+        stream.onNodeRegistered(spec(QStringLiteral("a")), {1, {11, 12}});
+        stream.onNodeRegistered(spec(QStringLiteral("b")), {2, {21, 22}});
+        QVERIFY(std::isnan(stream.latest(QStringLiteral("a"), QStringLiteral("pm1"))));
+        QVERIFY(!stream.lastUpdate(QStringLiteral("a")).isValid());
+        const int before = stream.revision();
+        for (int i = 0; i < 150; ++i)
+            stream.onSamples({{1000LL * i, 11, double(i)}, {1000LL * i, 12, 2.0 * i}, {1000LL * i, 99, -1}});
+        QCOMPARE(stream.revision(), before + 150);
+        QCOMPARE(bySource.size(), 150);
+        QCOMPARE(bySource.last().at(0).toString(), QStringLiteral("a"));
+        QCOMPARE(stream.latest(QStringLiteral("a"), QStringLiteral("pm1")), 149.0);
+        QCOMPARE(stream.latest(QStringLiteral("a"), QStringLiteral("pm10")), 298.0);
+        QCOMPARE(stream.series(QStringLiteral("a"), QStringLiteral("pm1"))->size(), 100); // the ring's bound
+        QVERIFY(std::isnan(stream.latest(QStringLiteral("b"), QStringLiteral("pm1"))));
+        QCOMPARE(stream.lastUpdate(QStringLiteral("a")).toMSecsSinceEpoch(), qint64(149000));
+        stream.onSamples({{5000, 22, 7.5}});
+        QCOMPARE(bySource.last().at(0).toString(), QStringLiteral("b"));
+        QCOMPARE(stream.latestValues(QStringLiteral("b"), {QStringLiteral("pm1"), QStringLiteral("pm10")}),
+                 (QList<qreal>{0.0, 7.5}));
+        // Samples of a channel never registered change nothing and wake no chart.
+        const int r = stream.revision();
+        stream.onSamples({{6000, 99, 1.0}});
+        QCOMPARE(stream.revision(), r);
+    }
 };
 
-QTEST_APPLESS_MAIN(TestLiveSeries)
+QTEST_GUILESS_MAIN(TestLiveSeries)
 #include "tst_liveseries.moc"

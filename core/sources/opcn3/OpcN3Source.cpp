@@ -2,7 +2,9 @@
 #include "OpcN3Source.h"
 
 #include "OpcN3Channels.h"
-#include "store/Recorder.h"
+#include "SpidevBus.h"
+#include "sim/OpcN3Emulator.h"
+#include "sources/SourceTypes.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -24,12 +26,60 @@ qint64 monotonicMs()
     return clock.elapsed();
 }
 
+/// "OPC-N3 177940203 · fw 1.17a": the serial says which unit, the info string's tail the firmware.
+QString describeIdentity(const OpcN3Identity& id)
+{
+    const qsizetype fw = id.info.indexOf(QLatin1String("FirmwareVer="));
+    const QString version = fw >= 0 ? id.info.mid(fw + 12).section(QLatin1Char(' '), 0, 0) : QString();
+    QString out = id.serial.isEmpty() ? id.info : id.serial;
+    if (!version.isEmpty())
+        out += QStringLiteral(" · fw %1").arg(version);
+    return out;
+}
+
+/// A serial of nine digits that is the same for the same source id on every run, so that emulated
+/// OPC-N3s of one settings file are distinct nodes and stay the same nodes after a restart.
+QString demoSerial(const QString& id)
+{
+    quint32 h = 2166136261u; // FNV-1a
+    for (char c : id.toUtf8())
+        h = (h ^ quint8(c)) * 16777619u;
+    return QString::number(100000000u + h % 900000000u);
+}
+
+Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const SourceContext& context)
+{
+    const auto& s = settings.as<OpcN3Settings>();
+    std::unique_ptr<SpiBus> bus;
+    if (context.demo) {
+        OpcN3Emulator::Options o;
+        o.serial = demoSerial(settings.id);
+        o.seed = o.serial.toUInt();
+        bus = std::make_unique<OpcN3Emulator>(o);
+    } else {
+        auto spidev = SpidevBus::open(
+            {s.device, uint32_t(s.speedHz), 1, s.chipSelect == OpcN3Settings::ChipSelect::Byte});
+        if (!spidev)
+            return Error{
+                QStringLiteral("%1 (opcn3, %2): %3").arg(settings.id, settings.where, spidev.error())};
+        bus = std::move(spidev).value();
+    }
+    OpcN3Source::Options o = OpcN3Source::Options::from(s);
+    o.name = settings.name;
+    return std::unique_ptr<Source>(
+        std::make_unique<OpcN3Source>(settings.id, std::move(bus), o, context.sink));
+}
+
 } // namespace
+
+SourceType OpcN3Source::sourceType()
+{
+    return {QStringLiteral("opcn3"), QStringLiteral("OPC-N3"), &OpcN3Settings::read, &create};
+}
 
 OpcN3Source::Options OpcN3Source::Options::from(const OpcN3Settings& s)
 {
     Options o;
-    o.name = s.name;
     o.readIntervalMs = s.readIntervalS * 1000;
     o.laserWaitMs = s.laserWaitMs;
     o.fanWaitMs = s.fanWaitMs;
@@ -41,9 +91,10 @@ OpcN3Source::Options OpcN3Source::Options::from(const OpcN3Settings& s)
     return o;
 }
 
-OpcN3Source::OpcN3Source(std::unique_ptr<SpiBus> bus, Options options, Recorder* recorder, QObject* parent)
-    : QObject(parent), m_bus(std::move(bus)), m_opt(std::move(options)), m_driver(*m_bus, m_opt.timing),
-      m_recorder(recorder), m_timer(this)
+OpcN3Source::OpcN3Source(QString id, std::unique_ptr<SpiBus> bus, Options options, SampleSink* sink,
+                         QObject* parent)
+    : Source(std::move(id), QStringLiteral("opcn3"), options.name, sink, parent), m_bus(std::move(bus)),
+      m_opt(std::move(options)), m_driver(*m_bus, m_opt.timing), m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &OpcN3Source::runStep);
@@ -86,22 +137,25 @@ void OpcN3Source::setState(State s, const QString& detail)
     if (!changed && detail.isEmpty())
         return;
     Q_EMIT stateChanged(s, detail);
-    if (m_recorder && m_ids.node) {
+    static const Health health[] = {Health::Stopped,  Health::Starting, Health::Starting,
+                                    Health::Starting, Health::Ok,       Health::Failing};
+    setHealth(health[int(s)], detail);
+    if (sink() && m_ids.node) {
         static const char* names[] = {"stopped", "identifying", "powering_up", "priming", "ok", "error"};
-        m_recorder->submitState(
+        sink()->submitState(
             {m_ids.node, QDateTime::currentMSecsSinceEpoch(), QString::fromLatin1(names[int(s)]), detail});
     }
 }
 
 bool OpcN3Source::registerNode()
 {
-    if (!m_recorder)
-        return true;
     QString serial = m_identity.serial;
     serial.remove(QLatin1String("OPC-N3")).replace(QLatin1Char(' '), QString());
-    NodeSpec spec{QStringLiteral("opcn3:%1").arg(serial.isEmpty() ? QStringLiteral("unknown") : serial),
-                  QStringLiteral("opcn3"), m_opt.name, channels()};
-    auto ids = m_recorder->registerNode(spec);
+    // Without a serial, two OPC-N3s must still be two nodes: the source id tells them apart.
+    NodeSpec spec{
+        QStringLiteral("opcn3:%1").arg(serial.isEmpty() ? id() + QStringLiteral(":unknown") : serial),
+        QStringLiteral("opcn3"), m_opt.name, channels(), id()};
+    auto ids = declareNode(spec);
     if (!ids) {
         qCCritical(lcOpcN3) << "cannot register the node:" << ids.error();
         return false;
@@ -124,6 +178,7 @@ void OpcN3Source::runStep()
             return schedule(Step::Identify, m_opt.errorBackoffMs);
         }
         Q_EMIT identified(m_identity.info, m_identity.serial);
+        setDeviceInfo(describeIdentity(m_identity));
         setState(State::PoweringUp);
         if (!m_driver.setPower(PowerOption::LaserOn))
             return onFailure("switching the laser on");
@@ -156,9 +211,9 @@ void OpcN3Source::runStep()
             m_nextReadAt = monotonicMs();
         } else {
             const qint64 t = QDateTime::currentMSecsSinceEpoch();
-            if (m_recorder && m_ids.node) {
+            if (sink() && m_ids.node) {
                 const std::vector<Sample> samples = samplesFor(h, m_ids.channels, t, 0);
-                m_recorder->submit(std::span<const Sample>(samples));
+                sink()->submit(std::span<const Sample>(samples));
             }
             Q_EMIT reading({t, h, 0});
         }
@@ -180,9 +235,10 @@ void OpcN3Source::onFailure(const char* during)
     qCWarning(lcOpcN3).noquote() << detail << "(" << m_errors << "in a row ); backing off"
                                  << m_opt.errorBackoffMs << "ms";
     setState(State::BackingOff, detail);
-    if (m_recorder && m_ids.node) {
+    if (sink() && m_ids.node) {
         const int i = channelIndex(QStringLiteral("consecutive_errors"));
-        m_recorder->submit(Sample{QDateTime::currentMSecsSinceEpoch(), m_ids.channels[i], double(m_errors)});
+        const Sample errors{QDateTime::currentMSecsSinceEpoch(), m_ids.channels[i], double(m_errors)};
+        sink()->submit(std::span<const Sample>(&errors, 1));
     }
     // DOC §3: stay silent > 2 s so the OPC flushes its buffer; the next frame covers an unknown
     // period and re-arms the trigger, so it is read and dropped.

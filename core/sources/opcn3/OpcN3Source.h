@@ -3,8 +3,9 @@
 #pragma once
 
 #include "OpcN3Driver.h"
-#include "config/Settings.h"
+#include "OpcN3Settings.h"
 #include "model/Sample.h"
+#include "sources/Source.h"
 
 #include <QObject>
 #include <QTimer>
@@ -12,7 +13,7 @@
 
 namespace fs {
 
-class Recorder;
+struct SourceType;
 
 /// What the live view gets once a second.
 struct OpcN3Reading
@@ -22,7 +23,7 @@ struct OpcN3Reading
     int consecutiveErrors = 0;
 };
 
-class OpcN3Source : public QObject
+class OpcN3Source : public Source
 {
     Q_OBJECT
 public:
@@ -41,9 +42,13 @@ public:
         static Options from(const OpcN3Settings& s);
     };
 
-    /// `recorder` may be null (nothing is stored, e.g. in tests of the state machine).
-    OpcN3Source(std::unique_ptr<SpiBus> bus, Options options, Recorder* recorder, QObject* parent = nullptr);
+    /// `sink` may be null (nothing is stored, e.g. in tests of the state machine).
+    OpcN3Source(QString id, std::unique_ptr<SpiBus> bus, Options options, SampleSink* sink,
+                QObject* parent = nullptr);
     ~OpcN3Source() override;
+
+    /// The entry of the source-type table: reader of the settings and factory (spidev or emulator).
+    static SourceType sourceType();
 
     State state() const { return m_state; }
     int consecutiveErrors() const { return m_errors; }
@@ -51,9 +56,9 @@ public:
     SpiBus& bus() { return *m_bus; }
 
 public Q_SLOTS:
-    void start();
+    void start() override;
     /// Switches laser and fan off and stops the timer. Call in the source's thread.
-    void stop();
+    void stop() override;
 
 Q_SIGNALS:
     void reading(const fs::OpcN3Reading& reading);
@@ -71,7 +76,6 @@ private:
     std::unique_ptr<SpiBus> m_bus;
     Options m_opt;
     OpcN3Driver m_driver;
-    Recorder* m_recorder;
     QTimer m_timer;
     Step m_next = Step::Identify;
     State m_state = State::Stopped;

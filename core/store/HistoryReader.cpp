@@ -1,0 +1,146 @@
+// HistoryReader: the chart's way into the store; never on the GUI thread, never a writer.
+#include "HistoryReader.h"
+
+#include "Store.h"
+#include "model/MinMaxColumns.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace fs {
+
+namespace {
+
+Result<QList<qint64>> channelsOf(Store& store, const HistoryRequest& r)
+{
+    QSqlQuery q(store.db());
+    q.prepare(QStringLiteral("SELECT c.id FROM channels c JOIN nodes n ON n.id = c.node_id "
+                             "WHERE n.source = ? AND c.key = ?"));
+    q.addBindValue(r.source);
+    q.addBindValue(r.channelKey);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+bool hasAggregates(Store& store)
+{
+    QSqlQuery q(store.db());
+    return q.exec(QStringLiteral(
+               "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minute_aggregates'")) &&
+           q.next();
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks(n, QStringLiteral("?"));
+    return marks.join(QLatin1Char(','));
+}
+
+/// Adds each minute's min and max; returns the last minute read, or -1.
+Result<qint64> addAggregates(Store& store, const QList<qint64>& ids, const HistoryRequest& r,
+                             MinMaxColumns& out)
+{
+    QSqlQuery q(store.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT minute_ms, min, max FROM minute_aggregates WHERE channel_id IN (%1) "
+                             "AND minute_ms >= ? AND minute_ms <= ? ORDER BY minute_ms")
+                  .arg(placeholders(ids.size())));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    q.addBindValue(r.fromMs);
+    q.addBindValue(r.toMs);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    qint64 last = -1;
+    while (q.next()) {
+        last = q.value(0).toLongLong();
+        // The minute's extremes, placed at its start and end so both stay inside the minute.
+        out.add(double(last), q.value(1).toDouble());
+        out.add(double(last + 59999), q.value(2).toDouble());
+    }
+    return last;
+}
+
+Status addRaw(Store& store, const QList<qint64>& ids, qint64 fromMs, qint64 toMs, MinMaxColumns& out)
+{
+    QSqlQuery q(store.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT time_ms, value FROM readings WHERE channel_id IN (%1) "
+                             "AND time_ms >= ? AND time_ms <= ? ORDER BY time_ms")
+                  .arg(placeholders(ids.size())));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    while (q.next())
+        out.add(double(q.value(0).toLongLong()), q.value(1).toDouble());
+    return {};
+}
+
+} // namespace
+
+HistoryReader::HistoryReader(QString storePath, QObject* parent)
+    : QObject(parent), m_path(std::move(storePath)), m_worker(new QObject)
+{
+    qRegisterMetaType<HistoryRequest>();
+    qRegisterMetaType<QList<QPointF>>();
+    m_thread.setObjectName(QStringLiteral("history"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+HistoryReader::~HistoryReader()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+quint64 HistoryReader::request(const HistoryRequest& request)
+{
+    const quint64 ticket = m_nextTicket.fetch_add(1);
+    QMetaObject::invokeMethod(m_worker, [this, ticket, request] {
+        if (!m_store) {
+            auto opened = Store::open(m_path, Store::Mode::ReadOnly);
+            if (!opened) {
+                Q_EMIT loaded(ticket, request, {}, opened.error());
+                return;
+            }
+            m_store = std::move(opened).value();
+        }
+        auto points = read(*m_store, request);
+        Q_EMIT loaded(ticket, request, points ? points.value() : QList<QPointF>(), points.error());
+    });
+    return ticket;
+}
+
+Result<QList<QPointF>> HistoryReader::read(Store& store, const HistoryRequest& r)
+{
+    auto ids = channelsOf(store, r);
+    if (!ids)
+        return Error{ids.error()};
+    MinMaxColumns columns(double(r.fromMs), double(r.toMs), r.columns);
+    if (ids->isEmpty())
+        return columns.points();
+    qint64 rawFrom = r.fromMs;
+    if (r.toMs - r.fromMs > kAggregatesAboveMs && hasAggregates(store)) {
+        auto last = addAggregates(store, ids.value(), r, columns);
+        if (!last)
+            return Error{last.error()};
+        if (last.value() >= 0)
+            rawFrom = last.value() + 60000; // raw readings only where no minute covers them
+    }
+    if (Status s = addRaw(store, ids.value(), rawFrom, r.toMs, columns); !s)
+        return Error{s.error()};
+    return columns.points();
+}
+
+} // namespace fs

@@ -1,0 +1,61 @@
+// HistoryReader: loads a channel's time range from the store in its own thread, over its own
+// read-only connection, min/max-decimated to the pixel columns a chart asks for.
+#pragma once
+
+#include "util/Result.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+namespace fs {
+
+class Store;
+
+/// One channel of one configured source over [fromMs, toMs].
+struct HistoryRequest
+{
+    QString source;     ///< the source id (nodes.source); every node it ever read counts
+    QString channelKey; ///< e.g. "pm2_5"
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int columns = 400; ///< the chart's width in pixels: at most 2 × columns + 2 points come back
+};
+
+class HistoryReader : public QObject
+{
+    Q_OBJECT
+public:
+    /// Above this span, minute aggregates are read where the store has them (schema 5, retention).
+    static constexpr qint64 kAggregatesAboveMs = 6 * 3600 * 1000;
+
+    /// The store at `storePath` must exist (the Recorder creates it); it is opened on first request.
+    explicit HistoryReader(QString storePath, QObject* parent = nullptr);
+    /// Waits for a read in progress, closes the connection in its thread, ends the thread.
+    ~HistoryReader() override;
+
+    /// Any thread; returns at once. `loaded` follows, from the reader's thread, with the same ticket.
+    quint64 request(const HistoryRequest& request);
+
+    /// The read itself on the caller's connection: raw readings, or for spans above
+    /// kAggregatesAboveMs the table minute_aggregates where it exists, then raw readings after it.
+    static Result<QList<QPointF>> read(Store& store, const HistoryRequest& request);
+
+Q_SIGNALS:
+    void loaded(quint64 ticket, const fs::HistoryRequest& request, const QList<QPointF>& points,
+                const QString& error);
+
+private:
+    const QString m_path;
+    QThread m_thread;
+    QObject* m_worker;              // lives in m_thread: the context the reads run in
+    std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
+    std::atomic<quint64> m_nextTicket{1};
+};
+
+} // namespace fs
+
+Q_DECLARE_METATYPE(fs::HistoryRequest)
