@@ -137,7 +137,7 @@ private Q_SLOTS:
                     ->run([&](Store& s) {
                         QSqlQuery q(s.db());
                         if (!q.exec(QStringLiteral(
-                                "CREATE TABLE minute_aggregates (channel_id INTEGER, "
+                                "CREATE TABLE IF NOT EXISTS minute_aggregates (channel_id INTEGER, "
                                 "minute_ms INTEGER, n INTEGER, min REAL, mean REAL, max REAL)")))
                             return Status(Error{QStringLiteral("create")});
                         q.prepare(QStringLiteral("INSERT INTO minute_aggregates VALUES (?, ?, 60, ?, 5, ?)"));

@@ -31,8 +31,8 @@ struct Station
             qFatal("recorder did not start");
         NodeSpec spec{QStringLiteral("t:1"), QStringLiteral("t"), QStringLiteral("T"), {}, {}};
         for (int i = 0; i < channels; ++i)
-            spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("c%1").arg(i),
-                                  QStringLiteral("C"), QStringLiteral("u")});
+            spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("T"), QStringLiteral("C"),
+                                  QStringLiteral("deg.C")}); // codes come from the sensor-type table
         ids = rec.registerNode(spec).value();
     }
     /// `seconds` readings a second on every channel, from `fromMs`; the value is a function of both.
