@@ -2,6 +2,7 @@
 #include "Station.h"
 
 #include "sim/GascloudEmulator.h"
+#include "sinks/gascloud/BatchBuilder.h"
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
@@ -9,6 +10,7 @@
 #include "sources/LiveTap.h"
 #include "sources/SourceTypes.h"
 #include "store/Recorder.h"
+#include "store/Retention.h"
 #include "util/Logging.h"
 
 #include <QDir>
@@ -73,6 +75,7 @@ Status Station::start()
         }
     }
     startPusher();
+    startRetention();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
     return {};
@@ -208,8 +211,29 @@ void Station::startPusher()
     QMetaObject::invokeMethod(m_pusher, &Pusher::start, Qt::QueuedConnection);
 }
 
+void Station::startRetention()
+{
+    RetentionOptions o;
+    o.keepDays = m_settings.store.keepDays;
+    o.minFreeMb = m_settings.store.minFreeMb;
+    // Nothing an enabled sink has not passed is deleted for age: a sink that is down (or not yet
+    // registered) holds its readings back until the disk runs low.
+    for (const PushServerSettings& s : m_settings.push.servers) {
+        if (s.enabled && !m_options.demo) {
+            o.readingCursors << Pusher::cursorName(s.name);
+            o.stateCursors << Pusher::stateCursorName(s.name);
+        }
+    }
+    if (m_settings.gascloud.enabled || m_options.demo)
+        o.readingCursors << QString::fromLatin1(BatchBuilder::kCursor);
+    m_retention = std::make_unique<Retention>(*m_recorder, storePath(), o);
+    m_retention->start();
+}
+
 void Station::stop()
 {
+    if (m_retention)
+        m_retention->stop(); // its chunk jobs run on the Recorder, which stops last
     if (m_pusher && m_pusherThread.isRunning())
         QMetaObject::invokeMethod(m_pusher, &Pusher::stop, Qt::BlockingQueuedConnection);
     if (m_pusherThread.isRunning()) {

@@ -17,6 +17,7 @@ class Source;
 class Uploader;
 class GascloudEmulator;
 class Pusher;
+class Retention;
 
 /// A source the Station runs, as the screen lists it.
 struct RunningSource
@@ -65,6 +66,8 @@ public:
     Uploader* uploader() const { return m_uploader; }
     /// Null when no push server is enabled.
     Pusher* pusher() const { return m_pusher; }
+    /// Deletes old, forwarded readings after keeping their per-minute aggregates; null before start().
+    Retention* retention() const { return m_retention.get(); }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
 
@@ -73,6 +76,7 @@ private:
     void stopSources();
     Status startGascloud();
     void startPusher();
+    void startRetention();
     Status startDemoGascloud(GascloudSettings& s);
 
     Settings m_settings;
@@ -92,7 +96,8 @@ private:
     GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
     QString m_uploaderProblem;
     QThread m_pusherThread;
-    Pusher* m_pusher = nullptr; // lives in m_pusherThread
+    Pusher* m_pusher = nullptr;             // lives in m_pusherThread
+    std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
 };
 
 } // namespace fs
