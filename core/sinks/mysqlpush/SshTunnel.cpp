@@ -30,6 +30,12 @@ Result<int> SshTunnel::open()
         SshSession::Options{m_opt.sshHost, m_opt.sshPort, m_opt.user, m_opt.knownHosts, m_opt.timeoutS});
     if (Status s = m_ssh->connect(); !s)
         return Error{QStringLiteral("tunnel: %1").arg(s.error())};
+    {
+        std::lock_guard lock(m_abortMutex);
+        if (m_stop)
+            return Error{QStringLiteral("tunnel: stopped")};
+        m_sshFd = ssh_get_fd(m_ssh->handle());
+    }
     if (Status s = m_ssh->authenticateWithKey(m_opt.keyFile); !s)
         return Error{QStringLiteral("tunnel: %1").arg(s.error())};
     m_listenFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -46,11 +52,18 @@ Result<int> SshTunnel::open()
         return Error{QStringLiteral("tunnel: cannot listen on 127.0.0.1: %1").arg(why)};
     }
     m_port = ntohs(addr.sin_port);
-    m_stop = false;
     m_thread = std::thread([this] { pump(); });
     qCInfo(lcPush) << "tunnel 127.0.0.1:" << m_port << "→" << m_ssh->describe() << "→" << m_opt.targetHost
                    << m_opt.targetPort;
     return m_port;
+}
+
+void SshTunnel::abort()
+{
+    std::lock_guard lock(m_abortMutex);
+    m_stop = true;
+    if (m_sshFd >= 0)
+        ::shutdown(m_sshFd, SHUT_RDWR); // every libssh wait on it ends with an error
 }
 
 void SshTunnel::close()
@@ -61,6 +74,10 @@ void SshTunnel::close()
     if (m_listenFd >= 0) {
         ::close(m_listenFd);
         m_listenFd = -1;
+    }
+    {
+        std::lock_guard lock(m_abortMutex);
+        m_sshFd = -1;
     }
     m_ssh.reset();
     m_port = 0;
