@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSysInfo>
+#include <limits>
 
 namespace fs::cogent {
 
@@ -81,10 +82,17 @@ Status CogentWriter::insertReadings(const QList<ReadingRow>& readings)
             m_upsertRows = rows;
         }
         QSqlQuery& q = *m_upsert;
+        // A station's channels share their timestamps: format each time once.
+        qint64 formattedMs = std::numeric_limits<qint64>::min();
+        QString time;
         for (int i = 0; i < rows; ++i) {
             const ReadingRow& r = readings[from + i];
             const int at = i * kReadingColumns;
-            q.bindValue(at, m_reading.format(r.timeMs));
+            if (r.timeMs != formattedMs) {
+                time = m_reading.format(r.timeMs);
+                formattedMs = r.timeMs;
+            }
+            q.bindValue(at, time);
             q.bindValue(at + 1, r.node);
             q.bindValue(at + 2, r.type);
             q.bindValue(at + 3, r.location);
