@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d /tmp/fs-bench-mariadb-XXXXXX)
 trap '"$here/../servers/mariadb.sh" stop "$dir"; rm -rf "$dir"' EXIT
 port=$("$here/../servers/mariadb.sh" start "$dir" bench_push push push-password | tail -n 1)
-for n in 100000 1000000; do
+for n in ${SIZES:-100000 1000000}; do
   for db in bench_push bench_load bench_rows; do
     "$here/../servers/mariadb.sh" sql "$dir" <<SQL
 DROP DATABASE IF EXISTS $db; CREATE DATABASE $db; GRANT ALL PRIVILEGES ON $db.* TO 'push'@'127.0.0.1';
