@@ -74,6 +74,44 @@ Result<Settings> appendSection(const QString& target, const char* name, const QS
     return check;
 }
 
+struct CogentTunnel
+{
+    QString host, user, key; ///< host empty: no tunnel
+};
+
+/// The SSH tunnel of a synchronise.conf server section, in either form the old pushers wrote:
+/// url = user@host with sshkey a path, or (the documented form) url = host with sshuser, sshfolder
+/// and sshkey a file in that folder. The key named is sometimes the .pub by mistake.
+Result<CogentTunnel> sshTunnel(const QSettings& ini)
+{
+    const auto value = [&ini](const char* key) { return ini.value(QLatin1String(key)).toString().trimmed(); };
+    const QString url = value("url");
+    CogentTunnel t;
+    if (url.contains(QLatin1Char('@'))) {
+        t.host = url.section(QLatin1Char('@'), 1);
+        t.user = value("sshuser").isEmpty() ? url.section(QLatin1Char('@'), 0, 0) : value("sshuser");
+    } else if (!value("sshuser").isEmpty() &&
+               !QStringList{QString(), QStringLiteral("local"), QStringLiteral("localhost"),
+                            QStringLiteral("127.0.0.1")}
+                    .contains(url)) {
+        t.host = url;
+        t.user = value("sshuser");
+    }
+    if (t.host.isEmpty())
+        return t;
+    t.key = value("sshkey");
+    const QString folder = value("sshfolder");
+    if (t.key.isEmpty())
+        return Error{
+            QStringLiteral("tunnels to %1 but names no sshkey: FieldStation needs the private key file")
+                .arg(t.host)};
+    if (!folder.isEmpty() && QFileInfo(t.key).isRelative())
+        t.key = QDir(folder).filePath(t.key);
+    if (t.key.endsWith(QLatin1String(".pub")))
+        t.key.chop(4);
+    return t;
+}
+
 int importCogent(const CommandContext& ctx, const QStringList& args)
 {
     if (args.size() != 2)
@@ -111,11 +149,21 @@ int importCogent(const CommandContext& ctx, const QStringList& args)
             return fail(QStringLiteral("%1: [%2] dbstring is not mysql://user:password@host:port/database")
                             .arg(conf, it.key()));
         }
+        auto tunnel = sshTunnel(ini);
+        if (!tunnel) {
+            ini.endGroup();
+            return fail(QStringLiteral("%1: [%2] %3").arg(conf, it.key(), tunnel.error()));
+        }
+        // The old pusher's tunnel ran from dbstring's host:port here to MySQL on the SSH host's
+        // 127.0.0.1:3306; FieldStation's tunnel names that far end.
+        const bool loopback =
+            db.host() == QLatin1String("127.0.0.1") || db.host() == QLatin1String("localhost");
+        const int port = tunnel->host.isEmpty() || !loopback ? db.port(3306) : 3306;
         section << QStringLiteral("    %1:").arg(it.key())
                 << QStringLiteral("      enabled: %1")
                        .arg(it.value() ? QStringLiteral("true") : QStringLiteral("false"))
                 << QStringLiteral("      host: %1").arg(quoted(db.host()))
-                << QStringLiteral("      port: %1").arg(db.port(3306))
+                << QStringLiteral("      port: %1").arg(port)
                 << QStringLiteral("      database: %1").arg(quoted(db.path().mid(1)))
                 << QStringLiteral("      user: %1").arg(quoted(db.userName()))
                 << QStringLiteral("      push_limit: %1").arg(std::clamp(pushLimit, 1, 100000))
@@ -123,18 +171,12 @@ int importCogent(const CommandContext& ctx, const QStringList& args)
         const QString last = ini.value(QStringLiteral("lastupdate")).toString().trimmed();
         if (!last.isEmpty() && last != QLatin1String("None"))
             section << QStringLiteral("      start_from: %1").arg(quoted(last.left(19)));
-        // The 2012 pusher tunnelled to url = user@host with sshkey (sometimes the .pub by mistake).
-        const QString url = ini.value(QStringLiteral("url")).toString().trimmed();
-        QString key = ini.value(QStringLiteral("sshkey")).toString().trimmed();
-        if (!key.isEmpty() && url.contains(QLatin1Char('@'))) {
-            if (key.endsWith(QLatin1String(".pub")))
-                key.chop(4);
-            section << QStringLiteral("      ssh_host: %1").arg(quoted(url.section(QLatin1Char('@'), 1)))
-                    << QStringLiteral("      ssh_user: %1")
-                           .arg(quoted(
-                               ini.value(QStringLiteral("sshuser"), url.section(QLatin1Char('@'), 0, 0))
-                                   .toString()))
-                    << QStringLiteral("      ssh_key: %1").arg(quoted(key));
+        if (!tunnel->host.isEmpty()) {
+            section << QStringLiteral("      ssh_host: %1").arg(quoted(tunnel->host))
+                    << QStringLiteral("      ssh_user: %1").arg(quoted(tunnel->user))
+                    << QStringLiteral("      ssh_key: %1").arg(quoted(tunnel->key));
+            if (!loopback)
+                section << QStringLiteral("      tunnel_target: %1").arg(quoted(db.host()));
         }
         if (!db.password().isEmpty())
             passwords.append({it.key(), db.password()});

@@ -95,7 +95,10 @@ void readOpcN3(YamlReader& r, OpcN3Settings& s)
 
 void readPush(YamlReader& r, PushSettings& s)
 {
-    r.integer("node_id_base", s.nodeIdBase, 0, 2000000000);
+    int base = -1;
+    r.integer("node_id_base", base, 0, 2000000000);
+    if (base >= 0)
+        s.nodeIdBase = base;
     r.text("deployment", s.deployment, false);
     r.text("deployment_description", s.deploymentDescription);
     r.text("house", s.house);

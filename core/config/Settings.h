@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace fs {
 
@@ -99,7 +100,9 @@ struct PushServerSettings
 
 struct PushSettings
 {
-    int nodeIdBase = 0; ///< Cogent node id = base + the store's node id (unique across stations)
+    /// Cogent node id = base + the store's node id (unique across stations). Unset: each server
+    /// gives this station a block of its own on the first push (FieldStationStation table).
+    std::optional<int> nodeIdBase;
     QString deployment = QStringLiteral("FieldStation");
     QString deploymentDescription;
     QString house; ///< the house's address; required when a server is enabled

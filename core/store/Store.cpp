@@ -2,6 +2,7 @@
 #include "Store.h"
 
 #include "Schema.h"
+#include "model/SensorTypes.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -133,11 +134,75 @@ sqlite3* Store::handle() const
     return *static_cast<sqlite3* const*>(v.data());
 }
 
+namespace {
+
+/// Gives `type` its global id in sensor_types. A store made before the one sensor-type table has
+/// numbered its types as they came; such a row is moved to its global id, and a row that holds that
+/// id for another code moves out of the way (below every id in use), its channels with it.
+/// Foreign keys are deferred to the commit for this.
+Status ensureSensorType(QSqlDatabase& db, const SensorType& type)
+{
+    QSqlQuery q(db);
+    const auto failed = [&q] { return Status(Error{q.lastError().text()}); };
+    const auto move = [&](qint64 from, qint64 to) -> Status {
+        for (const char* sql : {"UPDATE sensor_types SET id = ? WHERE id = ?",
+                                "UPDATE channels SET sensor_type_id = ? WHERE sensor_type_id = ?"}) {
+            q.prepare(QLatin1String(sql));
+            q.addBindValue(to);
+            q.addBindValue(from);
+            if (!q.exec())
+                return failed();
+        }
+        return {};
+    };
+    if (!q.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+        return failed();
+    q.prepare(QStringLiteral("SELECT code FROM sensor_types WHERE id = ?"));
+    q.addBindValue(type.id);
+    if (!q.exec())
+        return failed();
+    if (q.next() && q.value(0).toString() != type.code) {
+        if (!q.exec(QStringLiteral("SELECT MIN(MIN(id), 0) - 1 FROM sensor_types")) || !q.next())
+            return failed();
+        if (Status s = move(type.id, q.value(0).toLongLong()); !s)
+            return s;
+    }
+    q.prepare(QStringLiteral("SELECT id FROM sensor_types WHERE code = ?"));
+    q.addBindValue(type.code);
+    if (!q.exec())
+        return failed();
+    if (q.next()) {
+        if (const qint64 old = q.value(0).toLongLong(); old != type.id) {
+            if (Status s = move(old, type.id); !s)
+                return s;
+        }
+    }
+    q.prepare(QStringLiteral("INSERT INTO sensor_types (id, code, name, unit) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit"));
+    q.addBindValue(type.id);
+    q.addBindValue(type.code);
+    q.addBindValue(type.name);
+    q.addBindValue(type.unit);
+    return q.exec() ? Status() : failed();
+}
+
+} // namespace
+
 Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
 {
-    const auto fail = [this](const QSqlQuery& q) {
+    // Every channel's type must be in the one table before anything is written.
+    QList<const SensorType*> types;
+    for (const ChannelSpec& ch : spec.channels) {
+        const SensorType* t = sensorTypeByCode(ch.sensorType);
+        if (!t)
+            return Error{QStringLiteral("node %1: channel %2: sensor type \"%3\" is not in the sensor-type "
+                                        "table (core/model/SensorTypes.cpp)")
+                             .arg(spec.key, ch.key, ch.sensorType)};
+        types.append(t);
+    }
+    const auto fail = [this](const QString& e) {
         m_db.rollback();
-        return Error{q.lastError().text()};
+        return Error{e};
     };
     if (!m_db.transaction())
         return Error{m_db.lastError().text()};
@@ -152,41 +217,36 @@ Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
     q.addBindValue(spec.source.isNull() ? QStringLiteral("") : spec.source); // a null QString binds NULL
     q.addBindValue(now);
     if (!q.exec())
-        return fail(q);
+        return fail(q.lastError().text());
     q.prepare(QStringLiteral("SELECT id FROM nodes WHERE key = ?"));
     q.addBindValue(spec.key);
     if (!q.exec() || !q.next())
-        return fail(q);
+        return fail(q.lastError().text());
     NodeChannels out;
     out.node = q.value(0).toLongLong();
-    for (const ChannelSpec& ch : spec.channels) {
+    for (qsizetype i = 0; i < spec.channels.size(); ++i) {
+        const ChannelSpec& ch = spec.channels[i];
+        if (Status s = ensureSensorType(m_db, *types[i]); !s)
+            return fail(s.error());
         q.prepare(
-            QStringLiteral("INSERT INTO sensor_types (code, name, unit) VALUES (?, ?, ?) "
-                           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit"));
-        q.addBindValue(ch.sensorType);
-        q.addBindValue(ch.name);
-        q.addBindValue(ch.unit);
-        if (!q.exec())
-            return fail(q);
-        q.prepare(QStringLiteral("INSERT INTO channels (node_id, key, sensor_type_id, unit) "
-                                 "SELECT ?, ?, id, ? FROM sensor_types WHERE code = ? "
-                                 "ON CONFLICT (node_id, key) DO UPDATE SET "
-                                 "sensor_type_id = excluded.sensor_type_id, unit = excluded.unit"));
+            QStringLiteral("INSERT INTO channels (node_id, key, sensor_type_id, unit) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (node_id, key) DO UPDATE SET "
+                           "sensor_type_id = excluded.sensor_type_id, unit = excluded.unit"));
         q.addBindValue(out.node);
         q.addBindValue(ch.key);
+        q.addBindValue(types[i]->id);
         q.addBindValue(ch.unit);
-        q.addBindValue(ch.sensorType);
         if (!q.exec())
-            return fail(q);
+            return fail(q.lastError().text());
         q.prepare(QStringLiteral("SELECT id FROM channels WHERE node_id = ? AND key = ?"));
         q.addBindValue(out.node);
         q.addBindValue(ch.key);
         if (!q.exec() || !q.next())
-            return fail(q);
+            return fail(q.lastError().text());
         out.channels.append(q.value(0).toLongLong());
     }
     if (!m_db.commit())
-        return Error{m_db.lastError().text()};
+        return fail(m_db.lastError().text());
     return out;
 }
 

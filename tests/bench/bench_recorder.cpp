@@ -32,8 +32,8 @@ NodeSpec benchNode()
 {
     NodeSpec spec{QStringLiteral("bench:1"), QStringLiteral("bench"), QStringLiteral("bench"), {}};
     for (int i = 0; i < 43; ++i)
-        spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("c%1").arg(i), QStringLiteral("c"),
-                              QStringLiteral("u")});
+        spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("opc_bin_%1").arg(i % 24),
+                              QStringLiteral("c"), QStringLiteral("u")});
     return spec;
 }
 

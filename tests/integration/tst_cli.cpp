@@ -214,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(c.name, QStringLiteral("cogentee"));
         QVERIFY(c.enabled);
         QCOMPARE(c.host, QStringLiteral("127.0.0.1"));
-        QCOMPARE(c.port, 3307);
+        QCOMPARE(c.port, 3306); // 3307 was the old tunnel's near end; MySQL listens on 3306 there
         QCOMPARE(c.database, QStringLiteral("ch"));
         QCOMPARE(c.user, QStringLiteral("chuser"));
         QCOMPARE(c.intervalS, 600);
@@ -226,6 +226,42 @@ private Q_SLOTS:
         const SecretStore secrets(data, StationSettings::Secrets::File, false);
         QCOMPARE(secrets.read(QStringLiteral("push/cogentee/password")).value().value_or(QString()),
                  QStringLiteral("s3cret-pw"));
+    }
+
+    void importCogentCarriesTheDocumentedTunnel()
+    {
+        // The documented form: url is the SSH host; user, key folder and key file are keys of their own.
+        const QString conf =
+            writeFile(m_dir, "synchronise-documented.conf",
+                      "[general]\npushlimit = 5000\nsynctime = 10\n\n[locations]\ncentral = 1\n\n"
+                      "[central]\nurl = cogentee.invalid\ndbstring = mysql://chuser:pw-2@127.0.0.1:3307/ch\n"
+                      "lastupdate = None\nsshuser = tunnel\nsshfolder = /home/pi/.ssh/\nsshkey = id_rsa.pub\n"
+                      "resturl = http://cogentee.invalid/rest/\n");
+        const QString config = m_dir.filePath(QStringLiteral("cogent-documented/fieldstation.yaml"));
+        const QString data = m_dir.filePath(QStringLiteral("cogent-documented-data"));
+        Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
+                     QStringLiteral("import"), QStringLiteral("cogent"), conf});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const auto s = Settings::load(config);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const PushServerSettings& c = s->push.servers.value(0);
+        QCOMPARE(c.sshHost, QStringLiteral("cogentee.invalid"));
+        QCOMPARE(c.sshUser, QStringLiteral("tunnel"));
+        QCOMPARE(c.sshKey, QStringLiteral("/home/pi/.ssh/id_rsa"));
+        QCOMPARE(c.tunnelTarget, QStringLiteral("127.0.0.1"));
+        QCOMPARE(c.port, 3306);
+
+        // A tunnel without a key is refused, naming the section, rather than pushed to the local port.
+        const QString keyless = writeFile(m_dir, "synchronise-keyless.conf",
+                                          "[locations]\ncentral = 1\n\n[central]\nurl = cogentee.invalid\n"
+                                          "dbstring = mysql://chuser@127.0.0.1:3307/ch\nsshuser = tunnel\n");
+        r = run({QStringLiteral("--config"),
+                 m_dir.filePath(QStringLiteral("cogent-keyless/fieldstation.yaml")),
+                 QStringLiteral("--data-dir"), data, QStringLiteral("import"), QStringLiteral("cogent"),
+                 keyless});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("[central] tunnels to cogentee.invalid but names no sshkey"),
+                 r.err.constData());
     }
 
     void headlessDemoStopsCleanlyOnSigterm()

@@ -99,6 +99,15 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Pushstatus"), db), qint64(1));
         QCOMPARE(s.pushedStates, qint64(2));
         QCOMPARE(count(QStringLiteral("NodeState"), db, QStringLiteral("WHERE nodeId = 1")), qint64(2));
+        QCOMPARE(count(QStringLiteral("Location"), db), qint64(1));
+        QCOMPARE(
+            m_db->value(QStringLiteral("SELECT r.name FROM Room r JOIN Location l ON l.roomId = r.id"), db),
+            QStringLiteral("Garden"));
+        QCOMPARE(
+            m_db->value(QStringLiteral("SELECT t.name FROM RoomType t JOIN Room r ON r.roomTypeId = t.id "
+                                       "JOIN Location l ON l.roomId = r.id"),
+                        db),
+            QStringLiteral("Outdoor"));
         // Cogent's Reading.time keeps whole seconds.
         QCOMPARE(count(QStringLiteral("Reading"), db, QStringLiteral("WHERE time = '%1'").arg(sqlSecond(t0))),
                  qint64(44));

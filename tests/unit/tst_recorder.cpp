@@ -21,8 +21,8 @@ NodeSpec testNode(const QString& key = QStringLiteral("test:1"))
     return {key,
             QStringLiteral("test"),
             QStringLiteral("Test node"),
-            {{QStringLiteral("a"), QStringLiteral("ta"), QStringLiteral("A"), QStringLiteral("u")},
-             {QStringLiteral("b"), QStringLiteral("tb"), QStringLiteral("B"), QStringLiteral("u")}}};
+            {{QStringLiteral("a"), QStringLiteral("pm1"), QStringLiteral("A"), QStringLiteral("u")},
+             {QStringLiteral("b"), QStringLiteral("pm10"), QStringLiteral("B"), QStringLiteral("u")}}};
 }
 
 std::unique_ptr<Store> openStore(const QString& path)

@@ -1,28 +1,16 @@
-// CogentMapping: the id table is append-only: central databases keep the ids forever.
+// CogentMapping: sensor type ids come from the one table, never from a source's channel list.
 #include "CogentMapping.h"
 
-#include "sources/opcn3/OpcN3Channels.h"
+#include "model/SensorTypes.h"
 
 #include <QDateTime>
-#include <QHash>
 
 namespace fs::cogent {
 
 std::optional<int> sensorTypeId(const QString& code)
 {
-    static const QHash<QString, int> ids = [] {
-        QHash<QString, int> h = {{QStringLiteral("temperature"), 0}, {QStringLiteral("humidity"), 2}};
-        // OPC-N3 quantities in the order of its channel table (which only ever grows at the end).
-        int next = 1000;
-        for (const ChannelSpec& c : opcn3::channels()) {
-            if (!h.contains(c.sensorType))
-                h.insert(c.sensorType, next);
-            ++next;
-        }
-        return h;
-    }();
-    const auto it = ids.find(code);
-    return it == ids.end() ? std::nullopt : std::optional<int>(*it);
+    const SensorType* t = sensorTypeByCode(code);
+    return t ? std::optional<int>(t->id) : std::nullopt;
 }
 
 RoomSpec parseRoom(const QString& spec, const QString& defaultType)

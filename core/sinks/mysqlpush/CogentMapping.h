@@ -7,9 +7,8 @@
 
 namespace fs::cogent {
 
-/// The Cogent SensorType id of a FieldStation sensor type code: Cogent's own for the quantities it
-/// has (temperature 0, humidity 2), fixed FieldStation ids from 1000 up for the others; nothing
-/// for a code without one (its readings are not pushed).
+/// The Cogent SensorType id of a sensor type code: its id in the one sensor-type table
+/// (model/SensorTypes.h); nothing for a code that is not there (its readings are not pushed).
 std::optional<int> sensorTypeId(const QString& code);
 
 struct RoomSpec

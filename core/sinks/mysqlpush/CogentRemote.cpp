@@ -2,12 +2,16 @@
 #include "CogentRemote.h"
 
 #include "CogentMapping.h"
+#include "StationRegistry.h"
+#include "model/SensorTypes.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
+#include "util/Logging.h"
 
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QVariant>
 
 namespace fs {
@@ -94,12 +98,58 @@ Status CogentRemote::remember(const QString& kind, const QString& key, qint64 id
     });
 }
 
+Result<int> CogentRemote::nodeIdBase()
+{
+    if (m_push.nodeIdBase)
+        return *m_push.nodeIdBase;
+    const QString kind = QStringLiteral("station");
+    const QString key = QStringLiteral("node_id_base");
+    if (const qint64 known = mapped(kind, key))
+        return int(known);
+    const QString station = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName(), m_storePath);
+    auto base = cogent::allocateNodeIdBase(m_db, station);
+    if (!base)
+        return Error{base.error()};
+    qCInfo(lcPush).noquote() << m_server.name << "gave this station node ids from" << base.value();
+    if (Status s = remember(kind, key, base.value()); !s)
+        return Error{s.error()};
+    return base.value();
+}
+
+Status CogentRemote::sensorTypes(const QSet<int>& ids)
+{
+    for (int id : ids) {
+        const SensorType* t = sensorTypeById(id);
+        // Seeded as Cogent's populateData seeds its own (calibration 0, 1, 0, 0); a row that is
+        // there already is never changed.
+        if (Status s =
+                run(m_db,
+                    QStringLiteral("INSERT IGNORE INTO SensorType (id, name, code, units, c0, c1, c2, c3) "
+                                   "VALUES (?, ?, ?, ?, 0, 1, 0, 0)"),
+                    {t->id, t->name, t->code, t->unit});
+            !s)
+            return s;
+        QSqlQuery q(m_db);
+        if (Status s = exec(q, QStringLiteral("SELECT code FROM SensorType WHERE id = ?"), {t->id}); !s)
+            return s;
+        const QString theirs = q.next() ? q.value(0).toString() : QString();
+        if (theirs != t->code)
+            return Error{QStringLiteral("SensorType %1 is \"%2\" on %3, but \"%4\" (%5) in FieldStation's "
+                                        "sensor-type table: not pushing to a database that disagrees on "
+                                        "sensor types")
+                             .arg(t->id)
+                             .arg(theirs, m_server.name, t->code, t->name)};
+    }
+    return {};
+}
+
 Result<int> CogentRemote::deployment()
 {
     const QString name = m_push.deployment;
-    // The deployment this station made before, even if it has been renamed since.
+    // The deployment this station created, even if it has been renamed since.
     const qint64 mine = mapped(QStringLiteral("deployment"), QStringLiteral("deployment"));
-    auto byName = scalar(m_db, QStringLiteral("SELECT id FROM Deployment WHERE name = ?"), {name});
+    auto byName =
+        scalar(m_db, QStringLiteral("SELECT id FROM Deployment WHERE name = ? ORDER BY id LIMIT 1"), {name});
     if (!byName)
         return Error{byName.error()};
     qint64 id = byName.value();
@@ -124,29 +174,34 @@ Result<int> CogentRemote::deployment()
         if (!made)
             return Error{made.error()};
         id = made.value();
+        if (Status s = remember(QStringLiteral("deployment"), QStringLiteral("deployment"), id); !s)
+            return Error{s.error()};
+    } else if (id == mine) {
+        if (Status s = run(m_db,
+                           QStringLiteral("UPDATE Deployment SET description = ? WHERE id = ? AND NOT "
+                                          "(description <=> ?)"),
+                           {m_push.deploymentDescription, id, m_push.deploymentDescription});
+            !s)
+            return Error{s.error()};
     }
-    if (Status s = run(
-            m_db,
-            QStringLiteral("UPDATE Deployment SET description = ? WHERE id = ? AND NOT (description <=> ?)"),
-            {m_push.deploymentDescription, id, m_push.deploymentDescription});
-        !s)
-        return Error{s.error()};
-    if (Status s = remember(QStringLiteral("deployment"), QStringLiteral("deployment"), id); !s)
-        return Error{s.error()};
     return int(id);
 }
 
 Result<int> CogentRemote::house(int deploymentId)
 {
     const qint64 mine = mapped(QStringLiteral("house"), QStringLiteral("house"));
-    auto found = scalar(m_db, QStringLiteral("SELECT id FROM House WHERE address = ? AND deploymentId = ?"),
-                        {m_push.house, deploymentId});
+    auto found = scalar(
+        m_db,
+        QStringLiteral("SELECT id FROM House WHERE address = ? AND deploymentId = ? ORDER BY id LIMIT 1"),
+        {m_push.house, deploymentId});
     if (!found)
         return Error{found.error()};
     qint64 id = found.value();
     if (!id && mine) {
         auto exists = scalar(m_db, QStringLiteral("SELECT id FROM House WHERE id = ?"), {mine});
-        if (exists && exists.value()) {
+        if (!exists)
+            return Error{exists.error()};
+        if (exists.value()) {
             if (Status s =
                     run(m_db, QStringLiteral("UPDATE House SET address = ?, deploymentId = ? WHERE id = ?"),
                         {m_push.house, deploymentId, mine});
@@ -164,15 +219,16 @@ Result<int> CogentRemote::house(int deploymentId)
         if (!made)
             return Error{made.error()};
         id = made.value();
+        if (Status s = remember(QStringLiteral("house"), QStringLiteral("house"), id); !s)
+            return Error{s.error()};
     }
-    if (Status s = remember(QStringLiteral("house"), QStringLiteral("house"), id); !s)
-        return Error{s.error()};
     return int(id);
 }
 
 Result<int> CogentRemote::roomType(const QString& name)
 {
-    auto found = scalar(m_db, QStringLiteral("SELECT id FROM RoomType WHERE name = ?"), {name});
+    auto found =
+        scalar(m_db, QStringLiteral("SELECT id FROM RoomType WHERE name = ? ORDER BY id LIMIT 1"), {name});
     if (!found || found.value())
         return found ? Result<int>(int(found.value())) : Result<int>(Error{found.error()});
     auto made = insert(m_db, QStringLiteral("INSERT INTO RoomType (name) VALUES (?)"), {name});
@@ -181,21 +237,36 @@ Result<int> CogentRemote::roomType(const QString& name)
 
 Result<int> CogentRemote::room(const QString& name, int roomTypeId)
 {
-    auto found = scalar(m_db, QStringLiteral("SELECT id FROM Room WHERE name = ?"), {name});
-    if (!found)
-        return Error{found.error()};
-    if (found.value()) {
-        if (Status s =
-                run(m_db,
-                    QStringLiteral("UPDATE Room SET roomTypeId = ? WHERE id = ? AND NOT (roomTypeId <=> ?)"),
-                    {roomTypeId, found.value(), roomTypeId});
-            !s)
-            return Error{s.error()};
-        return int(found.value());
+    // A room this station created may follow the configured type; any other room with this name is
+    // shared (Cogent seeds Kitchen, Bathroom, …) and is used only if its type is the one asked for.
+    const QString kind = QStringLiteral("room");
+    if (const qint64 mine = mapped(kind, name)) {
+        auto exists =
+            scalar(m_db, QStringLiteral("SELECT id FROM Room WHERE id = ? AND name = ?"), {mine, name});
+        if (!exists)
+            return Error{exists.error()};
+        if (exists.value()) {
+            if (Status s = run(m_db,
+                               QStringLiteral("UPDATE Room SET roomTypeId = ? WHERE id = ? AND NOT "
+                                              "(roomTypeId <=> ?)"),
+                               {roomTypeId, mine, roomTypeId});
+                !s)
+                return Error{s.error()};
+            return int(mine);
+        }
     }
+    auto found = scalar(
+        m_db, QStringLiteral("SELECT id FROM Room WHERE name = ? AND roomTypeId = ? ORDER BY id LIMIT 1"),
+        {name, roomTypeId});
+    if (!found || found.value())
+        return found ? Result<int>(int(found.value())) : Result<int>(Error{found.error()});
     auto made =
         insert(m_db, QStringLiteral("INSERT INTO Room (roomTypeId, name) VALUES (?, ?)"), {roomTypeId, name});
-    return made ? Result<int>(int(made.value())) : Result<int>(Error{made.error()});
+    if (!made)
+        return Error{made.error()};
+    if (Status s = remember(kind, name, made.value()); !s)
+        return Error{s.error()};
+    return int(made.value());
 }
 
 Result<int> CogentRemote::location(int houseId, int roomId)
@@ -211,71 +282,65 @@ Result<int> CogentRemote::location(int houseId, int roomId)
 
 Result<CogentTargets> CogentRemote::ensure()
 {
-    // What the station has: its nodes and channels with their sensor types.
+    // What the station has: its nodes and channels with their sensor types. The store gives every
+    // type its global id; a channel whose type is not in the table (a store from before it, a node
+    // no source registers any more) is not pushed.
     struct LocalChannel
     {
         qint64 id, node;
-        QString nodeKey, code, name, unit;
+        QString nodeKey;
+        int type;
     };
     QList<LocalChannel> channels;
+    QSet<int> typeIds;
     {
         auto store = Store::open(m_storePath, Store::Mode::ReadOnly);
         if (!store)
             return Error{store.error()};
         QSqlQuery q((*store)->db());
         if (!q.exec(QStringLiteral(
-                "SELECT c.id, c.node_id, n.key, t.code, t.name, t.unit FROM channels c "
+                "SELECT c.id, c.node_id, n.key, t.id, t.code FROM channels c "
                 "JOIN nodes n ON n.id = c.node_id JOIN sensor_types t ON t.id = c.sensor_type_id")))
             return Error{q.lastError().text()};
-        while (q.next())
-            channels.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                             q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+        while (q.next()) {
+            const SensorType* type = sensorTypeById(q.value(3).toInt());
+            if (!type || type->code != q.value(4).toString())
+                continue;
+            channels.append(
+                {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), type->id});
+            typeIds.insert(type->id);
+        }
     }
+    auto base = nodeIdBase();
+    if (!base)
+        return Error{base.error()};
     if (!m_db.transaction())
         return Error{QStringLiteral("begin: %1").arg(m_db.lastError().text())};
     const auto fail = [&](const QString& e) -> Result<CogentTargets> {
         m_db.rollback();
         return Error{e};
     };
-    CogentTargets out;
-    // Sensor types: global ids; an id the server already uses for something else is a mapping error.
-    QSet<int> typesDone;
-    for (const LocalChannel& c : channels) {
-        const auto type = cogent::sensorTypeId(c.code);
-        if (!type || typesDone.contains(*type))
-            continue;
-        typesDone.insert(*type);
-        if (Status s = run(
-                m_db,
-                QStringLiteral("INSERT IGNORE INTO SensorType (id, name, code, units) VALUES (?, ?, ?, ?)"),
-                {*type, c.name, c.code, c.unit});
-            !s)
-            return fail(s.error());
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT code FROM SensorType WHERE id = ?"));
-        q.addBindValue(*type);
-        if (!q.exec() || !q.next())
-            return fail(q.lastError().text());
-        const QString theirs = q.value(0).toString();
-        if (theirs != c.code && !(c.code == QLatin1String("temperature") && *type == 0) &&
-            !(c.code == QLatin1String("humidity") && *type == 2))
-            return fail(
-                QStringLiteral(
-                    "SensorType %1 is \"%2\" on %3, here it is \"%4\": not pushing to a database that "
-                    "disagrees on sensor types")
-                    .arg(*type)
-                    .arg(theirs, m_server.name, c.code));
-    }
+    if (Status s = sensorTypes(typeIds); !s)
+        return fail(s.error());
     auto dep = deployment();
     if (!dep)
         return fail(dep.error());
     auto houseId = house(dep.value());
     if (!houseId)
         return fail(houseId.error());
+    CogentTargets out;
     QHash<qint64, int> nodeLocation;
     for (const LocalChannel& c : channels) {
         if (nodeLocation.contains(c.node))
             continue;
+        if (!m_push.nodeIdBase && c.node >= cogent::kNodeIdBlock)
+            return fail(
+                QStringLiteral("node %1 has store id %2, outside the block of %3 node ids this station "
+                               "has on %4: set push.node_id_base")
+                    .arg(c.nodeKey)
+                    .arg(c.node)
+                    .arg(cogent::kNodeIdBlock)
+                    .arg(m_server.name));
         const cogent::RoomSpec spec =
             cogent::parseRoom(m_push.rooms.value(c.nodeKey, m_push.room), m_push.roomType);
         auto rt = roomType(spec.type);
@@ -284,7 +349,7 @@ Result<CogentTargets> CogentRemote::ensure()
         if (!loc)
             return fail(loc.error());
         nodeLocation.insert(c.node, loc.value());
-        const int nodeId = m_push.nodeIdBase + int(c.node);
+        const int nodeId = base.value() + int(c.node);
         out.nodes.insert(c.node, nodeId);
         if (Status s = run(m_db,
                            QStringLiteral("INSERT INTO Node (id, locationId) VALUES (?, ?) "
@@ -294,13 +359,10 @@ Result<CogentTargets> CogentRemote::ensure()
             return fail(s.error());
     }
     for (const LocalChannel& c : channels) {
-        const auto type = cogent::sensorTypeId(c.code);
-        if (!type)
-            continue;
         const int nodeId = out.nodes.value(c.node);
         auto sensor =
             scalar(m_db, QStringLiteral("SELECT id FROM Sensor WHERE nodeId = ? AND sensorTypeId = ?"),
-                   {nodeId, *type});
+                   {nodeId, c.type});
         if (!sensor)
             return fail(sensor.error());
         if (!sensor.value()) {
@@ -309,11 +371,11 @@ Result<CogentTargets> CogentRemote::ensure()
                        QStringLiteral(
                            "INSERT INTO Sensor (sensorTypeId, nodeId, calibrationSlope, calibrationOffset) "
                            "VALUES (?, ?, 1, 0)"),
-                       {*type, nodeId});
+                       {c.type, nodeId});
             if (!made)
                 return fail(made.error());
         }
-        out.channels.insert(c.id, {nodeId, *type, nodeLocation.value(c.node)});
+        out.channels.insert(c.id, {nodeId, c.type, nodeLocation.value(c.node)});
     }
     if (!m_db.commit())
         return fail(QStringLiteral("commit: %1").arg(m_db.lastError().text()));

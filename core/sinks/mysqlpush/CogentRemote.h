@@ -1,12 +1,13 @@
 // CogentRemote: makes a Cogent-house database know this station: sensor types, deployment, house,
-// room types, rooms, locations, nodes and sensors. Creates what is missing, updates what changed,
-// never duplicates (a rename updates the row this station created).
+// room types, rooms, locations, nodes and sensors. Uses a row that exists as it is, creates what is
+// missing, and changes only rows this station created (recorded in push_map), never a shared one.
 #pragma once
 
 #include "config/Settings.h"
 #include "util/Result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace fs {
@@ -36,6 +37,11 @@ public:
     Result<CogentTargets> ensure();
 
 private:
+    /// push.node_id_base when set; else the base this station was given on this server, allocated
+    /// on the first push and remembered in push_map.
+    Result<int> nodeIdBase();
+    /// Seeds the table's types the channels use; refuses a server that has another code at an id.
+    Status sensorTypes(const QSet<int>& ids);
     Result<int> deployment();
     Result<int> house(int deploymentId);
     Result<int> roomType(const QString& name);

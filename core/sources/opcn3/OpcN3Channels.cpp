@@ -1,4 +1,5 @@
-// OPC-N3 channel table: measurements first, then health.
+// OPC-N3 channel table: measurements first, then health. Sensor-type codes are those of
+// model/SensorTypes.cpp (temperature and humidity are Cogent-house's T and RH).
 #include "OpcN3Channels.h"
 
 namespace fs::opcn3 {
@@ -17,9 +18,9 @@ QList<ChannelSpec> channels()
             {QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), ugm3},
             {QStringLiteral("pm2_5"), QStringLiteral("pm2_5"), QStringLiteral("PM2.5"), ugm3},
             {QStringLiteral("pm10"), QStringLiteral("pm10"), QStringLiteral("PM10"), ugm3},
-            {QStringLiteral("temperature"), QStringLiteral("temperature"), QStringLiteral("Temperature"),
+            {QStringLiteral("temperature"), QStringLiteral("T"), QStringLiteral("Temperature"),
              QStringLiteral("°C")},
-            {QStringLiteral("humidity"), QStringLiteral("humidity"), QStringLiteral("Relative humidity"),
+            {QStringLiteral("humidity"), QStringLiteral("RH"), QStringLiteral("Relative humidity"),
              QStringLiteral("%")},
             {QStringLiteral("flow_rate"), QStringLiteral("flow_rate"), QStringLiteral("Sample flow rate"),
              QStringLiteral("ml/s")},
