@@ -1,6 +1,7 @@
-// Stopping the MySQL sink while the far end is jammed: a server that accepts and never answers,
-// and a real MariaDB frozen (SIGSTOP) in the middle of a push. Stop returns within 2 s, the cursor
-// has not passed what the far end did not confirm, and the next push completes the rest.
+// Stopping the MySQL sink while the far end is jammed: a server (or an SSH host in front of it)
+// that accepts and never answers, and a real MariaDB frozen (SIGSTOP) in the middle of a push. Stop returns
+// within 2 s, the cursor has not passed what the far end did not confirm, and the next push completes the
+// rest.
 #include "FrozenProcess.h"
 #include "OpcN3Readings.h"
 #include "PushStation.h"
@@ -61,6 +62,29 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 1);
         QVERIFY(!all[0].ok);
         QCOMPARE(all[0].rowsBehind, st.localReadings());
+    }
+
+    void stopsWhileAnSshHostNeverAnswers()
+    {
+        // The tunnel's SSH host accepts and never sends its banner.
+        QTcpServer jammed;
+        QVERIFY(jammed.listen(QHostAddress::LocalHost, 0));
+        PushStation st(m_db->port(), QStringLiteral("cogent"));
+        st.server().sshHost = QStringLiteral("127.0.0.1");
+        st.server().sshPort = jammed.serverPort();
+        st.server().sshUser = QStringLiteral("nobody");
+        st.server().sshKey = st.dir.filePath(QStringLiteral("no-key"));
+        st.server().timeoutS = 60;
+        st.rebuild();
+        test::recordOpcN3Readings(st.recorder, 5, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        st.pusher->start();
+        QVERIFY(jammed.waitForNewConnection(test::timeoutMs(10000)));
+        QTest::qWait(300); // libssh now waits for the server's banner
+        const PushStatus before = st.pusher->statuses().value(0);
+        QVERIFY2(!before.ok && before.lastError.isEmpty(), qPrintable(before.lastError)); // no pass ended yet
+        const qint64 took = timedStop(*st.pusher);
+        QVERIFY2(took < test::timeoutMs(2000), qPrintable(QString::number(took)));
+        QVERIFY(!st.pusher->statuses().value(0).lastError.isEmpty());
     }
 
     void stopsWhileMariadbIsFrozenMidPush()

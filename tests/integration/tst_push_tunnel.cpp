@@ -12,6 +12,7 @@
 #include "store/Store.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
@@ -131,12 +132,21 @@ private Q_SLOTS:
     void closingLeavesNoPortBound()
     {
         QTemporaryDir dir;
+        const auto openFiles = [] {
+            return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files).size();
+        };
+        {
+            SshTunnel warmUp(tunnelOptions(dir.filePath(QStringLiteral("kh")))); // libssh's one-time set-up
+            QVERIFY(warmUp.open().ok());
+        }
+        const qsizetype filesBefore = openFiles();
         SshTunnel t(tunnelOptions(dir.filePath(QStringLiteral("kh"))));
         auto port = t.open();
         QVERIFY2(port.ok(), qPrintable(port.error()));
         QVERIFY(portAcceptsConnections(port.value()));
         t.close();
         QVERIFY(!portAcceptsConnections(port.value()));
+        QCOMPARE(openFiles(), filesBefore); // the SSH socket handed to libssh is closed too
     }
 
     void changedHostKeyIsRefusedAndNothingListens()

@@ -2,6 +2,7 @@
 // bytes both ways. libssh's session is used by the pump thread only, once open() has returned.
 #include "SshTunnel.h"
 
+#include "TcpRelay.h"
 #include "ssh/SshSession.h"
 #include "util/Logging.h"
 
@@ -28,14 +29,22 @@ Result<int> SshTunnel::open()
 {
     m_ssh = std::make_unique<SshSession>(
         SshSession::Options{m_opt.sshHost, m_opt.sshPort, m_opt.user, m_opt.knownHosts, m_opt.timeoutS});
-    if (Status s = m_ssh->connect(); !s)
-        return Error{QStringLiteral("tunnel: %1").arg(s.error())};
+    // Our own socket, handed to libssh (closed by close()): abort() can then end a
+    // connect, a key exchange or an authentication that a jammed SSH host never answers.
+    auto fd = TcpRelay::connectTo(m_opt.sshHost, m_opt.sshPort, m_opt.timeoutS, m_stop);
+    if (!fd)
+        return Error{
+            QStringLiteral("tunnel: SSH to %1:%2: %3").arg(m_opt.sshHost).arg(m_opt.sshPort).arg(fd.error())};
+    socket_t socket = fd.value();
+    ssh_options_set(m_ssh->handle(), SSH_OPTIONS_FD, &socket);
     {
         std::lock_guard lock(m_abortMutex);
+        m_sshFd = socket;
         if (m_stop)
-            return Error{QStringLiteral("tunnel: stopped")};
-        m_sshFd = ssh_get_fd(m_ssh->handle());
+            ::shutdown(m_sshFd, SHUT_RDWR);
     }
+    if (Status s = m_ssh->connect(); !s)
+        return Error{QStringLiteral("tunnel: %1").arg(s.error())};
     if (Status s = m_ssh->authenticateWithKey(m_opt.keyFile); !s)
         return Error{QStringLiteral("tunnel: %1").arg(s.error())};
     m_listenFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -75,11 +84,14 @@ void SshTunnel::close()
         ::close(m_listenFd);
         m_listenFd = -1;
     }
+    int sshFd = -1;
     {
         std::lock_guard lock(m_abortMutex);
-        m_sshFd = -1;
+        std::swap(sshFd, m_sshFd);
     }
     m_ssh.reset();
+    if (sshFd >= 0)
+        ::close(sshFd); // libssh does not close a socket it was given (SSH_OPTIONS_FD)
     m_port = 0;
 }
 

@@ -75,8 +75,15 @@ void TcpRelay::abort()
 Result<int> TcpRelay::open()
 {
     m_registration = m_stopToken.onStop([this] { abort(); });
-    if (Status s = connectUpstream(); !s)
-        return Error{s.error()};
+    auto upstream = connectTo(m_host, m_port, m_timeoutS, m_stop);
+    if (!upstream)
+        return Error{upstream.error()};
+    {
+        std::lock_guard lock(m_fdMutex);
+        m_upstream = upstream.value();
+        if (m_stop) // an abort that came between the connect and here
+            ::shutdown(m_upstream, SHUT_RDWR);
+    }
     m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -89,26 +96,28 @@ Result<int> TcpRelay::open()
     return int(ntohs(addr.sin_port));
 }
 
-Status TcpRelay::connectUpstream()
+Result<int> TcpRelay::connectTo(const QString& hostName, int portNumber, int timeoutS,
+                                const std::atomic<bool>& cancelled)
 {
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
-    const QByteArray host = m_host.toUtf8(), port = QByteArray::number(m_port);
+    const QByteArray host = hostName.toUtf8(), port = QByteArray::number(portNumber);
     if (const int rc = ::getaddrinfo(host.constData(), port.constData(), &hints, &found); rc != 0)
-        return Error{QStringLiteral("%1: %2").arg(m_host, QString::fromLocal8Bit(gai_strerror(rc)))};
+        return Error{QStringLiteral("%1: %2").arg(hostName, QString::fromLocal8Bit(gai_strerror(rc)))};
     QString why = QStringLiteral("no address");
+    int connected = -1;
     QElapsedTimer t;
     t.start();
-    for (addrinfo* a = found; a && m_upstream < 0 && !m_stop; a = a->ai_next) {
+    for (addrinfo* a = found; a && connected < 0 && !cancelled; a = a->ai_next) {
         const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
         if (fd < 0)
             continue;
         int rc = ::connect(fd, a->ai_addr, a->ai_addrlen);
         if (rc != 0 && errno == EINPROGRESS) {
             pollfd p{fd, POLLOUT, 0};
-            while (!m_stop && t.elapsed() < m_timeoutS * 1000LL && (rc = ::poll(&p, 1, kPollMs)) == 0) {
+            while (!cancelled && t.elapsed() < timeoutS * 1000LL && (rc = ::poll(&p, 1, kPollMs)) == 0) {
             }
             int err = rc > 0 ? 0 : ETIMEDOUT;
             socklen_t len = sizeof err;
@@ -120,19 +129,21 @@ Status TcpRelay::connectUpstream()
         if (rc == 0) {
             ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
             noDelay(fd);
-            std::lock_guard lock(m_fdMutex);
-            m_upstream = fd;
+            connected = fd;
         } else {
             why = lastErrno();
             ::close(fd);
         }
     }
     ::freeaddrinfo(found);
-    if (m_stop)
-        return Error{QStringLiteral("stopped while connecting to %1:%2").arg(m_host).arg(m_port)};
-    if (m_upstream < 0)
-        return Error{QStringLiteral("cannot connect to %1:%2: %3").arg(m_host).arg(m_port).arg(why)};
-    return {};
+    if (cancelled) {
+        if (connected >= 0)
+            ::close(connected);
+        return Error{QStringLiteral("stopped while connecting to %1:%2").arg(hostName).arg(portNumber)};
+    }
+    if (connected < 0)
+        return Error{QStringLiteral("cannot connect to %1:%2: %3").arg(hostName).arg(portNumber).arg(why)};
+    return connected;
 }
 
 void TcpRelay::pump()

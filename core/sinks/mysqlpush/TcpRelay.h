@@ -26,8 +26,12 @@ public:
     /// for the one client; the local port. Blocks the calling thread.
     Result<int> open();
 
+    /// A blocking TCP socket connected to host:port; gives up after `timeoutS` or as soon as
+    /// `cancelled` is set (checked every 100 ms).
+    static Result<int> connectTo(const QString& host, int port, int timeoutS,
+                                 const std::atomic<bool>& cancelled);
+
 private:
-    Status connectUpstream();
     void pump();
     /// Any thread: shuts both sockets down, which ends every blocked read or write on them at once.
     void abort();
