@@ -93,7 +93,7 @@ private Q_SLOTS:
         PushStation st(m_db->port(), QStringLiteral("frozen"), 0, 500);
         st.server().timeoutS = 60;
         st.rebuild();
-        test::recordOpcN3Readings(st.recorder, 3000, QDateTime::currentMSecsSinceEpoch() - 7200'000);
+        test::recordOpcN3Readings(st.recorder, 6000, QDateTime::currentMSecsSinceEpoch() - 7200'000);
         const qint64 pid = test::mariadbPid(*m_db);
         QVERIFY(pid > 0);
         st.pusher->start();
