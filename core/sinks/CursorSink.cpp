@@ -124,6 +124,7 @@ QList<SinkStatus> CursorSink::runAllNow()
 SinkStatus CursorSink::runNow(const QString& server)
 {
     std::lock_guard run(m_runMutex);
+    m_passServer = server;
     SinkStatus pass;
     pass.server = server;
     QElapsedTimer t;
@@ -186,6 +187,23 @@ qint64 CursorSink::countBehind(const QString& server)
     return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
 }
 
+void CursorSink::reportProgress(const QString& cursor, qint64 at)
+{
+    if (cursor != readingsCursor(m_passServer))
+        return;
+    auto store = reader();
+    if (!store)
+        return;
+    // MAX(seq) is one index step where COUNT(*) would walk the backlog; sequence numbers after a
+    // cursor have no gaps, so the difference is the count.
+    const qint64 behind = std::max<qint64>(0, (*store)->maxReadingSeq() - at);
+    {
+        std::lock_guard lock(m_statusMutex);
+        statusOf(m_passServer).rowsBehind = behind;
+    }
+    Q_EMIT statusChanged(statuses());
+}
+
 Result<Store*> CursorSink::reader()
 {
     if (m_reader && m_readerThread != QThread::currentThreadId())
@@ -236,6 +254,7 @@ Status CursorSink::forward(const QString& cursor, int limit,
         for (const Row& r : *chunk)
             delivered += r.seq <= upto.value() ? 1 : 0;
         at = upto.value();
+        reportProgress(cursor, at);
     }
 }
 

@@ -75,7 +75,7 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    /// After every pass, from the thread that ran it.
+    /// After every pass and every chunk of readings (rows behind then), from the thread that ran it.
     void statusChanged(const QList<fs::SinkStatus>& statuses);
 
 protected:
@@ -119,12 +119,15 @@ private:
     SinkStatus& statusOf(const QString& server); // m_statusMutex held
     void finishPass(const QString& server, const Status& result, SinkStatus pass, qint64 elapsedNs);
     qint64 countBehind(const QString& server);
+    /// During a long catch-up the screen sees rows behind shrink chunk by chunk.
+    void reportProgress(const QString& cursor, qint64 at);
 
     Recorder& m_recorder;
     const QString m_storePath;
     SinkStop m_stop;
     std::thread m_worker;
     std::mutex m_runMutex; // one pass at a time, whichever thread runs it
+    QString m_passServer;  // the far end of the pass under way (m_runMutex held)
     mutable std::mutex m_statusMutex;
     QList<SinkStatus> m_statuses;
     std::unique_ptr<Store> m_reader;

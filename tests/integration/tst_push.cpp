@@ -148,6 +148,21 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Node"), db), qint64(1));
     }
 
+    void rowsBehindShrinkChunkByChunk()
+    {
+        const QString db = freshDatabase();
+        PushStation st(m_db->port(), db, 0, 440);
+        test::recordOpcN3Readings(st.recorder, 100, alignedPast(1000));
+        QList<qint64> behind;
+        connect(
+            st.pusher.get(), &Pusher::statusChanged, this,
+            [&](const QList<PushStatus>& all) { behind.append(all.value(0).rowsBehind); },
+            Qt::DirectConnection);
+        QVERIFY(st.push().ok);
+        // One report per chunk of 440, then the pass's own.
+        QCOMPARE(behind, QList<qint64>({3960, 3520, 3080, 2640, 2200, 1760, 1320, 880, 440, 0, 0}));
+    }
+
     void chunkBoundaryInsideEqualTimestamps()
     {
         // 44 readings share each timestamp; chunks of 7 cut every run of equal times.
