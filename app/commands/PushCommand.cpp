@@ -51,6 +51,10 @@ int runPushCommand(const CommandContext& ctx, const QStringList& args)
                         qPrintable(s.server), static_cast<long long>(s.pushedReadings),
                         static_cast<long long>(s.pushedStates), s.rowsPerSecond,
                         static_cast<long long>(s.rowsBehind));
+        if (s.mergedReadings > 0)
+            std::printf("%s: %lld readings shared a second with another of their channel; the server keeps "
+                        "whole seconds, so the last of each second was kept\n",
+                        qPrintable(s.server), static_cast<long long>(s.mergedReadings));
         else
             std::printf("%s: FAILED: %s; %lld readings behind\n", qPrintable(s.server),
                         qPrintable(redact::apply(s.lastError)), static_cast<long long>(s.rowsBehind));

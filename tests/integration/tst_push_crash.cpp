@@ -1,6 +1,7 @@
-// `fieldstation push --once` killed during a push: at the worst moment (a chunk committed remotely,
-// the cursor not yet moved) and at an arbitrary moment; after a restart the remote has every
-// reading exactly once.
+// `fieldstation push --once` killed during a push: at the worst moment (a chunk of readings or of
+// node states committed remotely, the cursor not yet moved) and at an arbitrary moment; after a
+// restart the remote has every reading and every node state exactly once (NodeState has no unique
+// key in Cogent's schema, so only the pusher can keep it from doubling).
 #include "MariadbServer.h"
 #include "OpcN3Readings.h"
 #include "TestSupport.h"
@@ -26,14 +27,17 @@ private:
         QString data, config;
         qint64 readings = 0;
     };
-    std::unique_ptr<Setup> prepare(const QString& database, int rows)
+    std::unique_ptr<Setup> prepare(const QString& database, int rows, int states = 0)
     {
         auto s = std::make_unique<Setup>();
         s->data = s->dir.filePath(QStringLiteral("data"));
         {
             Recorder rec(s->data + QStringLiteral("/fieldstation.db"));
             rec.start();
-            test::recordOpcN3Readings(rec, rows, QDateTime::currentMSecsSinceEpoch() - 7200'000);
+            const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 7200'000;
+            const NodeChannels ids = test::recordOpcN3Readings(rec, rows, t0);
+            for (int i = 0; i < states; ++i)
+                rec.submitState({ids.node, t0 + i * 3000 + 123, QStringLiteral("ok"), QString::number(i)});
             rec.flush();
         }
         s->readings = Store::open(s->data + QStringLiteral("/fieldstation.db"), Store::Mode::ReadOnly)
@@ -92,6 +96,30 @@ private Q_SLOTS:
         QVERIFY2(out.contains("central: pushed"), out.constData());
         QVERIFY2(out.contains("0 readings behind"), out.constData());
         QCOMPARE(remoteCount(QStringLiteral("crash1")), s->readings);
+    }
+
+    void killedBetweenNodeStateCommitAndCursor()
+    {
+        QVERIFY(m_db->createCogentDatabase(QStringLiteral("crash3")));
+        auto s = prepare(QStringLiteral("crash3"), 50, 40);
+        QProcess* p = start(*s, QStringLiteral("push-states-committed"));
+        QVERIFY(p->waitForFinished(test::timeoutMs(60000)));
+        QCOMPARE(p->exitStatus(), QProcess::CrashExit);
+        const auto states = [this] {
+            return m_db
+                ->value(QStringLiteral("SELECT COUNT(*) FROM NodeState WHERE seq_num IS NOT NULL"),
+                        QStringLiteral("crash3"))
+                .toLongLong();
+        };
+        QCOMPARE(states(), qint64(40)); // committed there, the cursor still before them
+        p = start(*s, QString());
+        QVERIFY(p->waitForFinished(test::timeoutMs(60000)));
+        QVERIFY2(p->exitCode() == 0, p->readAll().constData());
+        QCOMPARE(states(), qint64(40));
+        QCOMPARE(m_db->value(QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT nodeId, time) FROM NodeState"),
+                             QStringLiteral("crash3")),
+                 QStringLiteral("0"));
+        QCOMPARE(remoteCount(QStringLiteral("crash3")), s->readings);
     }
 
     void killedAtAnArbitraryMoment()

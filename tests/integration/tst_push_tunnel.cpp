@@ -1,5 +1,7 @@
 // The MySQL push through an SSH tunnel (libssh direct-tcpip) to a real sshd in front of a real
-// MariaDB: it works, a changed host key is refused, and no local port stays bound.
+// MariaDB: it works, a changed host key is refused, no local port stays bound, and stop returns
+// within 2 s while the MariaDB behind the tunnel is frozen mid-push.
+#include "FrozenProcess.h"
 #include "MariadbServer.h"
 #include "OpcN3Readings.h"
 #include "SshdServer.h"
@@ -10,6 +12,8 @@
 #include "store/Store.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -42,6 +46,28 @@ private:
                 QStringLiteral("127.0.0.1"), m_db->port(),   5};
     }
 
+    PushSettings tunnelledPush(const QTemporaryDir& dir, const QString& database) const
+    {
+        PushSettings ps;
+        ps.house = QStringLiteral("1 Tunnel Lane");
+        PushServerSettings s;
+        s.name = QStringLiteral("behind-ssh");
+        s.host = QStringLiteral("db.internal.invalid"); // only the SSH host can reach the database
+        s.port = m_db->port();
+        s.database = database;
+        s.user = QLatin1String(test::MariadbServer::kUser);
+        s.sshHost = QStringLiteral("127.0.0.1");
+        s.sshPort = m_sshd->port();
+        s.sshUser = kUser;
+        s.sshKey = m_key;
+        s.knownHosts = dir.filePath(QStringLiteral("known_hosts"));
+        s.timeoutS = 5;
+        ps.servers = {s};
+        SecretStore(dir.path(), StationSettings::Secrets::File, false)
+            .write(QStringLiteral("push/behind-ssh/password"), QLatin1String(test::MariadbServer::kPassword));
+        return ps;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -59,25 +85,10 @@ private Q_SLOTS:
         Recorder rec(dir.filePath(QStringLiteral("s.db")));
         QVERIFY(rec.start().ok());
         test::recordOpcN3Readings(rec, 40, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        PushSettings ps;
-        ps.house = QStringLiteral("1 Tunnel Lane");
-        PushServerSettings s;
-        s.name = QStringLiteral("behind-ssh");
-        s.host = QStringLiteral("db.internal.invalid"); // only the SSH host can reach the database
-        s.port = m_db->port();
-        s.database = QStringLiteral("tunnelled");
-        s.user = QLatin1String(test::MariadbServer::kUser);
-        s.sshHost = QStringLiteral("127.0.0.1");
-        s.sshPort = m_sshd->port();
-        s.sshUser = kUser;
-        s.sshKey = m_key;
-        s.knownHosts = dir.filePath(QStringLiteral("known_hosts"));
-        s.timeoutS = 5;
-        ps.servers = {s};
-        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
-        secrets.write(QStringLiteral("push/behind-ssh/password"),
-                      QLatin1String(test::MariadbServer::kPassword));
-        Pusher pusher(rec, rec.storePath(), ps, dir.path(), secrets);
+        const PushSettings ps = tunnelledPush(dir, QStringLiteral("tunnelled"));
+        const PushServerSettings& s = ps.servers.first();
+        Pusher pusher(rec, rec.storePath(), ps, dir.path(),
+                      SecretStore(dir.path(), StationSettings::Secrets::File, false));
         const PushStatus st = pusher.pushServer(s);
         QVERIFY2(st.ok, qPrintable(st.lastError));
         QCOMPARE(m_db->value(QStringLiteral("SELECT COUNT(*) FROM Reading"), QStringLiteral("tunnelled"))
@@ -86,15 +97,56 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(s.knownHosts));
     }
 
+    void stopsWhileTheServerBehindTheTunnelIsFrozen()
+    {
+        QVERIFY(m_db->createCogentDatabase(QStringLiteral("tunnel_frozen")));
+        QTemporaryDir dir;
+        Recorder rec(dir.filePath(QStringLiteral("s.db")));
+        QVERIFY(rec.start().ok());
+        test::recordOpcN3Readings(rec, 2000, QDateTime::currentMSecsSinceEpoch() - 7200'000);
+        PushSettings ps = tunnelledPush(dir, QStringLiteral("tunnel_frozen"));
+        ps.servers.first().pushLimit = 500;
+        ps.servers.first().timeoutS = 60; // libssh's and the client library's timeouts must not matter
+        Pusher pusher(rec, rec.storePath(), ps, dir.path(),
+                      SecretStore(dir.path(), StationSettings::Secrets::File, false));
+        const qint64 pid = test::mariadbPid(*m_db);
+        QVERIFY(pid > 0);
+        pusher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_db->value(QStringLiteral("SELECT COUNT(*) FROM Reading"), QStringLiteral("tunnel_frozen"))
+                    .toLongLong() > 0,
+            test::timeoutMs(30000));
+        QElapsedTimer t;
+        {
+            test::FrozenProcess frozen(pid);
+            QTest::qWait(300); // the pusher now waits, through sshd, on a server that does not answer
+            t.start();
+            pusher.stop();
+        }
+        const qint64 took = t.elapsed();
+        qInfo("stop took %lld ms", static_cast<long long>(took));
+        QVERIFY2(took < test::timeoutMs(2000), qPrintable(QString::number(took)));
+        QVERIFY2(pusher.statuses().value(0).rowsBehind > 0, "the push ended before the server froze");
+    }
+
     void closingLeavesNoPortBound()
     {
         QTemporaryDir dir;
+        const auto openFiles = [] {
+            return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files).size();
+        };
+        {
+            SshTunnel warmUp(tunnelOptions(dir.filePath(QStringLiteral("kh")))); // libssh's one-time set-up
+            QVERIFY(warmUp.open().ok());
+        }
+        const qsizetype filesBefore = openFiles();
         SshTunnel t(tunnelOptions(dir.filePath(QStringLiteral("kh"))));
         auto port = t.open();
         QVERIFY2(port.ok(), qPrintable(port.error()));
         QVERIFY(portAcceptsConnections(port.value()));
         t.close();
         QVERIFY(!portAcceptsConnections(port.value()));
+        QCOMPARE(openFiles(), filesBefore); // the SSH socket handed to libssh is closed too
     }
 
     void changedHostKeyIsRefusedAndNothingListens()

@@ -1,49 +1,42 @@
-// Pusher: keyset cursor on the local sequence (the full key), multi-row upserts in one transaction
-// per chunk, cursor moved after the commit. Resending a range is harmless: the primary keys
-// (time, nodeId, type) and (nodeId, time, seq_num) turn it into updates.
+// Pusher: per pass, one connection through a relay or tunnel that stop can cut, the mapping, then
+// node states and readings chunk by chunk, each chunk one remote transaction before its cursor
+// moves. Resending a chunk changes nothing: readings are upserts on (time, nodeId, type), node
+// states and heartbeats are inserted only where the node has none for that time.
 #include "Pusher.h"
 
-#include "CogentMapping.h"
-#include "CogentRemote.h"
+#include "CogentWriter.h"
 #include "SshTunnel.h"
+#include "TcpRelay.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
 #include "util/Logging.h"
-#include "util/Redact.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSysInfo>
 #include <atomic>
-#include <cmath>
 
 namespace fs {
 
 namespace {
 
-QString number(double v)
-{
-    return std::isfinite(v) ? QString::number(v, 'g', 9) : QStringLiteral("NULL");
-}
-
-/// A connection of its own for one push, removed when done.
+/// A connection of its own for one pass, removed when done.
 class RemoteConnection
 {
 public:
-    RemoteConnection(const QString& host, int port, const PushServerSettings& s, const QString& password)
+    RemoteConnection(int localPort, const PushServerSettings& s, const QString& password)
     {
         static std::atomic<int> n{0};
         m_name = QStringLiteral("fieldstation-push-%1").arg(n.fetch_add(1));
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
-        m_db.setHostName(host);
-        m_db.setPort(port);
+        m_db.setHostName(QStringLiteral("127.0.0.1"));
+        m_db.setPort(localPort);
         m_db.setDatabaseName(s.database);
         m_db.setUserName(s.user);
         m_db.setPassword(password);
+        // A backstop only: stop does not wait for these, it cuts the relay or tunnel.
         m_db.setConnectOptions(
             QStringLiteral(
                 "MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%1;MYSQL_OPT_WRITE_TIMEOUT=%1")
@@ -62,140 +55,121 @@ private:
     QSqlDatabase m_db;
 };
 
-PushStatus statusFor(const QString& server)
+/// The highest id in `table` of the local store, read before the mapping so it is a lower bound.
+Result<qint64> highestId(Store& store, const char* table)
 {
-    PushStatus s;
-    s.server = server;
-    return s;
+    QSqlQuery q(store.db());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(QLatin1String(table))) || !q.next())
+        return Error{q.lastError().text()};
+    return q.value(0).toLongLong();
 }
 
 } // namespace
 
 Pusher::Pusher(Recorder& recorder, QString storePath, PushSettings settings, QString dataDir,
                SecretStore secrets, QObject* parent)
-    : QObject(parent), m_recorder(recorder), m_storePath(std::move(storePath)),
-      m_settings(std::move(settings)), m_dataDir(std::move(dataDir)), m_secrets(std::move(secrets))
+    : CursorSink(recorder, storePath, parent), m_settings(std::move(settings)), m_dataDir(std::move(dataDir)),
+      m_secrets(std::move(secrets)), m_storePath(std::move(storePath))
+{}
+
+Pusher::~Pusher()
 {
-    for (const PushServerSettings& s : m_settings.servers)
-        m_status.append(statusFor(s.name));
+    stop();
 }
 
-Pusher::~Pusher() = default;
-
-PushStatus& Pusher::statusOf(const QString& server)
+QStringList Pusher::servers() const
 {
-    for (PushStatus& s : m_status) {
-        if (s.server == server)
-            return s;
-    }
-    m_status.append(statusFor(server));
-    return m_status.last();
-}
-
-void Pusher::start()
-{
-    m_timer = new QTimer(this);
-    connect(m_timer, &QTimer::timeout, this, &Pusher::tick);
-    m_timer->start(5000);
-    QTimer::singleShot(0, this, &Pusher::tick);
-}
-
-void Pusher::stop()
-{
-    if (m_timer)
-        m_timer->stop();
-}
-
-void Pusher::tick()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    bool changed = false;
-    for (const PushServerSettings& s : m_settings.servers) {
-        if (!s.enabled || statusOf(s.name).nextAttemptMs > now)
-            continue;
-        pushServer(s);
-        changed = true;
-    }
-    if (changed)
-        Q_EMIT statusChanged(m_status);
-}
-
-QList<PushStatus> Pusher::pushAll()
-{
-    QList<PushStatus> out;
+    QStringList out;
     for (const PushServerSettings& s : m_settings.servers) {
         if (s.enabled)
-            out.append(pushServer(s));
+            out.append(s.name);
     }
-    Q_EMIT statusChanged(m_status);
     return out;
 }
 
-PushStatus Pusher::pushServer(const PushServerSettings& server)
+QStringList Pusher::cursorNames() const
 {
-    PushStatus& st = statusOf(server.name);
-    st.pushedReadings = st.pushedStates = 0;
-    QElapsedTimer t;
-    t.start();
-    const Status s = pushTo(server, st);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    st.ok = s.ok();
-    if (s) {
-        st.lastSuccessMs = now;
-        st.lastError.clear();
-        st.rowsPerSecond = st.pushedReadings / std::max(0.001, t.nsecsElapsed() / 1e9);
-        st.nextAttemptMs = now + qint64(server.intervalS) * 1000;
-        qCInfo(lcPush) << "pushed" << st.pushedReadings << "readings and" << st.pushedStates
-                       << "node states to" << server.name << "at" << qRound(st.rowsPerSecond) << "rows/s";
-    } else {
-        st.lastError = redact::apply(s.error());
-        // Back off: the next try after a minute, at most the push interval.
-        st.nextAttemptMs = now + std::min<qint64>(60, server.intervalS) * 1000;
-        qCWarning(lcPush).noquote() << "push to" << server.name << "failed:" << st.lastError;
-    }
-    if (m_reader) {
-        QSqlQuery q(m_reader->db());
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM readings WHERE seq > ?"));
-        auto cursor = m_reader->cursor(cursorName(server.name));
-        q.addBindValue(cursor ? cursor.value() : 0);
-        if (q.exec() && q.next())
-            st.rowsBehind = q.value(0).toLongLong();
-    }
-    return st;
+    QStringList out;
+    for (const QString& s : servers())
+        out << cursorName(s) << stateCursorName(s);
+    return out;
 }
 
-Result<qint64> Pusher::startCursor(const PushServerSettings& server)
+const PushServerSettings* Pusher::settingsOf(const QString& server) const
 {
-    auto cursor = m_reader->cursor(cursorName(server.name));
+    for (const PushServerSettings& s : m_settings.servers) {
+        if (s.name == server)
+            return &s;
+    }
+    return nullptr;
+}
+
+int Pusher::intervalMs(const QString& server) const
+{
+    const PushServerSettings* s = settingsOf(server);
+    return s ? std::max(1, s->intervalS) * 1000 : 600'000;
+}
+
+Result<Pusher::Mapping> Pusher::map(QSqlDatabase& db, const PushServerSettings& server)
+{
+    auto store = reader();
+    if (!store)
+        return Error{store.error()};
+    Mapping m;
+    auto channels = highestId(**store, "channels");
+    auto nodes = highestId(**store, "nodes");
+    if (!channels || !nodes)
+        return Error{channels ? nodes.error() : channels.error()};
+    m.channels = channels.value();
+    m.nodes = nodes.value();
+    auto targets = CogentRemote(db, recorder(), m_storePath, m_settings, server).ensure();
+    if (!targets)
+        return Error{targets.error()};
+    m.targets = std::move(targets).value();
+    Q_EMIT mapped(server.name);
+    return m;
+}
+
+Status Pusher::applyStartFrom(const PushServerSettings& server)
+{
+    auto store = reader();
+    if (!store)
+        return Error{store.error()};
+    auto cursor = (*store)->cursor(cursorName(server.name));
     if (!cursor || cursor.value() > 0 || server.startFrom.isEmpty())
-        return cursor;
+        return cursor ? Status() : Status(Error{cursor.error()});
     // A server imported with a 'lastupdate': start with the readings from that time on.
     QDateTime from = QDateTime::fromString(server.startFrom, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     from.setTimeSpec(Qt::UTC);
-    QSqlQuery q(m_reader->db());
+    QSqlQuery q((*store)->db());
     q.prepare(QStringLiteral(
         "SELECT COALESCE(MIN(seq), (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings)) - 1 FROM readings "
         "WHERE time_ms >= ?"));
     q.addBindValue(from.toMSecsSinceEpoch());
     if (!q.exec() || !q.next())
         return Error{q.lastError().text()};
-    return q.value(0).toLongLong();
+    return moveCursor(cursorName(server.name), q.value(0).toLongLong());
 }
 
-Status Pusher::pushTo(const PushServerSettings& server, PushStatus& st)
+Status Pusher::runPass(const QString& name, SinkStatus& st)
 {
-    if (!m_reader) {
-        auto r = Store::open(m_storePath, Store::Mode::ReadOnly);
-        if (!r)
-            return Error{r.error()};
-        m_reader = std::move(r).value();
-    }
-    auto password = m_secrets.read(QStringLiteral("push/%1/password").arg(server.name));
+    const PushServerSettings* found = settingsOf(name);
+    if (!found)
+        return Error{QStringLiteral("no push server \"%1\" in the settings").arg(name)};
+    const PushServerSettings& server = *found;
+    const QString where = QStringLiteral("MySQL %1@%2:%3/%4")
+                              .arg(server.user, server.host)
+                              .arg(server.port)
+                              .arg(server.database);
+    auto password = m_secrets.read(QStringLiteral("push/%1/password").arg(name));
     if (!password)
         return Error{password.error()};
-    QString host = server.host;
-    int port = server.port;
+
+    // The road to the server, a tunnel or a relay: stop cuts either at once, whatever MySQL waits on.
     std::unique_ptr<SshTunnel> tunnel;
+    std::unique_ptr<TcpRelay> relay;
+    SinkStop::Registration cut;
+    Result<int> local = 0;
     if (!server.sshHost.isEmpty()) {
         const QString known = server.knownHosts.isEmpty()
                                   ? QDir(m_dataDir).filePath(QStringLiteral("push/known_hosts"))
@@ -203,140 +177,97 @@ Status Pusher::pushTo(const PushServerSettings& server, PushStatus& st)
         tunnel = std::make_unique<SshTunnel>(
             SshTunnel::Options{server.sshHost, server.sshPort, server.sshUser, server.sshKey, known,
                                server.tunnelTarget, server.port, server.timeoutS});
-        auto local = tunnel->open();
-        if (!local)
-            return Error{local.error()};
-        host = QStringLiteral("127.0.0.1");
-        port = local.value();
+        cut = stopToken().onStop([t = tunnel.get()] { t->abort(); });
+        local = tunnel->open();
+    } else {
+        relay = std::make_unique<TcpRelay>(server.host, server.port, server.timeoutS, stopToken());
+        local = relay->open();
     }
-    RemoteConnection remote(host, port, server, password->value_or(QString()));
+    if (!local)
+        return Error{QStringLiteral("%1: %2").arg(where, local.error())};
+    RemoteConnection remote(local.value(), server, password->value_or(QString()));
     if (!remote.db().open())
-        return Error{QStringLiteral("MySQL %1@%2:%3/%4: %5")
-                         .arg(server.user, server.host)
-                         .arg(server.port)
-                         .arg(server.database, remote.db().lastError().text())};
-    auto targets = CogentRemote(remote.db(), m_recorder, m_storePath, m_settings, server).ensure();
-    if (!targets)
-        return Error{targets.error()};
+        return Error{QStringLiteral("%1: %2").arg(where, remote.db().lastError().text())};
+    cogent::CogentWriter writer(remote.db());
+    if (Status s = writer.detectPrecision(); !s)
+        return s;
+    auto mapping = map(remote.db(), server);
+    if (!mapping)
+        return Error{mapping.error()};
+    if (Status s = applyStartFrom(server); !s)
+        return s;
+    const int limit = std::max(1, server.pushLimit);
+    // Maps again when the chunk holds a node or channel newer than the mapping; false on failure.
+    QString remapError;
+    const auto remap = [&] {
+        auto again = map(remote.db(), server);
+        if (!again)
+            remapError = again.error();
+        else
+            mapping = std::move(again);
+        return again.ok();
+    };
 
-    // Readings after the cursor, chunk by chunk.
-    auto cursorOr = startCursor(server);
-    if (!cursorOr)
-        return Error{cursorOr.error()};
-    qint64 cursor = cursorOr.value();
-    for (;;) {
-        QSqlQuery q(m_reader->db());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral(
-            "SELECT seq, time_ms, channel_id, value FROM readings WHERE seq > ? ORDER BY seq LIMIT ?"));
-        q.addBindValue(cursor);
-        q.addBindValue(server.pushLimit);
-        if (!q.exec())
-            return Error{q.lastError().text()};
-        QString values;
-        qint64 last = cursor;
-        int rows = 0, fetched = 0;
-        while (q.next()) {
-            ++fetched;
-            last = q.value(0).toLongLong();
-            const auto it = targets->channels.constFind(q.value(2).toLongLong());
-            if (it == targets->channels.constEnd())
-                continue;
-            values +=
-                QStringLiteral("%1('%2',%3,%4,%5,%6)")
-                    .arg(rows ? QStringLiteral(",") : QString(), cogent::sqlTime(q.value(1).toLongLong()))
-                    .arg(it->node)
-                    .arg(it->type)
-                    .arg(it->location)
-                    .arg(number(q.value(3).toDouble()));
-            ++rows;
-        }
-        if (fetched == 0)
-            break;
-        if (rows > 0) {
-            if (!remote.db().transaction())
-                return Error{remote.db().lastError().text()};
-            QSqlQuery ins(remote.db());
-            if (!ins.exec(
-                    QStringLiteral(
-                        "INSERT INTO Reading (time, nodeId, type, locationId, value) VALUES %1 "
-                        "ON DUPLICATE KEY UPDATE value = VALUES(value), locationId = VALUES(locationId)")
-                        .arg(values))) {
-                const QString e = ins.lastError().text();
-                remote.db().rollback();
-                return Error{QStringLiteral("inserting readings after seq %1: %2").arg(cursor).arg(e)};
+    // Node states first: a heartbeat is then needed only where no state already shows the node alive.
+    qint64 statesRead = 0;
+    Status s = forwardNodeStates(
+        stateCursorName(name), limit,
+        [&](const QList<StoredNodeState>& chunk) -> Result<qint64> {
+            QList<cogent::NodeStateRow> rows;
+            qint64 upto = chunk.first().seq - 1;
+            for (const StoredNodeState& ns : chunk) {
+                const auto unknown = [&] {
+                    return ns.node > mapping->nodes && !mapping->targets.nodes.contains(ns.node);
+                };
+                if (unknown() && !remap())
+                    return Error{remapError};
+                if (unknown())
+                    break; // still unknown: it comes again with the next chunk
+                upto = ns.seq;
+                if (const int node = mapping->targets.nodes.value(ns.node))
+                    rows.append({node, ns.timeMs, ns.timeMs, ns.timeMs, ns.seq});
             }
-            if (!remote.db().commit())
-                return Error{QStringLiteral("commit: %1").arg(remote.db().lastError().text())};
-        }
-        crashPoint("push-committed");
-        // The far end has it: now the cursor moves.
-        if (Status s =
-                m_recorder.run([&](Store& store) { return store.setCursor(cursorName(server.name), last); });
-            !s)
-            return s;
-        cursor = last;
-        st.pushedReadings += rows;
-    }
+            auto inserted = writer.write({}, rows);
+            if (!inserted)
+                return Error{inserted.error()};
+            crashPoint("push-states-committed");
+            st.pushedStates += inserted.value();
+            return upto;
+        },
+        statesRead);
+    if (!s)
+        return s;
 
-    // Node states, the same way.
-    auto stateCursor = m_reader->cursor(stateCursorName(server.name));
-    if (!stateCursor)
-        return Error{stateCursor.error()};
-    qint64 sc = stateCursor.value();
-    for (;;) {
-        QSqlQuery q(m_reader->db());
-        q.prepare(QStringLiteral(
-            "SELECT seq, node_id, time_ms FROM node_states WHERE seq > ? ORDER BY seq LIMIT ?"));
-        q.addBindValue(sc);
-        q.addBindValue(server.pushLimit);
-        if (!q.exec())
-            return Error{q.lastError().text()};
-        QString values;
-        qint64 last = sc;
-        int rows = 0;
-        while (q.next()) {
-            last = q.value(0).toLongLong();
-            const int node = targets->nodes.value(q.value(1).toLongLong());
-            if (!node)
-                continue;
-            values +=
-                QStringLiteral("%1('%2',%3,NULL,%4,%5,NULL)")
-                    .arg(rows ? QStringLiteral(",") : QString(), cogent::sqlTime(q.value(2).toLongLong()))
-                    .arg(node)
-                    .arg(q.value(2).toLongLong())
-                    .arg(last);
-            ++rows;
-        }
-        if (last == sc)
-            break;
-        if (rows > 0) {
-            QSqlQuery ins(remote.db());
-            if (!ins.exec(
-                    QStringLiteral(
-                        "INSERT INTO NodeState (time, nodeId, parent, `localtime`, seq_num, rssi) VALUES %1 "
-                        "ON DUPLICATE KEY UPDATE `localtime` = VALUES(`localtime`)")
-                        .arg(values)))
-                return Error{QStringLiteral("inserting node states: %1").arg(ins.lastError().text())};
-        }
-        if (Status s = m_recorder.run(
-                [&](Store& store) { return store.setCursor(stateCursorName(server.name), last); });
-            !s)
-            return s;
-        sc = last;
-        st.pushedStates += rows;
-    }
-
-    // Heartbeat: who pushed, when, with what.
-    QSqlQuery hb(remote.db());
-    hb.prepare(QStringLiteral(
-        "INSERT INTO Pushstatus (time, `localtime`, hostname, version) VALUES (UTC_TIMESTAMP(), ?, ?, ?)"));
-    hb.addBindValue(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-    hb.addBindValue(QSysInfo::machineHostName().left(25));
-    hb.addBindValue(QStringLiteral(FIELDSTATION_VERSION).left(20));
-    if (!hb.exec())
-        return Error{QStringLiteral("heartbeat: %1").arg(hb.lastError().text())};
-    return {};
+    cogent::ReadingFolder folder(writer.readingPrecision(), intervalMs(name));
+    s = forwardReadings(
+        cursorName(name), limit,
+        [&](const QList<StoredReading>& chunk) -> Result<qint64> {
+            cogent::FoldedChunk rows = folder.fold(chunk, mapping->targets, mapping->channels);
+            if (rows.unmappedAhead) {
+                if (!remap())
+                    return Error{remapError};
+                rows = folder.fold(chunk, mapping->targets, mapping->channels);
+            }
+            auto inserted = writer.write(rows.rows, rows.heartbeats);
+            if (!inserted)
+                return Error{inserted.error()};
+            crashPoint("push-committed");
+            folder.delivered(rows);
+            st.pushedStates += inserted.value();
+            st.mergedReadings += rows.merged;
+            return rows.upto;
+        },
+        st.pushedReadings);
+    if (st.mergedReadings > 0)
+        qCWarning(lcPush).noquote()
+            << QStringLiteral("%1: Reading.time keeps %2 fractional digits; %3 readings shared a time "
+                              "unit with another of their channel and were merged (the last one kept)")
+                   .arg(name)
+                   .arg(writer.readingPrecision().digits)
+                   .arg(st.mergedReadings);
+    if (!s)
+        return s;
+    return writer.writePushstatus();
 }
 
 } // namespace fs

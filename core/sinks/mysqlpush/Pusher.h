@@ -1,35 +1,19 @@
-// Pusher: one-way, resumable push of the station's readings and node states into Cogent-house
-// MySQL/MariaDB servers. Lives in the pusher thread with its own connections; a failing server is
-// retried later and does not hold up the others.
+// Pusher: the MySQL sink. Forwards the station's readings and node states into Cogent-house
+// MySQL/MariaDB servers, each with its own cursors, on the CursorSink base: a failing or jammed
+// server is backed off and does not hold up the others or stop.
 #pragma once
 
+#include "CogentRemote.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
+#include "sinks/CursorSink.h"
 #include "util/Result.h"
-
-#include <QObject>
-#include <QTimer>
-#include <memory>
 
 namespace fs {
 
-class Recorder;
-class Store;
+using PushStatus = SinkStatus;
 
-struct PushStatus
-{
-    QString server;
-    bool ok = false;
-    qint64 lastSuccessMs = 0;
-    qint64 rowsBehind = -1;
-    double rowsPerSecond = 0;
-    qint64 pushedReadings = 0; ///< in the last push
-    qint64 pushedStates = 0;
-    QString lastError;
-    qint64 nextAttemptMs = 0;
-};
-
-class Pusher : public QObject
+class Pusher : public CursorSink
 {
     Q_OBJECT
 public:
@@ -37,38 +21,43 @@ public:
            QObject* parent = nullptr);
     ~Pusher() override;
 
-    /// Pushes one server now, everything after its cursor; the status says what it did.
-    PushStatus pushServer(const PushServerSettings& server);
-    /// Every enabled server, now.
-    QList<PushStatus> pushAll();
-    QList<PushStatus> statuses() const { return m_status; }
+    /// One pass to `server` now, on the calling thread: everything after its cursors.
+    PushStatus pushServer(const PushServerSettings& server) { return runNow(server.name); }
+    /// Every enabled server, now, on the calling thread.
+    QList<PushStatus> pushAll() { return runAllNow(); }
 
     static QString cursorName(const QString& server) { return QStringLiteral("push:") + server; }
     static QString stateCursorName(const QString& server) { return QStringLiteral("push-states:") + server; }
-
-public Q_SLOTS:
-    void start();
-    void stop();
+    /// push:<server> (readings) and push-states:<server> (node states) of every enabled server.
+    QStringList cursorNames() const override;
 
 Q_SIGNALS:
-    void statusChanged(const QList<fs::PushStatus>& statuses);
+    /// Emitted on the pushing thread each time the station's nodes and channels have been mapped
+    /// onto `server` (at the start of a pass, and again when a channel newer than that shows up).
+    void mapped(const QString& server);
+
+protected:
+    QStringList servers() const override;
+    int intervalMs(const QString& server) const override;
+    QString readingsCursor(const QString& server) const override { return cursorName(server); }
+    Status runPass(const QString& server, SinkStatus& status) override;
 
 private:
-    void tick();
-    Status pushTo(const PushServerSettings& server, PushStatus& status);
-    Result<qint64> startCursor(const PushServerSettings& server);
-    PushStatus& statusOf(const QString& server);
+    /// The mapping and how far it reaches: channels and nodes above these ids were not there yet.
+    struct Mapping
+    {
+        CogentTargets targets;
+        ChannelId channels = 0;
+        NodeId nodes = 0;
+    };
+    Result<Mapping> map(QSqlDatabase& db, const PushServerSettings& server);
+    Status applyStartFrom(const PushServerSettings& server);
+    const PushServerSettings* settingsOf(const QString& server) const;
 
-    Recorder& m_recorder;
-    QString m_storePath;
     PushSettings m_settings;
     QString m_dataDir;
     SecretStore m_secrets;
-    std::unique_ptr<Store> m_reader;
-    QList<PushStatus> m_status;
-    QTimer* m_timer = nullptr;
+    QString m_storePath;
 };
 
 } // namespace fs
-
-Q_DECLARE_METATYPE(fs::PushStatus)

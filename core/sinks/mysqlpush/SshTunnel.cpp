@@ -2,6 +2,7 @@
 // bytes both ways. libssh's session is used by the pump thread only, once open() has returned.
 #include "SshTunnel.h"
 
+#include "TcpRelay.h"
 #include "ssh/SshSession.h"
 #include "util/Logging.h"
 
@@ -28,6 +29,20 @@ Result<int> SshTunnel::open()
 {
     m_ssh = std::make_unique<SshSession>(
         SshSession::Options{m_opt.sshHost, m_opt.sshPort, m_opt.user, m_opt.knownHosts, m_opt.timeoutS});
+    // Our own socket, handed to libssh (closed by close()): abort() can then end a
+    // connect, a key exchange or an authentication that a jammed SSH host never answers.
+    auto fd = TcpRelay::connectTo(m_opt.sshHost, m_opt.sshPort, m_opt.timeoutS, m_stop);
+    if (!fd)
+        return Error{
+            QStringLiteral("tunnel: SSH to %1:%2: %3").arg(m_opt.sshHost).arg(m_opt.sshPort).arg(fd.error())};
+    socket_t socket = fd.value();
+    ssh_options_set(m_ssh->handle(), SSH_OPTIONS_FD, &socket);
+    {
+        std::lock_guard lock(m_abortMutex);
+        m_sshFd = socket;
+        if (m_stop)
+            ::shutdown(m_sshFd, SHUT_RDWR);
+    }
     if (Status s = m_ssh->connect(); !s)
         return Error{QStringLiteral("tunnel: %1").arg(s.error())};
     if (Status s = m_ssh->authenticateWithKey(m_opt.keyFile); !s)
@@ -46,11 +61,18 @@ Result<int> SshTunnel::open()
         return Error{QStringLiteral("tunnel: cannot listen on 127.0.0.1: %1").arg(why)};
     }
     m_port = ntohs(addr.sin_port);
-    m_stop = false;
     m_thread = std::thread([this] { pump(); });
     qCInfo(lcPush) << "tunnel 127.0.0.1:" << m_port << "→" << m_ssh->describe() << "→" << m_opt.targetHost
                    << m_opt.targetPort;
     return m_port;
+}
+
+void SshTunnel::abort()
+{
+    std::lock_guard lock(m_abortMutex);
+    m_stop = true;
+    if (m_sshFd >= 0)
+        ::shutdown(m_sshFd, SHUT_RDWR); // every libssh wait on it ends with an error
 }
 
 void SshTunnel::close()
@@ -62,7 +84,14 @@ void SshTunnel::close()
         ::close(m_listenFd);
         m_listenFd = -1;
     }
+    int sshFd = -1;
+    {
+        std::lock_guard lock(m_abortMutex);
+        std::swap(sshFd, m_sshFd);
+    }
     m_ssh.reset();
+    if (sshFd >= 0)
+        ::close(sshFd); // libssh does not close a socket it was given (SSH_OPTIONS_FD)
     m_port = 0;
 }
 
