@@ -10,6 +10,7 @@
 #include "sources/opcn3/OpcN3Source.h"
 #include "sources/opcn3/SpidevBus.h"
 #include "store/Recorder.h"
+#include "util/DataDirLock.h"
 #include "util/Logging.h"
 
 #include <QDir>
@@ -58,6 +59,10 @@ QString Station::storePath() const
 
 Status Station::start()
 {
+    auto lock = DataDirLock::take(m_dataDir);
+    if (!lock)
+        return Error{lock.error()};
+    m_dataDirLock = std::move(lock).value();
     RecorderOptions ro;
     ro.flushIntervalMs = m_settings.recorder.flushIntervalMs;
     ro.maxBatch = m_settings.recorder.maxBatch;
@@ -171,6 +176,15 @@ void Station::startPusher()
     QMetaObject::invokeMethod(m_pusher, &Pusher::start, Qt::QueuedConnection);
 }
 
+QList<QThread*> Station::workerThreads()
+{
+    QList<QThread*> running;
+    for (QThread* t : {&m_acquisition, &m_uploaderThread, &m_pusherThread, &m_simThread})
+        if (t->isRunning())
+            running << t;
+    return running;
+}
+
 void Station::stop()
 {
     if (m_pusher && m_pusherThread.isRunning())
@@ -204,6 +218,7 @@ void Station::stop()
         m_recorder->stop();
         qCInfo(lcStation) << "store closed at seq" << m_recorder->lastCommittedSeq();
     }
+    m_dataDirLock.reset();
 }
 
 } // namespace fs

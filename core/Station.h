@@ -15,6 +15,7 @@ class OpcN3Source;
 class Uploader;
 class GascloudEmulator;
 class Pusher;
+class DataDirLock;
 
 class Station : public QObject
 {
@@ -51,6 +52,9 @@ public:
     Pusher* pusher() const { return m_pusher; }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
+    /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
+    /// checks that each still answers.
+    QList<QThread*> workerThreads();
 
 private:
     Status startOpcN3();
@@ -61,6 +65,7 @@ private:
     Settings m_settings;
     Options m_options;
     QString m_dataDir;
+    std::unique_ptr<DataDirLock> m_dataDirLock; // one writer per data dir, held from start to stop
     std::unique_ptr<Recorder> m_recorder;
     QThread m_acquisition;
     OpcN3Source* m_opcn3 = nullptr; // lives in m_acquisition, deleted when it finishes
