@@ -1,0 +1,225 @@
+// The systemd face of the station: READY=1 and WATCHDOG=1 on a notify socket of the test's own,
+// pings withheld while a real Recorder or a worker thread is jammed, and the unit file verified.
+#include "ServiceWatchdog.h"
+#include "TestSupport.h"
+#include "store/Recorder.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <future>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace fs;
+
+namespace {
+
+/// The datagram socket systemd would listen on (NOTIFY_SOCKET), in a temp dir.
+class NotifySocket
+{
+public:
+    explicit NotifySocket(const QString& path)
+    {
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        const QByteArray p = QFile::encodeName(path);
+        qstrncpy(addr.sun_path, p.constData(), sizeof addr.sun_path);
+        m_bound = m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    }
+    ~NotifySocket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool bound() const { return m_bound; }
+
+    /// Where the notifications received so far end: count from here with since().
+    qsizetype mark()
+    {
+        drain();
+        return m_seen.size();
+    }
+    /// How often `state` arrived after `from`. Reads the socket, yet gives the same answer when
+    /// asked twice (QTRY_VERIFY evaluates its expression once more at the end).
+    int since(qsizetype from, const char* state)
+    {
+        drain();
+        return int(std::count(m_seen.begin() + from, m_seen.end(), QByteArray(state)));
+    }
+    bool anySince(qsizetype from, const char* prefix)
+    {
+        drain();
+        return std::any_of(m_seen.begin() + from, m_seen.end(),
+                           [prefix](const QByteArray& s) { return s.startsWith(prefix); });
+    }
+
+private:
+    void drain()
+    {
+        char buf[4096];
+        for (ssize_t n; (n = ::recv(m_fd, buf, sizeof buf, 0)) > 0;)
+            m_seen += QByteArray(buf, int(n)).split('\n'); // one state a line, as sd_notify sent them
+    }
+
+    int m_fd = -1;
+    bool m_bound = false;
+    QList<QByteArray> m_seen;
+};
+
+/// Blocks whatever thread runs wait() until release(): a jam that the test ends.
+struct Jam
+{
+    std::promise<void> released;
+    std::shared_future<void> gate = released.get_future().share();
+    void release() { released.set_value(); }
+};
+
+} // namespace
+
+class TestWatchdog : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<NotifySocket> m_socket;
+
+    /// Pings stop while `jam` holds, and the watchdog says why (`expected` in its reason).
+    void expectPingsWithheld(ServiceWatchdog& wd, const QString& expected)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!wd.stall().isEmpty(), test::timeoutMs(15000));
+        QVERIFY2(wd.stall().contains(expected), qPrintable(wd.stall()));
+        const qsizetype from = m_socket->mark();
+        // An absence can only be seen by waiting: three check intervals with the jam still on.
+        QTest::qWait(3 * wd.pingIntervalMs());
+        QVERIFY2(!wd.stall().isEmpty(), "the jam ended early");
+        QCOMPARE(m_socket->since(from, "WATCHDOG=1"), 0);
+    }
+
+    void expectPingsResume(ServiceWatchdog& wd)
+    {
+        const qsizetype from = m_socket->mark();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "WATCHDOG=1") > 0, test::timeoutMs(10000));
+        QVERIFY2(wd.stall().isEmpty(), qPrintable(wd.stall()));
+        QCOMPARE(m_socket->since(from, "STATUS=running"), 1);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_socket = std::make_unique<NotifySocket>(m_dir.filePath(QStringLiteral("notify")));
+        QVERIFY(m_socket->bound());
+        qputenv("NOTIFY_SOCKET", QFile::encodeName(m_dir.filePath(QStringLiteral("notify"))));
+        qunsetenv("WATCHDOG_PID"); // sd_watchdog_enabled then takes WATCHDOG_USEC as ours
+    }
+
+    void readyWithoutWatchdog()
+    {
+        qunsetenv("WATCHDOG_USEC");
+        Recorder recorder(m_dir.filePath(QStringLiteral("plain.db")));
+        QVERIFY(recorder.start().ok());
+        ServiceWatchdog wd(recorder, {});
+        QVERIFY(!wd.watchdogEnabled());
+        const qsizetype from = m_socket->mark();
+        wd.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "READY=1") == 1, test::timeoutMs(5000));
+        QTest::qWait(1500); // long enough for a ping, if one were (wrongly) sent
+        QCOMPARE(m_socket->since(from, "WATCHDOG=1"), 0);
+        wd.stopping();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "STOPPING=1") == 1, test::timeoutMs(5000));
+    }
+
+    void pingsStopWhileRecorderOrWorkerIsJammed()
+    {
+        qputenv("WATCHDOG_USEC", "2000000"); // WatchdogSec=2
+        Recorder recorder(m_dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(recorder.start().ok());
+        QThread worker;
+        worker.setObjectName(QStringLiteral("uploader"));
+        worker.start();
+        QObject inWorker;
+        inWorker.moveToThread(&worker);
+
+        ServiceWatchdog wd(recorder, {&worker});
+        QVERIFY(wd.watchdogEnabled());
+        QCOMPARE(wd.pingIntervalMs(), 500); // a quarter of WATCHDOG_USEC
+        QCOMPARE(wd.stallLimitMs(), qint64(3000));
+        const qsizetype from = m_socket->mark();
+        wd.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "WATCHDOG=1") >= 2, test::timeoutMs(10000));
+        QCOMPARE(m_socket->since(from, "READY=1"), 1);
+
+        // The Recorder's writer thread busy with a job that does not end.
+        {
+            Jam jam;
+            std::thread jammer([&] {
+                recorder.run([&](Store&) -> Status {
+                    jam.gate.wait();
+                    return {};
+                });
+            });
+            const qsizetype from = m_socket->mark();
+            expectPingsWithheld(wd, QStringLiteral("recorder's writer loop has not turned"));
+            QVERIFY(m_socket->anySince(from, "STATUS=jammed: the recorder's writer loop"));
+            jam.release();
+            jammer.join();
+            expectPingsResume(wd);
+        }
+
+        // A worker thread whose event loop does not turn.
+        {
+            Jam jam;
+            QMetaObject::invokeMethod(
+                &inWorker, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
+            const qsizetype from = m_socket->mark();
+            expectPingsWithheld(wd, QStringLiteral("the uploader thread has not answered"));
+            QVERIFY(m_socket->anySince(from, "STATUS=jammed: the uploader thread"));
+            jam.release();
+            expectPingsResume(wd);
+        }
+
+        const qsizetype stop = m_socket->mark();
+        wd.stopping();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(stop, "STOPPING=1") == 1, test::timeoutMs(5000));
+        QTest::qWait(3 * wd.pingIntervalMs());
+        QCOMPARE(m_socket->since(stop, "WATCHDOG=1"), 0); // no pings after STOPPING=1
+        worker.quit();
+        worker.wait();
+        recorder.stop();
+    }
+
+    void unitFileVerifies()
+    {
+        const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
+        QVERIFY2(!analyze.isEmpty(),
+                 "systemd-analyze is missing: packaging/install-deps.sh installs systemd");
+        QFile unit(QStringLiteral(FS_UNIT_FILE));
+        QVERIFY(unit.open(QIODevice::ReadOnly));
+        QByteArray text = unit.readAll();
+        // verify checks that ExecStart= exists: point it at the binary just built.
+        QVERIFY(text.contains("ExecStart=/usr/bin/fieldstation --headless"));
+        text.replace("/usr/bin/fieldstation", FS_BINARY);
+        for (const char* key :
+             {"Type=notify", "WatchdogSec=", "Restart=on-failure", "StateDirectory=fieldstation"})
+            QVERIFY2(text.contains(key), key);
+        QFile copy(m_dir.filePath(QStringLiteral("fieldstation.service")));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(text);
+        copy.close();
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(analyze, {QStringLiteral("verify"), copy.fileName()});
+        QVERIFY(p.waitForFinished(test::timeoutMs(30000)));
+        const QByteArray out = p.readAll();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.trimmed().isEmpty(), out.constData()); // warnings (unknown keys, bad values) fail it too
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWatchdog)
+#include "tst_watchdog.moc"
