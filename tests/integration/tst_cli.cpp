@@ -4,11 +4,15 @@
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "store/Store.h"
+#include "util/DataDirLock.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +39,74 @@ Run run(const QStringList& args, int timeoutMs = 20000)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+/// Runs the binary with its own environment and standard input.
+Run runWith(const QProcessEnvironment& env, const QStringList& args, const QByteArray& input = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FS_BINARY), args);
+    p.write(input);
+    p.closeWriteChannel();
+    Run r;
+    if (!p.waitForFinished(test::timeoutMs(20000)))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+/// The command words of each form in the "Commands" block of `fieldstation --help`: the leading
+/// lower-case words before the arguments ("import cogent synchronise.conf" → import cogent).
+QList<QStringList> helpCommandForms(const QString& help)
+{
+    QList<QStringList> forms;
+    const qsizetype at = help.indexOf(QStringLiteral("\nCommands"));
+    if (at < 0)
+        return forms;
+    const QStringList lines = help.mid(at + 1).split(QLatin1Char('\n')).mid(1);
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z0-9]*$"));
+    for (const QString& line : lines) {
+        if (line.trimmed().isEmpty())
+            break;
+        if (!line.startsWith(QLatin1String("  ")) || line.startsWith(QLatin1String("   ")))
+            continue; // a summary on a line of its own
+        const QString usage = line.trimmed().split(QRegularExpression(QStringLiteral("\\s{2,}"))).first();
+        QStringList words;
+        for (const QString& w : usage.split(QLatin1Char(' '))) {
+            if (!word.match(w).hasMatch())
+                break;
+            words << w;
+        }
+        if (!words.isEmpty() && !forms.contains(words))
+            forms << words;
+    }
+    return forms;
+}
+
+/// The pid the data dir's lock file names, or -1.
+qint64 lockHolder(const QString& dataDir)
+{
+    QLockFile f(DataDirLock::lockPath(dataDir));
+    qint64 pid = 0;
+    QString host, app;
+    return f.getLockInfo(&pid, &host, &app) ? pid : -1;
+}
+
+/// The environment of a run whose settings and data go where HOME / XDG_* say.
+QProcessEnvironment homeEnvironment(const QString& home, const QString& xdgConfig, const QString& xdgData)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.remove(QStringLiteral("XDG_CONFIG_HOME"));
+    env.remove(QStringLiteral("XDG_DATA_HOME"));
+    if (!xdgConfig.isEmpty())
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), xdgConfig);
+    if (!xdgData.isEmpty())
+        env.insert(QStringLiteral("XDG_DATA_HOME"), xdgData);
+    return env;
 }
 
 QString writeFile(QTemporaryDir& dir, const char* name, const QByteArray& content)
@@ -226,6 +298,167 @@ private Q_SLOTS:
         const SecretStore secrets(data, StationSettings::Secrets::File, false);
         QCOMPARE(secrets.read(QStringLiteral("push/cogentee/password")).value().value_or(QString()),
                  QStringLiteral("s3cret-pw"));
+    }
+
+    void everyCommandAnswersHelp()
+    {
+        const Run top = run({QStringLiteral("--help")});
+        QCOMPARE(top.code, 0);
+        const QList<QStringList> forms = helpCommandForms(QString::fromUtf8(top.out));
+        for (const char* expected : {"decode opcn3", "register", "upload", "queue", "push", "import gascloud",
+                                     "import cogent", "sim gascloud"})
+            QVERIFY2(forms.contains(QString::fromLatin1(expected).split(QLatin1Char(' '))), expected);
+        // Each form, and each command word alone (`import --help` lists both imports).
+        QList<QStringList> asked = forms;
+        for (const QStringList& f : forms)
+            if (!asked.contains(QStringList{f.first()}))
+                asked << QStringList{f.first()};
+        for (const QStringList& words : asked) {
+            for (const char* flag : {"--help", "-h"}) {
+                const Run r = run(words + QStringList{QString::fromLatin1(flag)});
+                const QString what = words.join(QLatin1Char(' ')) + QLatin1Char(' ') + QLatin1String(flag);
+                QVERIFY2(r.code == 0, qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+                QVERIFY2(r.err.isEmpty(), qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+                QVERIFY2(r.out.startsWith("usage: fieldstation " + words.join(QLatin1Char(' ')).toUtf8()),
+                         qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.out)));
+            }
+        }
+    }
+
+    void helpNeedsNoSettingsAndNoArguments()
+    {
+        // Help comes before the settings are read, and wherever it stands among the arguments.
+        const QString bad = writeFile(m_dir, "broken.yaml", "station: [\n");
+        Run r = run({QStringLiteral("--config"), bad, QStringLiteral("push"), QStringLiteral("--help")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("fieldstation push --set-password SERVER"));
+        r = run({QStringLiteral("decode"), QStringLiteral("opcn3"), QStringLiteral("frame.hex"),
+                 QStringLiteral("-h")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("usage: fieldstation decode opcn3 FILE"));
+        r = run({QStringLiteral("--config"), bad, QStringLiteral("queue")}); // without help it reads them
+        QCOMPARE(r.code, 2);
+    }
+
+    void settingsAndDataHaveOneFieldstationLevel_data()
+    {
+        QTest::addColumn<bool>("xdg");
+        QTest::newRow("HOME only") << false;
+        QTest::newRow("XDG_CONFIG_HOME and XDG_DATA_HOME") << true;
+    }
+    void settingsAndDataHaveOneFieldstationLevel()
+    {
+        QFETCH(bool, xdg);
+        QTemporaryDir root;
+        const QString home = root.filePath(QStringLiteral("home"));
+        const QString config = xdg ? root.filePath(QStringLiteral("cfg")) : home + QStringLiteral("/.config");
+        const QString data =
+            xdg ? root.filePath(QStringLiteral("data")) : home + QStringLiteral("/.local/share");
+        const QProcessEnvironment env =
+            homeEnvironment(home, xdg ? config : QString(), xdg ? data : QString());
+        const QString settingsFile = config + QStringLiteral("/fieldstation/fieldstation.yaml");
+        QVERIFY(QDir().mkpath(QFileInfo(settingsFile).absolutePath()));
+
+        // The settings are read from there: a mistake in them is reported with that path.
+        QFile f(settingsFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("station:\n  colour: red\n");
+        f.close();
+        Run r = runWith(env, {QStringLiteral("queue")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains((settingsFile + QStringLiteral(":2:")).toUtf8()), r.err.constData());
+
+        // The data dir is <data>/fieldstation: a secret kept in a file there says where.
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("station:\n  secrets: file\n");
+        f.close();
+        r = runWith(env,
+                    {QStringLiteral("push"), QStringLiteral("--set-password"), QStringLiteral("central")},
+                    "pw\n");
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString secret = data + QStringLiteral("/fieldstation/secrets/push_central_password");
+        QVERIFY2(r.out.contains(secret.toUtf8()), r.out.constData());
+        QVERIFY(QFile::exists(secret));
+        QVERIFY(!r.out.contains("/./"));
+        QVERIFY(!QFile::exists(config + QStringLiteral("/fieldstation/fieldstation")));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/fieldstation/fieldstation")));
+    }
+
+    void stationLocksItsDataDir()
+    {
+        const QString cfg =
+            writeFile(m_dir, "lock.yaml",
+                      "station:\n  secrets: file\nopcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n"
+                      "push:\n  house: 1 Lock Lane\n  servers:\n    central:\n"
+                      "      port: 1\n      user: push\n");
+        const QString data = m_dir.filePath(QStringLiteral("locked"));
+        const QStringList global = {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"), data};
+        QProcess station;
+        station.setProcessChannelMode(QProcess::MergedChannels);
+        station.start(QStringLiteral(FS_BINARY),
+                      global + QStringList{QStringLiteral("--headless"), QStringLiteral("--demo")});
+        QVERIFY(station.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(DataDirLock::lockPath(data)), test::timeoutMs(10000));
+        const QString held = QStringLiteral("data dir %1 is in use by fieldstation (pid %2)")
+                                 .arg(data)
+                                 .arg(station.processId());
+
+        // A second station, and the commands that write, are refused.
+        const QList<QStringList> writers = {
+            {QStringLiteral("--headless"), QStringLiteral("--demo")},
+            {QStringLiteral("push"), QStringLiteral("--once")},
+            {QStringLiteral("upload"), QStringLiteral("--once")},
+        };
+        for (const QStringList& w : writers) {
+            const Run r = run(global + w);
+            QVERIFY2(r.code == 1,
+                     qPrintable(w.join(QLatin1Char(' ')) + QLatin1Char(' ') + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains(held.toUtf8()), r.err.constData());
+        }
+        // What only reads still works.
+        Run r = run(global + QStringList{QStringLiteral("--demo"), QStringLiteral("queue")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        r = run(global + QStringList{QStringLiteral("push"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        r = run(global + QStringList{QStringLiteral("decode"), QStringLiteral("opcn3"),
+                                     test::dataPath(QStringLiteral("opcn3_histogram_frame.hex"))});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(station.state() == QProcess::Running, station.readAll().constData());
+
+        // Stopped, the station leaves the data dir free.
+        ::kill(pid_t(station.processId()), SIGTERM);
+        QVERIFY(station.waitForFinished(test::timeoutMs(10000)));
+        QCOMPARE(station.exitCode(), 0);
+        QVERIFY(!QFile::exists(DataDirLock::lockPath(data)));
+        r = run(global + QStringList{QStringLiteral("push"), QStringLiteral("--once")});
+        QVERIFY2(!r.err.contains("in use by"), r.err.constData());
+    }
+
+    void killedStationLeavesNoLock()
+    {
+        const QString cfg = writeFile(m_dir, "kill.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        const QString data = m_dir.filePath(QStringLiteral("killed"));
+        QProcess station;
+        station.start(QStringLiteral(FS_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"),
+                       cfg, QStringLiteral("--data-dir"), data});
+        QVERIFY(station.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(DataDirLock::lockPath(data)), test::timeoutMs(10000));
+        station.kill(); // SIGKILL, as a power cut would: the lock file stays, its pid is gone
+        QVERIFY(station.waitForFinished(test::timeoutMs(10000)));
+        QVERIFY(QFile::exists(DataDirLock::lockPath(data)));
+
+        QProcess next;
+        next.setProcessChannelMode(QProcess::MergedChannels);
+        next.start(QStringLiteral(FS_BINARY),
+                   {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"), cfg,
+                    QStringLiteral("--data-dir"), data});
+        QVERIFY(next.waitForStarted());
+        // The next station takes the lock over: the file then names its pid.
+        QTRY_COMPARE_WITH_TIMEOUT(lockHolder(data), next.processId(), test::timeoutMs(10000));
+        ::kill(pid_t(next.processId()), SIGTERM);
+        QVERIFY(next.waitForFinished(test::timeoutMs(10000)));
+        QVERIFY2(next.exitCode() == 0, next.readAll().constData());
     }
 
     void headlessDemoStopsCleanlyOnSigterm()
