@@ -5,14 +5,18 @@
 #include "store/Recorder.h"
 
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <future>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 using namespace fs;
 
@@ -30,9 +34,14 @@ public:
         const QByteArray p = QFile::encodeName(path);
         qstrncpy(addr.sun_path, p.constData(), sizeof addr.sun_path);
         m_bound = m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        // Read as datagrams come, like systemd: a full queue (net.unix.max_dgram_qlen, often 10)
+        // would block the sender inside sd_notify.
+        m_reader = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+        QObject::connect(m_reader.get(), &QSocketNotifier::activated, [this] { drain(); });
     }
     ~NotifySocket()
     {
+        m_reader.reset();
         if (m_fd >= 0)
             ::close(m_fd);
     }
@@ -68,15 +77,42 @@ private:
 
     int m_fd = -1;
     bool m_bound = false;
+    std::unique_ptr<QSocketNotifier> m_reader;
     QList<QByteArray> m_seen;
 };
 
-/// Blocks whatever thread runs wait() until release(): a jam that the test ends.
+/// Blocks whatever thread waits on `gate` until release(); released when it goes out of scope too,
+/// so a failing check never leaves a thread blocked.
 struct Jam
 {
     std::promise<void> released;
     std::shared_future<void> gate = released.get_future().share();
-    void release() { released.set_value(); }
+    bool done = false;
+    void release()
+    {
+        if (!std::exchange(done, true))
+            released.set_value();
+    }
+    ~Jam() { release(); }
+};
+
+/// The Recorder's writer thread busy with a job that does not end until released.
+struct RecorderJam : Jam
+{
+    std::thread jammer;
+    explicit RecorderJam(Recorder& recorder)
+        : jammer([this, &recorder] {
+              recorder.run([gate = gate](Store&) -> Status {
+                  gate.wait();
+                  return {};
+              });
+          })
+    {}
+    ~RecorderJam()
+    {
+        release();
+        jammer.join();
+    }
 };
 
 } // namespace
@@ -144,6 +180,10 @@ private Q_SLOTS:
         worker.start();
         QObject inWorker;
         inWorker.moveToThread(&worker);
+        const auto stopWorker = qScopeGuard([&worker] {
+            worker.quit();
+            worker.wait();
+        });
 
         ServiceWatchdog wd(recorder, {&worker});
         QVERIFY(wd.watchdogEnabled());
@@ -156,18 +196,13 @@ private Q_SLOTS:
 
         // The Recorder's writer thread busy with a job that does not end.
         {
-            Jam jam;
-            std::thread jammer([&] {
-                recorder.run([&](Store&) -> Status {
-                    jam.gate.wait();
-                    return {};
-                });
-            });
+            RecorderJam jam(recorder);
             const qsizetype from = m_socket->mark();
             expectPingsWithheld(wd, QStringLiteral("recorder's writer loop has not turned"));
+            if (QTest::currentTestFailed())
+                return;
             QVERIFY(m_socket->anySince(from, "STATUS=jammed: the recorder's writer loop"));
             jam.release();
-            jammer.join();
             expectPingsResume(wd);
         }
 
@@ -178,6 +213,8 @@ private Q_SLOTS:
                 &inWorker, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
             const qsizetype from = m_socket->mark();
             expectPingsWithheld(wd, QStringLiteral("the uploader thread has not answered"));
+            if (QTest::currentTestFailed())
+                return;
             QVERIFY(m_socket->anySince(from, "STATUS=jammed: the uploader thread"));
             jam.release();
             expectPingsResume(wd);
@@ -188,9 +225,34 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(stop, "STOPPING=1") == 1, test::timeoutMs(5000));
         QTest::qWait(3 * wd.pingIntervalMs());
         QCOMPARE(m_socket->since(stop, "WATCHDOG=1"), 0); // no pings after STOPPING=1
-        worker.quit();
-        worker.wait();
         recorder.stop();
+    }
+
+    void stationProcessNotifies()
+    {
+        // The real program, as systemd would start it: the wiring in main() sends what the unit needs.
+        QFile cfg(m_dir.filePath(QStringLiteral("fast.yaml")));
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write("opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        cfg.close();
+        QProcess station;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("2000000"));
+        station.setProcessEnvironment(env);
+        station.setProcessChannelMode(QProcess::MergedChannels);
+        const qsizetype from = m_socket->mark();
+        station.start(QStringLiteral(FS_BINARY),
+                      {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"),
+                       cfg.fileName(), QStringLiteral("--data-dir"),
+                       m_dir.filePath(QStringLiteral("station"))});
+        QVERIFY(station.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "READY=1") == 1, test::timeoutMs(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "WATCHDOG=1") >= 3, test::timeoutMs(10000));
+        QVERIFY(!m_socket->anySince(from, "STATUS=jammed"));
+        ::kill(pid_t(station.processId()), SIGTERM);
+        QVERIFY(station.waitForFinished(test::timeoutMs(15000)));
+        QVERIFY2(station.exitCode() == 0, station.readAll().constData());
+        QCOMPARE(m_socket->since(from, "STOPPING=1"), 1);
     }
 
     void unitFileVerifies()
