@@ -2,6 +2,7 @@
 #include "CommandHelp.h"
 #include "CommandLine.h"
 #include "DecodeCommand.h"
+#include "OldLayout.h"
 #include "ServiceWatchdog.h"
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
@@ -52,12 +53,12 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         return 1;
     }
     ServiceWatchdog watchdog(*station.recorder(), station.workerThreads()); // systemd: READY=1, WATCHDOG=1
-    watchdog.start();
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&app](int sig) {
         qCInfo(lcApp) << "signal" << sig << "received, stopping";
         app.quit();
     });
+    watchdog.start(); // ready once SIGTERM stops it cleanly
 
     std::unique_ptr<OpcN3View> opc;
     std::unique_ptr<UploadQueueModel> queue;
@@ -136,6 +137,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", qPrintable(settings.error()));
         return 2;
     }
+    for (const QString& line : oldLayoutWarnings(cl.configFile.isEmpty(),
+                                                 cl.dataDir.isEmpty() && settings->station.dataDir.isEmpty()))
+        std::fprintf(stderr, "fieldstation: %s\n", qPrintable(line));
     if (!command.isEmpty()) {
         CommandContext ctx{settings.value(), Station::resolveDataDir(settings.value(), cl.dataDir),
                            cl.configFile, cl.demo};

@@ -1,5 +1,6 @@
 // The fieldstation binary from the outside: decode, --version, settings errors, and a headless
 // demo run stopped by SIGTERM with its readings flushed.
+#include "NotifySocket.h"
 #include "TestSupport.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -125,6 +126,24 @@ class TestCli : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<test::NotifySocket> m_notify;
+
+    /// Starts a station and waits for its READY=1 (sent once SIGTERM would stop it cleanly), on a
+    /// notify socket of our own as systemd would give it.
+    bool startReadyStation(QProcess& station, const QStringList& args)
+    {
+        const QString socket = m_dir.filePath(QStringLiteral("notify"));
+        if (!m_notify)
+            m_notify = std::make_unique<test::NotifySocket>(socket);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NOTIFY_SOCKET"), socket);
+        env.remove(QStringLiteral("WATCHDOG_USEC"));
+        station.setProcessEnvironment(env);
+        const qsizetype from = m_notify->mark();
+        station.start(QStringLiteral(FS_BINARY), args);
+        return m_notify->bound() && station.waitForStarted() &&
+               QTest::qWaitFor([&] { return m_notify->since(from, "READY=1") > 0; }, test::timeoutMs(20000));
+    }
 
 private Q_SLOTS:
     void decodeSampleFrame()
@@ -382,6 +401,18 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains("/./"));
         QVERIFY(!QFile::exists(config + QStringLiteral("/fieldstation/fieldstation")));
         QVERIFY(!QFile::exists(data + QStringLiteral("/fieldstation/fieldstation")));
+        QVERIFY(!r.err.contains("older FieldStation"));
+
+        // Folders of the old, one-level-too-deep layout are pointed out with how to move them.
+        const QString oldData = data + QStringLiteral("/fieldstation/fieldstation");
+        QVERIFY(QDir().mkpath(oldData));
+        r = runWith(env, {QStringLiteral("queue")});
+        QVERIFY2(
+            r.err.contains(QStringLiteral("%1 is where an older FieldStation kept its data; this one uses "
+                                          "%2/fieldstation. Move them up: mv %1/* %2/fieldstation/")
+                               .arg(oldData, data)
+                               .toUtf8()),
+            r.err.constData());
     }
 
     void stationLocksItsDataDir()
@@ -395,10 +426,10 @@ private Q_SLOTS:
         const QStringList global = {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"), data};
         QProcess station;
         station.setProcessChannelMode(QProcess::MergedChannels);
-        station.start(QStringLiteral(FS_BINARY),
-                      global + QStringList{QStringLiteral("--headless"), QStringLiteral("--demo")});
-        QVERIFY(station.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(DataDirLock::lockPath(data)), test::timeoutMs(10000));
+        QVERIFY2(startReadyStation(
+                     station, global + QStringList{QStringLiteral("--headless"), QStringLiteral("--demo")}),
+                 station.readAll().constData());
+        QCOMPARE(lockHolder(data), station.processId());
         const QString held = QStringLiteral("data dir %1 is in use by fieldstation (pid %2)")
                                  .arg(data)
                                  .arg(station.processId());
@@ -438,24 +469,21 @@ private Q_SLOTS:
     {
         const QString cfg = writeFile(m_dir, "kill.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
         const QString data = m_dir.filePath(QStringLiteral("killed"));
+        const QStringList args = {QStringLiteral("--headless"), QStringLiteral("--demo"),
+                                  QStringLiteral("--config"),   cfg,
+                                  QStringLiteral("--data-dir"), data};
         QProcess station;
-        station.start(QStringLiteral(FS_BINARY),
-                      {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"),
-                       cfg, QStringLiteral("--data-dir"), data});
-        QVERIFY(station.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(DataDirLock::lockPath(data)), test::timeoutMs(10000));
+        station.setProcessChannelMode(QProcess::MergedChannels);
+        QVERIFY2(startReadyStation(station, args), station.readAll().constData());
         station.kill(); // SIGKILL, as a power cut would: the lock file stays, its pid is gone
         QVERIFY(station.waitForFinished(test::timeoutMs(10000)));
         QVERIFY(QFile::exists(DataDirLock::lockPath(data)));
 
+        // The next station takes the lock over: the file then names its pid.
         QProcess next;
         next.setProcessChannelMode(QProcess::MergedChannels);
-        next.start(QStringLiteral(FS_BINARY),
-                   {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"), cfg,
-                    QStringLiteral("--data-dir"), data});
-        QVERIFY(next.waitForStarted());
-        // The next station takes the lock over: the file then names its pid.
-        QTRY_COMPARE_WITH_TIMEOUT(lockHolder(data), next.processId(), test::timeoutMs(10000));
+        QVERIFY2(startReadyStation(next, args), next.readAll().constData());
+        QCOMPARE(lockHolder(data), next.processId());
         ::kill(pid_t(next.processId()), SIGTERM);
         QVERIFY(next.waitForFinished(test::timeoutMs(10000)));
         QVERIFY2(next.exitCode() == 0, next.readAll().constData());
