@@ -1,6 +1,8 @@
 // CommandLine: QCommandLineParser set-up and mode validation.
 #include "CommandLine.h"
 
+#include "CommandHelp.h"
+
 #include <QCommandLineParser>
 #include <cstdio>
 #include <cstring>
@@ -28,18 +30,9 @@ bool CommandLine::wantsNoGui(int argc, char** argv)
 CommandLine CommandLine::parse(const QCoreApplication& app)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "FieldStation: acquires, keeps, shows and forwards a field station's readings.\n\n"
-        "Commands:\n"
-        "  decode opcn3 FILE                  one 86-byte OPC-N3 histogram frame (raw or hex) as JSON\n"
-        "  register --pin PIN [--name NAME]   register with gascloud; the key goes to the keychain\n"
-        "  upload --once                      cut a batch and work the upload queue once\n"
-        "  queue                              print the upload queue\n"
-        "  push --once                        push to every enabled MySQL server now\n"
-        "  push --set-password SERVER         store a push server's password (read from stdin)\n"
-        "  import gascloud settings.yaml [gateway_key.txt]\n"
-        "                                     take over the old uploader's settings and key\n"
-        "  sim gascloud --listen HOST:PORT    run the gascloud emulator (see its --help)"));
+    p.setApplicationDescription(
+        QStringLiteral("FieldStation: acquires, keeps, shows and forwards a field station's readings.\n\n") +
+        commandhelp::commandList());
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),

@@ -1,6 +1,9 @@
 // fieldstation: command line, mode choice (kiosk, desktop, headless), and wiring.
+#include "CommandHelp.h"
 #include "CommandLine.h"
 #include "DecodeCommand.h"
+#include "OldLayout.h"
+#include "ServiceWatchdog.h"
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
 #include "views/LiveStream.h"
@@ -61,11 +64,13 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
         return 1;
     }
+    ServiceWatchdog watchdog(*station.recorder(), station.workerThreads()); // systemd: READY=1, WATCHDOG=1
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&app](int sig) {
         qCInfo(lcApp) << "signal" << sig << "received, stopping";
         app.quit();
     });
+    watchdog.start(); // ready once SIGTERM stops it cleanly
 
     std::unique_ptr<HistoryReader> history;
     std::unique_ptr<SourceListModel> sources;
@@ -107,6 +112,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
     }
     const int rc = app.exec();
     engine.reset(); // the window goes before the sources it shows
+    watchdog.stopping();
     station.stop();
     return rc;
 }
@@ -123,12 +129,17 @@ int main(int argc, char** argv)
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv); // QtCharts in QML needs a QApplication
+    // No organization name: with one, Qt puts settings and data one folder deeper
+    // (~/.config/fieldstation/fieldstation/).
     QCoreApplication::setApplicationName(QStringLiteral("fieldstation"));
-    QCoreApplication::setOrganizationName(QStringLiteral("fieldstation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSTATION_VERSION));
 
     redact::installLogFilter();
     const CommandLine cl = CommandLine::parse(*app);
+    if (const auto help = commandhelp::answer(cl.command)) {
+        std::fputs(qPrintable(*help), stdout); // before settings: help works with broken settings too
+        return 0;
+    }
     const QString command = cl.command.value(0);
     if (command == QLatin1String("decode"))
         return runDecodeCommand(cl.command.mid(1));
@@ -144,6 +155,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", qPrintable(settings.error()));
         return 2;
     }
+    for (const QString& line : oldLayoutWarnings(cl.configFile.isEmpty(),
+                                                 cl.dataDir.isEmpty() && settings->station.dataDir.isEmpty()))
+        std::fprintf(stderr, "fieldstation: %s\n", qPrintable(line));
     if (!command.isEmpty()) {
         CommandContext ctx{settings.value(), Station::resolveDataDir(settings.value(), cl.dataDir),
                            cl.configFile, cl.demo};

@@ -11,6 +11,7 @@
 #include "sources/SourceTypes.h"
 #include "store/Recorder.h"
 #include "store/Retention.h"
+#include "util/DataDirLock.h"
 #include "util/Logging.h"
 
 #include <QDir>
@@ -59,6 +60,10 @@ QString Station::storePath() const
 
 Status Station::start()
 {
+    auto lock = DataDirLock::take(m_dataDir);
+    if (!lock)
+        return Error{lock.error()};
+    m_dataDirLock = std::move(lock).value();
     RecorderOptions ro;
     ro.flushIntervalMs = m_settings.recorder.flushIntervalMs;
     ro.maxBatch = m_settings.recorder.maxBatch;
@@ -230,6 +235,20 @@ void Station::startRetention()
     m_retention->start();
 }
 
+QList<QThread*> Station::workerThreads()
+{
+    QList<QThread*> running;
+    for (const Acquisition& a : m_sources) {
+        if (a.thread->isRunning())
+            running << a.thread.get();
+    }
+    for (QThread* t : {&m_uploaderThread, &m_simThread}) {
+        if (t->isRunning())
+            running << t;
+    }
+    return running;
+}
+
 void Station::stop()
 {
     if (m_retention)
@@ -258,6 +277,7 @@ void Station::stop()
         m_recorder->stop();
         qCInfo(lcStation) << "store closed at seq" << m_recorder->lastCommittedSeq();
     }
+    m_dataDirLock.reset();
 }
 
 } // namespace fs

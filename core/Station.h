@@ -26,6 +26,7 @@ struct RunningSource
     QString type;
     Source* source = nullptr; ///< lives in its own thread: connect queued, read its thread-safe getters
 };
+class DataDirLock;
 
 class Station : public QObject
 {
@@ -70,6 +71,9 @@ public:
     Retention* retention() const { return m_retention.get(); }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
+    /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
+    /// checks that each still answers.
+    QList<QThread*> workerThreads();
 
 private:
     Status startSources();
@@ -82,6 +86,7 @@ private:
     Settings m_settings;
     Options m_options;
     QString m_dataDir;
+    std::unique_ptr<DataDirLock> m_dataDirLock; // one writer per data dir, held from start to stop
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<LiveTap> m_tap; // in front of the recorder; outlives every source
     struct Acquisition

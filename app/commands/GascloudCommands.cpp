@@ -7,6 +7,7 @@
 #include "sinks/gascloud/Uploader.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
+#include "util/DataDirLock.h"
 #include "util/Redact.h"
 
 #include <QCommandLineParser>
@@ -97,6 +98,9 @@ int runUploadCommand(const CommandContext& ctx, const QStringList& args)
 {
     if (args != QStringList{QStringLiteral("--once")})
         return fail(QStringLiteral("usage: fieldstation upload --once"));
+    const auto lock = DataDirLock::take(ctx.dataDir); // the running station uploads on its own
+    if (!lock)
+        return fail(QStringLiteral("upload --once: %1").arg(lock.error()));
     const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
     auto key = gatewayKey(secrets);
     if (!key)

@@ -6,6 +6,7 @@
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/mysqlpush/Pusher.h"
 #include "store/Recorder.h"
+#include "util/DataDirLock.h"
 #include "util/Redact.h"
 
 #include <QDateTime>
@@ -35,6 +36,11 @@ int runPushCommand(const CommandContext& ctx, const QStringList& args)
     }
     if (ctx.settings.push.servers.isEmpty()) {
         std::fprintf(stderr, "fieldstation: no push servers in the settings (push.servers)\n");
+        return 1;
+    }
+    const auto lock = DataDirLock::take(ctx.dataDir); // the running station pushes on its own
+    if (!lock) {
+        std::fprintf(stderr, "fieldstation: push --once: %s\n", qPrintable(lock.error()));
         return 1;
     }
     Recorder recorder(Station::storePathIn(ctx.dataDir, ctx.demo));

@@ -1,5 +1,6 @@
-// The fieldstation binary from the outside: decode, --version, settings errors, and a headless
-// demo run stopped by SIGTERM with its readings flushed.
+// The fieldstation binary from the outside: decode, --version, every command's --help, settings
+// errors, and a headless demo run stopped by SIGTERM with its readings flushed.
+#include "CliRun.h"
 #include "TestSupport.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
@@ -9,41 +10,43 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
 
 using namespace fs;
+using namespace fs::test;
 
 namespace {
 
-struct Run
+/// The command words of each form in the "Commands" block of `fieldstation --help`: the leading
+/// lower-case words before the arguments ("import cogent synchronise.conf" → import cogent).
+QList<QStringList> helpCommandForms(const QString& help)
 {
-    int code = -1;
-    QByteArray out, err;
-};
-
-Run run(const QStringList& args, int timeoutMs = 20000)
-{
-    QProcess p;
-    p.start(QStringLiteral(FS_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(test::timeoutMs(timeoutMs)))
-        return r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QString writeFile(QTemporaryDir& dir, const char* name, const QByteArray& content)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(content);
-    return path;
+    QList<QStringList> forms;
+    const qsizetype at = help.indexOf(QStringLiteral("\nCommands"));
+    if (at < 0)
+        return forms;
+    const QStringList lines = help.mid(at + 1).split(QLatin1Char('\n')).mid(1);
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z0-9]*$"));
+    for (const QString& line : lines) {
+        if (line.trimmed().isEmpty())
+            break;
+        if (!line.startsWith(QLatin1String("  ")) || line.startsWith(QLatin1String("   ")))
+            continue; // a summary on a line of its own
+        const QString usage = line.trimmed().split(QRegularExpression(QStringLiteral("\\s{2,}"))).first();
+        QStringList words;
+        for (const QString& w : usage.split(QLatin1Char(' '))) {
+            if (!word.match(w).hasMatch())
+                break;
+            words << w;
+        }
+        if (!words.isEmpty() && !forms.contains(words))
+            forms << words;
+    }
+    return forms;
 }
 
 } // namespace
@@ -53,7 +56,6 @@ class TestCli : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-
 private Q_SLOTS:
     void decodeSampleFrame()
     {
@@ -262,6 +264,46 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("[central] tunnels to cogentee.invalid but names no sshkey"),
                  r.err.constData());
+    }
+
+    void everyCommandAnswersHelp()
+    {
+        const Run top = run({QStringLiteral("--help")});
+        QCOMPARE(top.code, 0);
+        const QList<QStringList> forms = helpCommandForms(QString::fromUtf8(top.out));
+        for (const char* expected : {"decode opcn3", "register", "upload", "queue", "push", "import gascloud",
+                                     "import cogent", "sim gascloud"})
+            QVERIFY2(forms.contains(QString::fromLatin1(expected).split(QLatin1Char(' '))), expected);
+        // Each form, and each command word alone (`import --help` lists both imports).
+        QList<QStringList> asked = forms;
+        for (const QStringList& f : forms)
+            if (!asked.contains(QStringList{f.first()}))
+                asked << QStringList{f.first()};
+        for (const QStringList& words : asked) {
+            for (const char* flag : {"--help", "-h"}) {
+                const Run r = run(words + QStringList{QString::fromLatin1(flag)});
+                const QString what = words.join(QLatin1Char(' ')) + QLatin1Char(' ') + QLatin1String(flag);
+                QVERIFY2(r.code == 0, qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+                QVERIFY2(r.err.isEmpty(), qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+                QVERIFY2(r.out.startsWith("usage: fieldstation " + words.join(QLatin1Char(' ')).toUtf8()),
+                         qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(r.out)));
+            }
+        }
+    }
+
+    void helpNeedsNoSettingsAndNoArguments()
+    {
+        // Help comes before the settings are read, and wherever it stands among the arguments.
+        const QString bad = writeFile(m_dir, "broken.yaml", "station: [\n");
+        Run r = run({QStringLiteral("--config"), bad, QStringLiteral("push"), QStringLiteral("--help")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.contains("fieldstation push --set-password SERVER"));
+        r = run({QStringLiteral("decode"), QStringLiteral("opcn3"), QStringLiteral("frame.hex"),
+                 QStringLiteral("-h")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("usage: fieldstation decode opcn3 FILE"));
+        r = run({QStringLiteral("--config"), bad, QStringLiteral("queue")}); // without help it reads them
+        QCOMPARE(r.code, 2);
     }
 
     void headlessDemoStopsCleanlyOnSigterm()

@@ -48,7 +48,7 @@ Uploader::Options uploaderOptions(const GascloudSettings& s, const QString& data
 SecretStore secretStore(const Settings& s, const QString& dataDir, bool keychainUsable, bool demo)
 {
     // The demo never touches the user's keychain.
-    return SecretStore(QDir(dataDir).filePath(demo ? QStringLiteral("demo-secrets") : QStringLiteral(".")),
+    return SecretStore(demo ? QDir(dataDir).filePath(QStringLiteral("demo-secrets")) : dataDir,
                        demo ? StationSettings::Secrets::File : s.station.secrets, keychainUsable);
 }
 
