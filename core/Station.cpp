@@ -118,11 +118,13 @@ Status Station::startDemoGascloud(GascloudSettings& s)
         return Error{port.error()};
     s.enabled = true;
     s.api = m_emulator->apiUrl();
+    s.allowInsecureHttp = true; // the in-process emulator speaks plain http on loopback
     s.gadgetId = QStringLiteral("demo-gadget");
     s.uploadIntervalS = 30; // a lively queue for people watching the demo
     const SecretStore secrets = gascloud::secretStore(m_settings, m_dataDir, false, true);
     if (!gatewayKey(secrets)) {
-        auto where = registerGateway(s.api, 10, QStringLiteral("1234"), m_settings.station.name, secrets);
+        auto where = registerGateway(s.api, 10, QStringLiteral("1234"), m_settings.station.name, secrets,
+                                     s.allowInsecureHttp);
         if (!where)
             return Error{where.error()};
     }

@@ -3,6 +3,7 @@
 #include "SecretStore.h"
 
 #include "util/Logging.h"
+#include "util/Redact.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -62,6 +63,16 @@ QString SecretStore::filePath(const QString& name) const
 }
 
 Result<std::optional<QString>> SecretStore::read(const QString& name) const
+{
+    auto r = readFrom(name);
+    // Whoever loads a secret may log an error that quotes it (a connection string, a path): from the
+    // moment it is in memory, the log redactor knows it.
+    if (r && r->has_value())
+        redact::addSecret(r->value());
+    return r;
+}
+
+Result<std::optional<QString>> SecretStore::readFrom(const QString& name) const
 {
     if (tryKeychain()) {
         QKeychain::ReadPasswordJob job(kService);
