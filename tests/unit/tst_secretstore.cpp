@@ -8,6 +8,9 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <atomic>
 
 using namespace fs;
 
@@ -50,6 +53,38 @@ private Q_SLOTS:
         QCOMPARE(s.read(QStringLiteral("push/central/password")).value().value(), pw);
         QVERIFY2(!redact::apply(line).contains(pw), qPrintable(redact::apply(line)));
         QVERIFY(redact::apply(line).contains(QStringLiteral("<secret>")));
+    }
+
+    void aWorkerThreadIsNotReenteredWhileTheKeychainAnswers()
+    {
+        // A sink's thread reads a secret: its timers must not run inside the read (a nested event
+        // loop would let its tick start again on the same state).
+        QTemporaryDir dir;
+        const SecretStore s(dir.path(), StationSettings::Secrets::Keychain, true);
+        QThread worker;
+        worker.start();
+        QObject context;
+        context.moveToThread(&worker);
+        std::atomic<int> firedInside{-1};
+        QThread* const here = QThread::currentThread();
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                bool inside = true;
+                int fired = 0;
+                QTimer::singleShot(0, &context, [&] { fired += inside ? 1 : 0; });
+                QMetaObject::invokeMethod(
+                    &context, [&] { fired += inside ? 1 : 0; }, Qt::QueuedConnection);
+                const auto r = s.read(QStringLiteral("k"));
+                inside = false;
+                QVERIFY(!r.ok()); // no keychain service here: the error is reported, not hidden
+                firedInside = fired;
+                context.moveToThread(here); // back before the worker ends
+            },
+            Qt::BlockingQueuedConnection);
+        QCOMPARE(firedInside.load(), 0);
+        worker.quit();
+        worker.wait();
     }
 
     void autoFallsBackToTheFileWithoutAKeychain()
