@@ -19,23 +19,12 @@
 #include <QSqlQuery>
 #include <limits>
 #include <sqlite3.h>
-#include <yaml-cpp/yaml.h>
 
 namespace fs {
 
 namespace {
 
 constexpr int kScanChunk = 20000;
-
-std::string utf8(const QString& s)
-{
-    return s.toStdString();
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
 
 /// The whole second a reading's CSV timestamp shows (floor, also before 1970).
 qint64 csvSecond(qint64 ms)
@@ -320,20 +309,11 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
         return abandon(QString());
     b.lastSeq = scan.lastSeq;
 
-    YAML::Emitter meta;
-    meta << YAML::BeginMap << YAML::Key << "source" << YAML::Value << "FieldStation" << YAML::Key
-         << "source_ref" << YAML::Value << utf8(ref) << YAML::Key << "version" << YAML::Value
-         << FIELDSTATION_VERSION << YAML::Key << "filelist" << YAML::Value << YAML::BeginSeq
-         << utf8(ref + QStringLiteral(".csv")) << utf8(ref + QStringLiteral(".yaml")) << YAML::EndSeq
-         << YAML::Key << "batch_type" << YAML::Value << utf8(m_opt.batchType) << YAML::Key << "batch_mode"
-         << YAML::Value << utf8(m_opt.batchMode) << YAML::Key << "device_id" << YAML::Value << utf8(m_opt.key)
-         << YAML::Key << "timestamp" << YAML::Value << utf8(isoUtc(nowMs)) << YAML::Key << "gadget_id"
-         << YAML::Value << utf8(m_opt.gadgetId) << YAML::Key << "reading_from" << YAML::Value
-         << utf8(isoUtc(b.readingFromMs)) << YAML::Key << "reading_to" << YAML::Value
-         << utf8(isoUtc(b.readingToMs)) << YAML::Key << "rows" << YAML::Value << b.rows << YAML::Key
-         << "same_second_dropped" << YAML::Value << scan.sameSecondDropped << YAML::EndMap;
+    const QByteArray meta =
+        batchfiles::metaYaml({ref, m_opt.batchType, m_opt.batchMode, m_opt.key, m_opt.gadgetId, nowMs,
+                              b.readingFromMs, b.readingToMs, b.rows, scan.sameSecondDropped});
     // The meta and the zip carry the gateway key too: owner-only, like the payload.
-    if (Status w = batchfiles::writePrivate(tmpMeta, QByteArray(meta.c_str()) + '\n'); !w)
+    if (Status w = batchfiles::writePrivate(tmpMeta, meta); !w)
         return abandon(w.error());
     if (Status z = batchfiles::zipPrivate(
             tmpZip, {{ref + QStringLiteral(".csv"), tmpCsv}, {ref + QStringLiteral(".yaml"), tmpMeta}});

@@ -3,6 +3,7 @@
 #include "BatchFiles.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -79,6 +80,31 @@ Result<QString> md5Of(const QString& path)
     if (!h.addData(&f))
         return Error{QStringLiteral("%1: cannot read it to hash").arg(path)};
     return QString::fromLatin1(h.result().toHex());
+}
+
+QByteArray metaYaml(const Meta& m)
+{
+    const auto iso = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
+    };
+    const auto text = [](const QString& s) { return s.toStdString(); };
+    YAML::Emitter out;
+    out << YAML::BeginMap << YAML::Key << "source" << YAML::Value << "FieldStation";
+    out << YAML::Key << "source_ref" << YAML::Value << text(m.sourceRef);
+    out << YAML::Key << "version" << YAML::Value << FIELDSTATION_VERSION;
+    out << YAML::Key << "filelist" << YAML::Value << YAML::BeginSeq
+        << text(m.sourceRef + QStringLiteral(".csv")) << text(m.sourceRef + QStringLiteral(".yaml"))
+        << YAML::EndSeq;
+    out << YAML::Key << "batch_type" << YAML::Value << text(m.batchType);
+    out << YAML::Key << "batch_mode" << YAML::Value << text(m.batchMode);
+    out << YAML::Key << "device_id" << YAML::Value << text(m.key);
+    out << YAML::Key << "timestamp" << YAML::Value << iso(m.builtMs);
+    out << YAML::Key << "gadget_id" << YAML::Value << text(m.gadgetId);
+    out << YAML::Key << "reading_from" << YAML::Value << iso(m.readingFromMs);
+    out << YAML::Key << "reading_to" << YAML::Value << iso(m.readingToMs);
+    out << YAML::Key << "rows" << YAML::Value << m.rows;
+    out << YAML::Key << "same_second_dropped" << YAML::Value << m.sameSecondDropped << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
 }
 
 QByteArray payloadYaml(const FormFields& fields)

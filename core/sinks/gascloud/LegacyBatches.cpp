@@ -4,6 +4,7 @@
 
 #include "BatchFiles.h"
 #include "GascloudApi.h"
+#include "UploadBatch.h"
 #include "util/DurableFile.h"
 #include "util/Logging.h"
 
@@ -35,6 +36,18 @@ void setField(FormFields& f, const QString& name, const QString& value)
 }
 
 } // namespace
+
+QList<SentBatch> sentBatches(const QString& pendingDir, const QSet<QString>& knownIds)
+{
+    QList<SentBatch> out;
+    const QDir dir(pendingDir);
+    for (const QString& zipName : dir.entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name)) {
+        const QString id = QFileInfo(zipName).completeBaseName();
+        if (isBatchId(id) && !knownIds.contains(id))
+            out << SentBatch{id, QFileInfo(dir.filePath(zipName)).size()};
+    }
+    return out;
+}
 
 Result<QList<UnsentBatch>> adoptUnsent(const QString& pendingDir, const QString& gadgetId,
                                        const QSet<QString>& knownRefs)
@@ -97,6 +110,44 @@ Result<QList<UnsentBatch>> adoptUnsent(const QString& pendingDir, const QString&
         out << b;
     }
     return out;
+}
+
+Status adoptInto(Store& store, const QString& pendingDir, const QString& gadgetId,
+                 const QSet<QString>& knownIds, const QSet<QString>& knownRefs, qint64 nowMs)
+{
+    const auto record = [&](UploadBatch b) -> Status {
+        auto id = batches::insertBuilding(store, 0, nowMs);
+        if (!id)
+            return Error{id.error()};
+        b.id = id.value();
+        b.createdMs = b.updatedMs = nowMs;
+        return batches::save(store, b);
+    };
+    for (const legacy::SentBatch& sent : legacy::sentBatches(pendingDir, knownIds)) {
+        UploadBatch b;
+        b.sourceRef = b.batchId = sent.batchId;
+        b.state = UploadBatch::State::AwaitingStatus;
+        b.zipSize = sent.zipSize;
+        qCInfo(lcGascloud).noquote() << "adopting" << shownBatchId(b.batchId)
+                                     << "sent by an earlier uploader; checking its status";
+        if (Status s = record(b); !s)
+            return s;
+    }
+    auto unsent = legacy::adoptUnsent(pendingDir, gadgetId, knownRefs);
+    if (!unsent)
+        return Error{unsent.error()};
+    for (const legacy::UnsentBatch& old : unsent.value()) {
+        UploadBatch b;
+        b.sourceRef = old.sourceRef;
+        b.state = UploadBatch::State::Pending;
+        b.zipSize = old.zipSize;
+        b.zipMd5 = old.zipMd5;
+        qCInfo(lcGascloud).noquote() << "adopting" << old.sourceRef
+                                     << "built and never sent by the old uploader; it goes in the queue";
+        if (Status s = record(b); !s)
+            return s;
+    }
+    return {};
 }
 
 } // namespace fs::legacy

@@ -1,5 +1,6 @@
-// LegacyBatches: what the old batonopc uploader left in its pending folder unsent — a <ref>.zip
-// beside its quarantine payload <ref>.yaml, whose zip_md5 is the MD5 of nothing (its bug).
+// LegacyBatches: what the old batonopc uploader left in its pending folder: zips it sent (renamed to
+// <batchid>.zip) and pairs it never sent — a <ref>.zip beside its quarantine payload <ref>.yaml,
+// whose zip_md5 is the MD5 of nothing (its bug).
 #pragma once
 
 #include "util/Result.h"
@@ -8,7 +9,21 @@
 #include <QSet>
 #include <QString>
 
+namespace fs {
+class Store;
+}
+
 namespace fs::legacy {
+
+/// A zip the old uploader sent and renamed to its batch id, and whose status it never saw.
+struct SentBatch
+{
+    QString batchId;
+    qint64 zipSize = 0;
+};
+
+/// Every `<batchid>.zip` in `pendingDir` whose id is not in `knownIds`.
+QList<SentBatch> sentBatches(const QString& pendingDir, const QSet<QString>& knownIds);
 
 struct UnsentBatch
 {
@@ -24,5 +39,9 @@ struct UnsentBatch
 /// that cannot be read, is skipped with a warning naming the file.
 Result<QList<UnsentBatch>> adoptUnsent(const QString& pendingDir, const QString& gadgetId,
                                        const QSet<QString>& knownRefs);
+
+/// Puts both kinds in the upload queue: sent ones awaiting their status, unsent ones pending.
+Status adoptInto(Store& store, const QString& pendingDir, const QString& gadgetId,
+                 const QSet<QString>& knownIds, const QSet<QString>& knownRefs, qint64 nowMs);
 
 } // namespace fs::legacy

@@ -13,7 +13,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QScopeGuard>
 
 namespace fs {
@@ -92,15 +91,13 @@ Status Uploader::recover()
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
     if (Status s = m_builder->recover(); !s)
         return s;
-    // Batches an older uploader already sent, known only by their file name.
-    static const QRegularExpression sent(QStringLiteral("^([0-9a-f]{32})\\.zip$"));
     return m_recorder.run([&](Store& store) -> Status {
         auto all = batches::all(store);
         if (!all)
             return Error{all.error()};
-        QSet<QString> known, knownRefs;
+        QSet<QString> knownIds, knownRefs;
         for (UploadBatch& b : all.value()) {
-            known.insert(b.batchId);
+            knownIds.insert(b.batchId);
             knownRefs.insert(b.sourceRef);
             // Live states do not survive a restart: go back to the last recorded step.
             if (b.state == UploadBatch::State::Requesting || b.state == UploadBatch::State::Uploading) {
@@ -109,53 +106,9 @@ Status Uploader::recover()
                     return s;
             }
         }
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const QString& f :
-             QDir(m_opt.pendingDir).entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name)) {
-            const auto m = sent.match(f);
-            if (!m.hasMatch() || known.contains(m.captured(1)))
-                continue;
-            auto id = batches::insertBuilding(store, 0, now);
-            if (!id)
-                return Error{id.error()};
-            UploadBatch b;
-            b.id = id.value();
-            b.sourceRef = m.captured(1);
-            b.batchId = m.captured(1);
-            b.state = UploadBatch::State::AwaitingStatus;
-            b.zipSize = QFileInfo(QDir(m_opt.pendingDir).filePath(f)).size();
-            b.createdMs = b.updatedMs = now;
-            qCInfo(lcGascloud).noquote() << "adopting" << shownBatchId(b.batchId)
-                                         << "sent by an earlier uploader; checking its status";
-            if (Status s = batches::save(store, b); !s)
-                return s;
-        }
-        return adoptFromOldClient(store, knownRefs, now);
+        return legacy::adoptInto(store, m_opt.pendingDir, m_opt.builder.gadgetId, knownIds, knownRefs,
+                                 QDateTime::currentMSecsSinceEpoch());
     });
-}
-
-Status Uploader::adoptFromOldClient(Store& store, const QSet<QString>& knownRefs, qint64 nowMs)
-{
-    auto found = legacy::adoptUnsent(m_opt.pendingDir, m_opt.builder.gadgetId, knownRefs);
-    if (!found)
-        return Error{found.error()};
-    for (const legacy::UnsentBatch& old : found.value()) {
-        auto id = batches::insertBuilding(store, 0, nowMs);
-        if (!id)
-            return Error{id.error()};
-        UploadBatch b;
-        b.id = id.value();
-        b.sourceRef = old.sourceRef;
-        b.state = UploadBatch::State::Pending;
-        b.zipSize = old.zipSize;
-        b.zipMd5 = old.zipMd5;
-        b.createdMs = b.updatedMs = nowMs;
-        qCInfo(lcGascloud).noquote() << "adopting" << old.sourceRef
-                                     << "built and never sent by the old uploader; it goes in the queue";
-        if (Status s = batches::save(store, b); !s)
-            return s;
-    }
-    return {};
 }
 
 QStringList Uploader::runCycle(qint64 nowMs, bool build)

@@ -10,7 +10,6 @@
 
 #include <QLockFile>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -64,7 +63,6 @@ Q_SIGNALS:
 private:
     void tick();
     QStringList cycle(qint64 nowMs, bool build);
-    Status adoptFromOldClient(Store& store, const QSet<QString>& knownRefs, qint64 nowMs);
     QString process(UploadBatch& b, qint64 nowMs);
     QString requestTicket(UploadBatch& b, qint64 nowMs);
     QString upload(UploadBatch& b, qint64 nowMs);
