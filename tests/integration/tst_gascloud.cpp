@@ -1,6 +1,7 @@
 // gascloud end to end: the emulator for the API and a real OpenSSH sshd for SCP. Registration,
 // a full cycle with the zip byte-identical on the server, expired tickets, sshd down, a changed
 // host key, a rejected batch, and DELETE_READING_ON_ZIP.
+#include "GascloudOptions.h"
 #include "OpcN3Readings.h"
 #include "SshdServer.h"
 #include "TestSupport.h"
@@ -52,19 +53,13 @@ struct Rig
     {
         recorder.start();
         emu.listen(QHostAddress::LocalHost, 0);
-        opt.api = emu.apiUrl();
-        opt.allowInsecureHttp = true;
+        opt = test::uploaderOptions(dir, emu.apiUrl(), kKey);
         opt.requestTimeoutS = 3;
-        opt.pendingDir = dir.filePath(QStringLiteral("pending"));
-        opt.uploadedDir = dir.filePath(QStringLiteral("uploaded"));
-        opt.rejectedDir = dir.filePath(QStringLiteral("rejected"));
         opt.retryMinS = 1;
         opt.retryMaxS = 4;
         opt.tickS = 1;
-        opt.builder.key = kKey;
         opt.builder.gadgetId = QStringLiteral("gadget-7");
         opt.builder.deleteReadingOnZip = deleteReadings;
-        opt.builder.sources = {QStringLiteral("")}; // the test helper records with no source id
         uploader = std::make_unique<Uploader>(
             recorder, recorder.storePath(), opt,
             std::make_unique<ScpTransport>(dir.filePath(QStringLiteral("known_hosts")), 5));
@@ -116,24 +111,24 @@ private Q_SLOTS:
     {
         Rig rig(*m_sshd);
         const SecretStore secrets(rig.dir.path(), StationSettings::Secrets::File, false);
-        auto bad =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("9999"), QStringLiteral("roof"), secrets, true);
+        auto bad = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("9999"), QStringLiteral("roof"),
+                                   secrets, true);
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().contains(QStringLiteral("HTTP 403")) &&
                      bad.error().contains(QStringLiteral("Invalid PIN")),
                  qPrintable(bad.error()));
         QVERIFY(!gatewayKey(secrets).ok());
-        auto shortKey =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("5555"), QStringLiteral("roof"), secrets, true);
+        auto shortKey = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("5555"), QStringLiteral("roof"),
+                                        secrets, true);
         QVERIFY2(shortKey.error().contains(QStringLiteral("not 20 characters")),
                  qPrintable(shortKey.error()));
         rig.emu.injectFault(GascloudEmulator::Fault::ServerError);
-        auto down =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"), secrets, true);
+        auto down = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"),
+                                    secrets, true);
         QVERIFY2(down.error().contains(QStringLiteral("HTTP 500")), qPrintable(down.error()));
 
-        auto good =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"), secrets, true);
+        auto good = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"),
+                                    secrets, true);
         QVERIFY2(good.ok(), qPrintable(good.error()));
         QCOMPARE(gatewayKey(secrets).value(), kKey);
         QFileInfo file(good.value());

@@ -1,6 +1,7 @@
 // The old batonopc client (readings.csv era) against the emulator, replayed request by request from
 // the protocol note (B.1, B.3, C.1), not from its code: lenient by default, as the real service
 // evidently was, and refused by --strict. And its unsent batches adopted by FieldStation's uploader.
+#include "GascloudOptions.h"
 #include "TestSupport.h"
 #include "sim/GascloudEmulator.h"
 #include "sinks/gascloud/BatchFiles.h"
@@ -218,16 +219,9 @@ private Q_SLOTS:
         QVERIFY(emu.listen(QHostAddress::LocalHost, 0).ok());
         Recorder recorder(dir.filePath(QStringLiteral("store.db")));
         QVERIFY(recorder.start().ok());
-        Uploader::Options opt;
-        opt.api = emu.apiUrl();
-        opt.allowInsecureHttp = true;
+        Uploader::Options opt = test::uploaderOptions(dir, emu.apiUrl(), kKey);
         opt.requestTimeoutS = 5;
-        opt.pendingDir = dir.filePath(QStringLiteral("pending"));
-        opt.uploadedDir = dir.filePath(QStringLiteral("uploaded"));
-        opt.rejectedDir = dir.filePath(QStringLiteral("rejected"));
-        opt.builder.key = kKey;
         opt.builder.gadgetId = QStringLiteral("opc-12");
-        opt.builder.sources = {QStringLiteral("")};
         const OldBatch b = writeOldBatch(opt.pendingDir, "\r\n", 7);
         const QString md5 = batchfiles::md5Of(b.zip).value();
         Uploader uploader(recorder, recorder.storePath(), opt,

@@ -1,6 +1,7 @@
 // The uploader in its own thread, as the station runs it: the timer that fires while a request
 // waits in a nested event loop must not start a second pass; and batch ids (the SCP password for
 // ten minutes) never appear whole in the info log, in errors or in the queue.
+#include "GascloudOptions.h"
 #include "OpcN3Readings.h"
 #include "TestSupport.h"
 #include "sim/GascloudEmulator.h"
@@ -51,17 +52,11 @@ struct Rig
     {
         recorder.start();
         emu.listen(QHostAddress::LocalHost, 0);
-        opt.api = emu.apiUrl();
-        opt.allowInsecureHttp = true;
+        opt = test::uploaderOptions(dir, emu.apiUrl(), kKey);
         opt.requestTimeoutS = 30;
-        opt.pendingDir = dir.filePath(QStringLiteral("pending"));
-        opt.uploadedDir = dir.filePath(QStringLiteral("uploaded"));
-        opt.rejectedDir = dir.filePath(QStringLiteral("rejected"));
         opt.tickS = 1;
         opt.uploadIntervalS = 3600;
-        opt.builder.key = kKey;
         opt.builder.gadgetId = QStringLiteral("g1");
-        opt.builder.sources = {QStringLiteral("")};
         opt.builder.maxRows = 10;
     }
     static GascloudEmulator::Options emulatorOptions(const QTemporaryDir& dir)
