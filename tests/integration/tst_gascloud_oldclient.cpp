@@ -4,6 +4,7 @@
 #include "GascloudOptions.h"
 #include "TestSupport.h"
 #include "sim/GascloudEmulator.h"
+#include "sim/GascloudInbox.h"
 #include "sinks/gascloud/BatchFiles.h"
 #include "sinks/gascloud/Uploader.h"
 #include "store/Recorder.h"
@@ -172,6 +173,43 @@ private Q_SLOTS:
         QVERIFY2(warnings.contains(QStringLiteral("identified by the key field")), qPrintable(warnings));
         QVERIFY2(warnings.contains(QStringLiteral("MD5 of nothing")), qPrintable(warnings));
         QVERIFY2(warnings.contains(QStringLiteral("no gadget_id")), qPrintable(warnings));
+    }
+
+    void rowsAreCountedInEveryLayout_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("readings.csv, CRLF")
+            << QByteArray("rtype,seconds,value1,value2,value3\r\n0,2020-10-19T10:00:00,,,\r\n"
+                          "10,60.0,21.3,45.1,1.2,3.4,5.6\r\n10,120.0,21.4,45.0,1.1,3.3,5.5\r\n")
+            << QStringLiteral("readings.csv") << 2;
+        QTest::newRow("sqlite, full")
+            << QByteArray("rdg_no,timestamp,gadget_id,temp,rh,pm_01,pm_25,pm_10,bin_0\n"
+                          "1,2021-03-01 10:00,g,20.1,40,1,2,3,17\n2,2021-03-01 10:01,g,20.1,40,1,2,3,18\n"
+                          "3,2021-03-01 10:02,g,20.2,41,1,2,3,19\n")
+            << QStringLiteral("sqlite") << 3;
+        QTest::newRow("sqlite, raw_data")
+            << QByteArray("rdg_no,timestamp,gadget_id,temp,rh,pm_01,pm_25,pm_10,raw_data\n"
+                          "1,2021-03-01 10:00,g,20.1,40,1,2,3,\"{}\"\n")
+            << QStringLiteral("sqlite") << 1;
+        QTest::newRow("sqlite, blank header (HEAD's bug)")
+            << QByteArray("\r\n1,2021-03-01 10:00,g,20.1\r\n2,2021-03-01 10:01,g,20.2\r\n")
+            << QStringLiteral("headerless") << 2;
+        QTest::newRow("alphasense") << QByteArray("DateTime,0.35,0.46\n2021-01-01 00:00:00,3,4\n")
+                                    << QStringLiteral("alphasense") << 1;
+    }
+    void rowsAreCountedInEveryLayout()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, layout);
+        QFETCH(int, rows);
+        const auto lenient = gascloudinbox::countRows(csv, false);
+        QVERIFY2(lenient.problem.isEmpty(), qPrintable(lenient.problem));
+        QCOMPARE(lenient.layout, layout);
+        QCOMPARE(lenient.rows, rows);
+        const auto strict = gascloudinbox::countRows(csv, true);
+        QVERIFY2(strict.problem.contains(QStringLiteral("not the canonical")), qPrintable(strict.problem));
     }
 
     void strictEmulatorRefusesTheOldClient()
