@@ -106,6 +106,7 @@ Status Station::startDemoGascloud(GascloudSettings& s)
     // An in-process gascloud; batches reach its inbox by a local copy instead of SCP.
     GascloudEmulator::Options o;
     o.inboxRoot = QDir(m_dataDir).filePath(QStringLiteral("demo-gascloud/inbox"));
+    o.strict = true; // our own uploader keeps to the contract
     m_emulator = new GascloudEmulator(o);
     m_emulator->moveToThread(&m_simThread);
     connect(&m_simThread, &QThread::finished, m_emulator, &QObject::deleteLater);

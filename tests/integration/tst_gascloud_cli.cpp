@@ -146,12 +146,12 @@ private Q_SLOTS:
         sim.start(QStringLiteral(FS_BINARY),
                   {QStringLiteral("sim"), QStringLiteral("gascloud"), QStringLiteral("--listen"),
                    QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pin"),
-                   QStringLiteral("4321=fedcba9876543210fedc")});
+                   QStringLiteral("4321=fedcba9876543210fedc"), QStringLiteral("--strict")});
         QVERIFY(sim.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput()).contains("accepts PIN 4321"),
                                  test::timeoutMs(10000));
-        QVERIFY(out.contains(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port).toUtf8()));
+        QVERIFY(out.contains(QStringLiteral("http://127.0.0.1:%1/api/v1 (strict)").arg(port).toUtf8()));
         GascloudApi api(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port), 5, true);
         QCOMPARE(api.activate(QStringLiteral("dev"), QStringLiteral("4321"), QStringLiteral("n")).value(),
                  QStringLiteral("fedcba9876543210fedc"));
@@ -223,7 +223,9 @@ private Q_SLOTS:
         // The batch ids (SCP passwords while their ticket lasts) are shown shortened only.
         auto store = Store::open(data + QStringLiteral("/fieldstation-demo.db"), Store::Mode::ReadOnly);
         QVERIFY(store.ok());
-        for (const UploadBatch& b : batches::all(*store.value()).value()) {
+        const QList<UploadBatch> all = batches::all(*store.value()).value();
+        QVERIFY(!all.isEmpty());
+        for (const UploadBatch& b : all) {
             if (b.batchId.isEmpty())
                 continue;
             QVERIFY2(!log.contains(b.batchId.toUtf8()), "a whole batch id is in the log");
