@@ -151,6 +151,7 @@ Status Station::startDemoGascloud(GascloudSettings& s)
     // An in-process gascloud; batches reach its inbox by a local copy instead of SCP.
     GascloudEmulator::Options o;
     o.inboxRoot = QDir(m_dataDir).filePath(QStringLiteral("demo-gascloud/inbox"));
+    o.strict = true; // our own uploader keeps to the contract
     m_emulator = new GascloudEmulator(o);
     m_emulator->moveToThread(&m_simThread);
     connect(&m_simThread, &QThread::finished, m_emulator, &QObject::deleteLater);
@@ -163,11 +164,13 @@ Status Station::startDemoGascloud(GascloudSettings& s)
         return Error{port.error()};
     s.enabled = true;
     s.api = m_emulator->apiUrl();
+    s.allowInsecureHttp = true; // the in-process emulator speaks plain http on loopback
     s.gadgetId = QStringLiteral("demo-gadget");
     s.uploadIntervalS = 30; // a lively queue for people watching the demo
     const SecretStore secrets = gascloud::secretStore(m_settings, m_dataDir, false, true);
     if (!gatewayKey(secrets)) {
-        auto where = registerGateway(s.api, 10, QStringLiteral("1234"), m_settings.station.name, secrets);
+        auto where = registerGateway(s.api, 10, QStringLiteral("1234"), m_settings.station.name, secrets,
+                                     s.allowInsecureHttp);
         if (!where)
             return Error{where.error()};
     }

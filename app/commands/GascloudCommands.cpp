@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "Station.h"
+#include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
@@ -37,11 +38,12 @@ QString when(qint64 ms)
               : QStringLiteral("-");
 }
 
-/// The batch id once there is one; before, the source ref without the gateway key in it.
+/// The batch id (shortened: it is the SCP password) once there is one; before, the source ref
+/// without the gateway key in it.
 QString displayName(const UploadBatch& b)
 {
     if (!b.batchId.isEmpty())
-        return b.batchId;
+        return shownBatchId(b.batchId);
     const qsizetype cut = b.sourceRef.indexOf(QLatin1Char('_'));
     return cut > 0 ? QStringLiteral("…") + b.sourceRef.mid(cut) : b.sourceRef;
 }
@@ -81,13 +83,18 @@ int runRegisterCommand(const CommandContext& ctx, const QStringList& args)
     const QCommandLineOption api(QStringLiteral("api"),
                                  QStringLiteral("The gascloud API (default: gascloud.api)."),
                                  QStringLiteral("URL"));
-    p.addOptions({pin, name, api});
+    const QCommandLineOption insecure(
+        QStringLiteral("allow-insecure-http"),
+        QStringLiteral("Allow an http:// API (test emulators only; also gascloud.allow_insecure_http)."));
+    p.addOptions({pin, name, api, insecure});
     if (!p.parse(QStringList{QStringLiteral("register")} + args) || !p.isSet(pin))
-        return fail(QStringLiteral("usage: fieldstation register --pin PIN [--name NAME] [--api URL]"));
+        return fail(QStringLiteral(
+            "usage: fieldstation register --pin PIN [--name NAME] [--api URL] [--allow-insecure-http]"));
     const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
     auto where = registerGateway(p.isSet(api) ? p.value(api) : ctx.settings.gascloud.api,
                                  ctx.settings.gascloud.requestTimeoutS, p.value(pin),
-                                 p.isSet(name) ? p.value(name) : ctx.settings.station.name, secrets);
+                                 p.isSet(name) ? p.value(name) : ctx.settings.station.name, secrets,
+                                 p.isSet(insecure) || ctx.settings.gascloud.allowInsecureHttp);
     if (!where)
         return fail(where.error());
     out(QStringLiteral("registered; the gateway key is stored in %1").arg(where.value()));

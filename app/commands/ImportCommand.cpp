@@ -4,6 +4,7 @@
 
 #include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/GascloudSetup.h"
+#include "sinks/gascloud/LegacyBatches.h"
 #include "sinks/gascloud/Registration.h"
 #include "util/Redact.h"
 
@@ -199,6 +200,28 @@ int importCogent(const CommandContext& ctx, const QStringList& args)
     return 0;
 }
 
+/// The gateway key file: the one named, else gateway_key.txt or device_key.txt (its older name)
+/// beside the old settings. Empty when there is none.
+Result<QString> oldGatewayKey(const QString& settingsPath, const QStringList& args, QString* from)
+{
+    QStringList candidates;
+    if (args.size() == 3)
+        candidates << args[2];
+    else
+        for (const char* name : {"gateway_key.txt", "device_key.txt"})
+            candidates << QFileInfo(settingsPath).dir().filePath(QLatin1String(name));
+    for (const QString& path : candidates) {
+        QFile f(path);
+        if (!f.exists() && args.size() < 3)
+            continue;
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
+        *from = path;
+        return QString::fromUtf8(f.readAll()).trimmed(); // the old file often ends in a newline
+    }
+    return QString();
+}
+
 int importGascloud(const CommandContext& ctx, const QStringList& args)
 {
     if (args.size() < 2 || args.size() > 3)
@@ -228,13 +251,19 @@ int importGascloud(const CommandContext& ctx, const QStringList& args)
         {"DELETE_READING_ON_ZIP", "delete_reading_on_zip"},
     };
     QStringList section = {QStringLiteral("gascloud:"), QStringLiteral("  enabled: true")};
-    QString key;
+    QString pendingDir, gadgetId;
     for (auto it = old.begin(); it != old.end(); ++it) {
         const QString name = QString::fromStdString(it->first.Scalar());
-        const QString value = it->second.IsScalar() ? QString::fromStdString(it->second.Scalar()) : QString();
+        QString value = it->second.IsScalar() ? QString::fromStdString(it->second.Scalar()) : QString();
         const int line = it->first.Mark().line + 1;
         if (name == QLatin1String("GASCLOUD_KEY")) {
-            key = value.trimmed();
+            // The old README: "not used yet but will be required to make initial register call".
+            std::fprintf(
+                stderr,
+                "%s:%d: GASCLOUD_KEY: not carried over: the old tool never used it (\"will be required "
+                "to make initial register call\"); it is not the gateway key, which comes from "
+                "gateway_key.txt (or device_key.txt) or `fieldstation register --pin PIN`\n",
+                qPrintable(oldPath), line);
             continue;
         }
         const auto m = std::find_if(map.begin(), map.end(),
@@ -244,60 +273,53 @@ int importGascloud(const CommandContext& ctx, const QStringList& args)
                          qPrintable(oldPath), line, qPrintable(name));
             continue;
         }
+        // The old tool ran from its own folder: its relative folders are relative to its settings.
+        if (name.startsWith(QLatin1String("BATCH_DIR_")) && !value.isEmpty())
+            value = QDir::cleanPath(QFileInfo(oldPath).absoluteDir().absoluteFilePath(value));
+        if (name == QLatin1String("BATCH_DIR_PENDING"))
+            pendingDir = value;
+        if (name == QLatin1String("GADGET_ID"))
+            gadgetId = value;
         const bool number = name == QLatin1String("UPLOAD_INTERVAL_SECS");
         const bool boolean = name.startsWith(QLatin1String("DELETE_"));
         section << QStringLiteral("  %1: %2")
                        .arg(QLatin1String(m->second), number || boolean ? value.toLower() : quoted(value));
     }
-    if (args.size() == 3) {
-        QFile f(args[2]);
-        if (!f.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("%1: %2").arg(args[2], f.errorString()));
-        key = QString::fromUtf8(f.readAll()).trimmed(); // the old file often ends in a newline
-    }
+    QString keyFile;
+    auto found = oldGatewayKey(oldPath, args, &keyFile);
+    if (!found)
+        return fail(found.error());
+    const QString key = found.value();
     if (!key.isEmpty() && !isGatewayKey(key))
         return fail(QStringLiteral("%1: the gateway key is not 20 characters of 0-9a-f (%2 characters)")
-                        .arg(args.size() == 3 ? args[2] : oldPath)
+                        .arg(keyFile)
                         .arg(key.size()));
     redact::addSecret(key);
 
-    // Append to the settings file, refusing to overwrite an existing gascloud section.
-    const QString target = ctx.configFile;
-    QByteArray existing;
-    if (QFile::exists(target)) {
-        QFile f(target);
-        f.open(QIODevice::ReadOnly);
-        existing = f.readAll();
-        try {
-            if (YAML::Load(existing.toStdString())["gascloud"])
-                return fail(QStringLiteral("%1 already has a gascloud section; remove it first").arg(target));
-        } catch (const YAML::Exception& e) {
-            return fail(QStringLiteral("%1:%2: %3")
-                            .arg(target)
-                            .arg(e.mark.line + 1)
-                            .arg(QString::fromStdString(e.msg)));
-        }
-    }
-    QByteArray text = existing;
-    if (!text.isEmpty() && !text.endsWith('\n'))
-        text += '\n';
-    text += "\n# Imported from " + QFileInfo(oldPath).absoluteFilePath().toUtf8() + "\n" +
-            section.join(QLatin1Char('\n')).toUtf8() + '\n';
-    const auto check = Settings::parse(text, target);
-    if (!check)
-        return fail(QStringLiteral("the converted settings are not valid:\n%1").arg(check.error()));
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
-        return fail(QStringLiteral("%1: %2").arg(target, out.errorString()));
-    std::printf("wrote the gascloud section to %s\n", qPrintable(target));
+    auto written = appendSection(ctx.configFile, "gascloud", oldPath, section);
+    if (!written)
+        return fail(written.error());
+    std::printf("wrote the gascloud section to %s\n", qPrintable(ctx.configFile));
     if (!key.isEmpty()) {
-        const SecretStore secrets = gascloud::secretStore(check.value(), ctx.dataDir, true, ctx.demo);
+        const SecretStore secrets = gascloud::secretStore(written.value(), ctx.dataDir, true, ctx.demo);
         if (Status s = secrets.write(kGatewayKeySecret, key); !s)
             return fail(s.error());
-        std::printf("the gateway key is stored in %s\n", qPrintable(secrets.describe(kGatewayKeySecret)));
+        std::printf("the gateway key from %s is stored in %s\n", qPrintable(keyFile),
+                    qPrintable(secrets.describe(kGatewayKeySecret)));
     } else {
-        std::printf("no gateway key found: register with `fieldstation register --pin PIN`\n");
+        std::printf("no gateway key file (gateway_key.txt or device_key.txt): register with `fieldstation "
+                    "register --pin PIN`\n");
+    }
+    // Batches the old tool built and never sent: their payloads get the zip's real MD5 now; the
+    // uploader queues them at its next start, under their own source refs.
+    if (!pendingDir.isEmpty() && QFileInfo(pendingDir).isDir()) {
+        auto unsent = legacy::adoptUnsent(pendingDir, gadgetId, {});
+        if (!unsent)
+            return fail(unsent.error());
+        for (const legacy::UnsentBatch& b : unsent.value())
+            std::printf("unsent batch of the old tool: %s (%lld bytes, MD5 %s%s); the uploader sends it\n",
+                        qPrintable(redact::apply(b.sourceRef)), b.zipSize, qPrintable(b.zipMd5),
+                        b.payloadFixed ? ", payload corrected" : "");
     }
     return 0;
 }

@@ -16,7 +16,11 @@ int usage()
 {
     std::fprintf(stderr,
                  "usage: fieldstation sim gascloud --listen 127.0.0.1:PORT [--scp-host H] [--scp-port P]\n"
-                 "           [--inbox DIR] [--pin PIN=KEY ...] [--ticket-minutes N] [--chpasswd]\n");
+                 "           [--inbox DIR] [--pin PIN=KEY ...] [--ticket-minutes N] [--chpasswd] [--strict]\n"
+                 "  Lenient by default, as the real service evidently is: the old batonopc client's\n"
+                 "  requests pass, each leniency logged as a warning. --strict holds clients to the\n"
+                 "  contract (key in the Authorization header, the zip's real MD5, gadget_id, the\n"
+                 "  canonical CSV).\n");
     return 2;
 }
 
@@ -45,7 +49,9 @@ int runSimCommand(const QStringList& args)
         QStringLiteral("chpasswd"),
         QStringLiteral("Set the SSH account <key>'s password to each ticket's batch id "
                        "(needs root; for a test sshd)."));
-    p.addOptions({listen, scpHost, scpPort, inbox, pins, minutes, chpasswd});
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Refuse what the contract does not allow (see above)."));
+    p.addOptions({listen, scpHost, scpPort, inbox, pins, minutes, chpasswd, strict});
     if (!p.parse(QStringList{QStringLiteral("sim")} + args.mid(1)) || !p.isSet(listen))
         return usage();
     GascloudEmulator::Options o;
@@ -53,6 +59,7 @@ int runSimCommand(const QStringList& args)
     o.scpPort = p.value(scpPort).toInt();
     o.inboxRoot = p.value(inbox);
     o.ticketLifetimeMs = p.value(minutes).toLongLong() * 60000;
+    o.strict = p.isSet(strict);
     if (p.isSet(pins)) {
         o.pins.clear();
         for (const QString& pk : p.values(pins))
@@ -77,7 +84,8 @@ int runSimCommand(const QStringList& args)
         std::fprintf(stderr, "%s\n", qPrintable(port.error()));
         return 1;
     }
-    std::printf("gascloud emulator: API %s\n", qPrintable(emu.apiUrl()));
+    std::printf("gascloud emulator: API %s (%s)\n", qPrintable(emu.apiUrl()),
+                o.strict ? "strict" : "lenient");
     for (auto it = o.pins.begin(); it != o.pins.end(); ++it)
         std::printf("  accepts PIN %s (gives key %s)\n", qPrintable(it.key()), qPrintable(it.value()));
     std::fflush(stdout);

@@ -1,6 +1,7 @@
 // UploadQueueModel: replaced whole on every queue change (a few hundred rows at most).
 #include "UploadQueueModel.h"
 
+#include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/Uploader.h"
 
 #include <QDateTime>
@@ -66,8 +67,8 @@ QVariant UploadQueueModel::data(const QModelIndex& index, int role) const
     const UploadBatch& b = m_batches[index.row()];
     switch (role) {
     case NameRole:
-        return b.batchId.isEmpty() ? QStringLiteral("#%1").arg(b.id)
-                                   : b.batchId.left(12) + QStringLiteral("…");
+        // The batch id is the SCP password while its ticket lasts: never shown whole.
+        return b.batchId.isEmpty() ? QStringLiteral("#%1").arg(b.id) : shownBatchId(b.batchId);
     case StateRole:
         return toString(b.state);
     case StateLabelRole:

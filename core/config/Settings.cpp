@@ -47,6 +47,7 @@ void readGascloud(YamlReader& r, GascloudSettings& s)
     r.integer("retry_min_secs", s.retryMinS, 1, 86400);
     r.integer("retry_max_secs", s.retryMaxS, 1, 604800);
     r.textList("sources", s.sources);
+    r.boolean("allow_insecure_http", s.allowInsecureHttp);
     if (s.enabled) {
         const QUrl url(s.api);
         if (s.api.isEmpty() || !url.isValid() ||
@@ -54,6 +55,11 @@ void readGascloud(YamlReader& r, GascloudSettings& s)
             r.fail(r.at("api"), "api",
                    QStringLiteral("must be an http:// or https:// URL when gascloud is enabled, not \"%1\"")
                        .arg(s.api));
+        else if (url.scheme() == QLatin1String("http") && !s.allowInsecureHttp)
+            r.fail(r.at("api"), "api",
+                   QStringLiteral("is http://, which sends the gateway key in clear and lets the answer "
+                                  "choose the SCP host; use https://, or set allow_insecure_http: true "
+                                  "for a test emulator"));
         if (s.gadgetId.trimmed().isEmpty())
             r.fail(r.at("gadget_id"), "gadget_id", QStringLiteral("must be set when gascloud is enabled"));
     }

@@ -69,10 +69,10 @@ struct GascloudSettings
     QString gadgetId;
     int uploadIntervalS = 300;
     QString batchMode = QStringLiteral("PASS"); ///< LIVE, TEST or PASS, sent verbatim
-    QString batchType = QStringLiteral("OPCN3");
-    QString pendingDir;  ///< empty: <data dir>/gascloud/pending
-    QString uploadedDir; ///< empty: <data dir>/gascloud/uploaded
-    QString rejectedDir; ///< empty: <data dir>/gascloud/rejected
+    QString batchType = QStringLiteral("OPC");  ///< the only type the old tool ever sent
+    QString pendingDir;                         ///< empty: <data dir>/gascloud/pending
+    QString uploadedDir;                        ///< empty: <data dir>/gascloud/uploaded
+    QString rejectedDir;                        ///< empty: <data dir>/gascloud/rejected
     bool deleteBatchOnUpload = false;
     bool deleteReadingOnZip = false;
     QString destinationSuffix = QStringLiteral("{key}/inbox/"); ///< appended to the ticket's destination
@@ -83,6 +83,9 @@ struct GascloudSettings
     int retryMaxS = 3600;
     /// Ids of the sources whose readings go into batches; empty: every OPC-N3 source.
     QStringList sources;
+    /// An http:// API sends the gateway key in clear and lets the answer pick the SCP host: only
+    /// for the demo and test emulators.
+    bool allowInsecureHttp = false;
 };
 
 struct PushServerSettings

@@ -1,8 +1,10 @@
 // GascloudEmulator: QtHttpServer routes; every request and every received file is logged (fs.sim),
-// with MD5, rows and duplicates, so a run can show that nothing was lost or sent twice.
+// with MD5, rows and duplicates, so a run can show that nothing was lost or sent twice. Batch ids
+// are the SCP password for ten minutes: info lines show them shortened.
 #include "GascloudEmulator.h"
 
-#include "sinks/gascloud/BatchCsv.h"
+#include "GascloudInbox.h"
+#include "sinks/gascloud/BatchFiles.h"
 #include "sinks/gascloud/GascloudApi.h"
 #include "util/Logging.h"
 
@@ -16,10 +18,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 
 namespace fs {
 
@@ -32,9 +33,9 @@ void reply(QHttpServerResponder& resp, const QJsonObject& body, Http status = Ht
     resp.write(QJsonDocument(body), status);
 }
 
-QUrlQuery formOf(const QHttpServerRequest& req)
+QUrlQuery formOf(const QByteArray& raw)
 {
-    QByteArray body = req.body();
+    QByteArray body = raw;
     body.replace('+', ' ');
     return QUrlQuery(QString::fromUtf8(body));
 }
@@ -51,15 +52,18 @@ GascloudEmulator::GascloudEmulator(Options options, QObject* parent)
 {
     m_server->route(QStringLiteral("/api/v1/activate/"), QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest& req, QHttpServerResponder&& resp) {
-                        onActivate(req, std::move(resp));
+                        serve(QStringLiteral("POST /activate/"), req, std::move(resp),
+                              [this](const Request& r, QHttpServerResponder& o) { onActivate(r, o); });
                     });
     m_server->route(QStringLiteral("/api/v1/quarantine_request/"), QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest& req, QHttpServerResponder&& resp) {
-                        onQuarantine(req, std::move(resp));
+                        serve(QStringLiteral("POST /quarantine_request/"), req, std::move(resp),
+                              [this](const Request& r, QHttpServerResponder& o) { onQuarantine(r, o); });
                     });
     m_server->route(QStringLiteral("/api/v1/upload_status/<arg>/"), QHttpServerRequest::Method::Get,
                     [this](const QString& id, const QHttpServerRequest& req, QHttpServerResponder&& resp) {
-                        onStatus(id, req, std::move(resp));
+                        serve(QStringLiteral("GET /upload_status/"), req, std::move(resp),
+                              [this, id](const Request& r, QHttpServerResponder& o) { onStatus(id, r, o); });
                     });
 }
 
@@ -72,7 +76,7 @@ Result<quint16> GascloudEmulator::listen(const QHostAddress& address, quint16 po
         return Error{
             QStringLiteral("gascloud emulator: cannot listen on %1:%2").arg(address.toString()).arg(port)};
     m_apiUrl = QStringLiteral("http://%1:%2/api/v1").arg(address.toString()).arg(bound);
-    qCInfo(lcSim).noquote() << "gascloud emulator on" << m_apiUrl
+    qCInfo(lcSim).noquote() << "gascloud emulator on" << m_apiUrl << (m_opt.strict ? "(strict)" : "(lenient)")
                             << "- accepted PINs:" << m_opt.pins.keys().join(QStringLiteral(", "))
                             << "- SCP to" << m_opt.scpHost << m_opt.scpPort << "into" << m_opt.inboxRoot;
     return bound;
@@ -83,42 +87,73 @@ void GascloudEmulator::injectFault(Fault fault, int times)
     m_faults[fault] += times;
 }
 
-bool GascloudEmulator::injected(QHttpServerResponder& resp, const char* what)
+void GascloudEmulator::warn(const QString& text)
+{
+    m_warnings << text;
+    qCWarning(lcSim).noquote() << "LENIENT:" << text;
+}
+
+void GascloudEmulator::serve(const QString& what, const QHttpServerRequest& req, QHttpServerResponder&& resp,
+                             std::function<void(const Request&, QHttpServerResponder&)> handler)
+{
+    m_maxInFlight = std::max(m_maxInFlight, ++m_inFlight);
+    if (injected(resp, what)) {
+        --m_inFlight;
+        return;
+    }
+    Request copy{req.body(), req.value("Authorization")};
+    if (m_faults.value(Fault::SlowAnswer) > 0) {
+        --m_faults[Fault::SlowAnswer];
+        qCInfo(lcSim).noquote() << what << "- answering in" << m_opt.slowAnswerMs << "ms (injected)";
+        auto held = std::make_shared<QHttpServerResponder>(std::move(resp));
+        QTimer::singleShot(m_opt.slowAnswerMs, this, [this, held, copy, handler] {
+            handler(copy, *held);
+            --m_inFlight;
+        });
+        return;
+    }
+    handler(copy, resp);
+    --m_inFlight;
+}
+
+bool GascloudEmulator::injected(QHttpServerResponder& resp, const QString& what)
 {
     if (m_faults.value(Fault::ServerError) > 0) {
         --m_faults[Fault::ServerError];
-        qCInfo(lcSim) << what << "-> 500 (injected)";
+        qCInfo(lcSim).noquote() << what << "-> 500 (injected)";
         reply(resp, {{QStringLiteral("detail"), QStringLiteral("internal error (injected)")}},
               Http::InternalServerError);
         return true;
     }
     if (m_faults.value(Fault::Timeout) > 0) {
         --m_faults[Fault::Timeout];
-        qCInfo(lcSim) << what << "-> no answer (injected)";
+        qCInfo(lcSim).noquote() << what << "-> no answer (injected)";
         m_stalled.push_back(std::make_unique<QHttpServerResponder>(std::move(resp)));
         return true;
     }
     return false;
 }
 
-QString GascloudEmulator::authorisedKey(const QHttpServerRequest& req) const
+QString GascloudEmulator::keyOf(const QByteArray& authorization, const QString& formKey, const QString& what)
 {
-    const QByteArray auth = req.value("Authorization");
-    if (!auth.startsWith("Bearer "))
-        return {};
-    const QString key = QString::fromUtf8(auth.mid(7)).trimmed();
-    for (const QString& k : m_opt.pins) {
-        if (k == key)
-            return key;
+    const QString bearer =
+        authorization.startsWith("Bearer ") ? QString::fromUtf8(authorization.mid(7)).trimmed() : QString();
+    const QList<QString> keys = m_opt.pins.values();
+    if (keys.contains(bearer))
+        return bearer;
+    // The old client sent the literal text "Bearer {self.device_key}" (an f-string bug) and still
+    // worked: the real service must identify the device by the form's key.
+    if (!m_opt.strict && !formKey.isEmpty() && keys.contains(formKey)) {
+        warn(QStringLiteral("%1: the Authorization header \"%2\" names no key; identified by the key field")
+                 .arg(what, QString::fromUtf8(authorization.left(40))));
+        return formKey;
     }
     return {};
 }
 
-void GascloudEmulator::onActivate(const QHttpServerRequest& req, QHttpServerResponder&& resp)
+void GascloudEmulator::onActivate(const Request& req, QHttpServerResponder& resp)
 {
-    if (injected(resp, "POST /activate/"))
-        return;
-    const QUrlQuery form = formOf(req);
+    const QUrlQuery form = formOf(req.body);
     const QString pin = field(form, "pin");
     if (field(form, "device_id").isEmpty() || pin.isEmpty()) {
         qCInfo(lcSim) << "POST /activate/ -> 400 (device_id and pin are required)";
@@ -134,23 +169,21 @@ void GascloudEmulator::onActivate(const QHttpServerRequest& req, QHttpServerResp
     reply(resp, {{QStringLiteral("key"), m_opt.pins.value(pin)}});
 }
 
-void GascloudEmulator::onQuarantine(const QHttpServerRequest& req, QHttpServerResponder&& resp)
+QJsonObject GascloudEmulator::contractErrors(const QUrlQuery& form, const QString& key)
 {
-    if (injected(resp, "POST /quarantine_request/"))
-        return;
-    const QString key = authorisedKey(req);
-    if (key.isEmpty()) {
-        qCInfo(lcSim) << "POST /quarantine_request/ -> 401";
-        return reply(resp, {{QStringLiteral("detail"), QStringLiteral("unknown gateway key")}},
-                     Http::Unauthorized);
-    }
-    const QUrlQuery form = formOf(req);
     QJsonObject errors;
-    static const QRegularExpression md5(QStringLiteral("^[0-9a-f]{32}$"));
+    const QString ref = field(form, "source_ref");
+    const QString what = QStringLiteral("POST /quarantine_request/ %1").arg(ref);
     for (const char* f :
-         {"key", "source_ref", "filelist", "batch_type", "batch_mode", "zip_size", "zip_md5", "gadget_id"}) {
+         {"key", "source_ref", "filelist", "batch_type", "batch_mode", "zip_size", "zip_md5"}) {
         if (field(form, f).isEmpty())
             errors.insert(QLatin1String(f), QStringLiteral("required"));
+    }
+    if (field(form, "gadget_id").isEmpty()) {
+        if (m_opt.strict)
+            errors.insert(QStringLiteral("gadget_id"), QStringLiteral("required"));
+        else
+            warn(QStringLiteral("%1: no gadget_id (the readings-era client sent none)").arg(what));
     }
     if (field(form, "key") != key)
         errors.insert(QStringLiteral("key"), QStringLiteral("does not match the Authorization header"));
@@ -161,14 +194,37 @@ void GascloudEmulator::onQuarantine(const QHttpServerRequest& req, QHttpServerRe
     const qint64 size = field(form, "zip_size").toLongLong(&sizeOk);
     if (!sizeOk || size <= 0)
         errors.insert(QStringLiteral("zip_size"), QStringLiteral("must be a positive number of bytes"));
-    if (!md5.match(field(form, "zip_md5")).hasMatch() ||
-        field(form, "zip_md5") == QLatin1String("d41d8cd98f00b204e9800998ecf8427e"))
-        errors.insert(QStringLiteral("zip_md5"),
-                      QStringLiteral("must be the MD5 of the zip (not of nothing)"));
-    const QString ref = field(form, "source_ref");
+    static const QRegularExpression md5(QStringLiteral("^[0-9a-f]{32}$"));
+    if (!md5.match(field(form, "zip_md5")).hasMatch())
+        errors.insert(QStringLiteral("zip_md5"), QStringLiteral("must be 32 lowercase hex characters"));
+    else if (field(form, "zip_md5") == QLatin1String(batchfiles::kEmptyMd5)) {
+        if (m_opt.strict)
+            errors.insert(QStringLiteral("zip_md5"),
+                          QStringLiteral("must be the MD5 of the zip (not of nothing)"));
+        else
+            warn(
+                QStringLiteral("%1: zip_md5 is the MD5 of nothing (the old client's); the zip is not checked "
+                               "against it")
+                    .arg(what));
+    }
     if (field(form, "filelist") != QStringLiteral("%1.csv,%1.yaml").arg(ref))
         errors.insert(QStringLiteral("filelist"),
                       QStringLiteral("must be <source_ref>.csv,<source_ref>.yaml"));
+    return errors;
+}
+
+void GascloudEmulator::onQuarantine(const Request& req, QHttpServerResponder& resp)
+{
+    const QUrlQuery form = formOf(req.body);
+    const QString key =
+        keyOf(req.authorization, field(form, "key"), QStringLiteral("POST /quarantine_request/"));
+    if (key.isEmpty()) {
+        qCInfo(lcSim) << "POST /quarantine_request/ -> 401";
+        return reply(resp, {{QStringLiteral("detail"), QStringLiteral("unknown gateway key")}},
+                     Http::Unauthorized);
+    }
+    const QJsonObject errors = contractErrors(form, key);
+    const QString ref = field(form, "source_ref");
     if (!errors.isEmpty()) {
         qCInfo(lcSim).noquote() << "POST /quarantine_request/" << ref << "-> 400"
                                 << QJsonDocument(errors).toJson(QJsonDocument::Compact);
@@ -178,7 +234,8 @@ void GascloudEmulator::onQuarantine(const QHttpServerRequest& req, QHttpServerRe
     t.key = key;
     t.sourceRef = ref;
     t.md5 = field(form, "zip_md5");
-    t.size = size;
+    t.md5OfNothing = t.md5 == QLatin1String(batchfiles::kEmptyMd5);
+    t.size = field(form, "zip_size").toLongLong();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const bool expired = m_faults.value(Fault::ExpiredTicket) > 0;
     if (expired)
@@ -195,22 +252,20 @@ void GascloudEmulator::onQuarantine(const QHttpServerRequest& req, QHttpServerRe
         m_opt.onTicket(key, id);
     if (!m_opt.inboxRoot.isEmpty())
         QDir().mkpath(QDir(m_opt.inboxRoot).filePath(key + QStringLiteral("/inbox")));
-    qCInfo(lcSim) << "POST /quarantine_request/" << ref << "md5" << t.md5 << "->" << id
-                  << (expired ? "(expired, injected)" : "");
+    qCInfo(lcSim).noquote() << "POST /quarantine_request/" << ref << "md5" << t.md5 << "->"
+                            << shownBatchId(id) << (expired ? "(expired, injected)" : "");
     reply(resp, {{QStringLiteral("batchid"), id},
                  {QStringLiteral("domain"), m_opt.scpHost},
                  {QStringLiteral("port"), m_opt.scpPort},
                  {QStringLiteral("destination"), m_opt.inboxRoot + QLatin1Char('/')}});
 }
 
-void GascloudEmulator::onStatus(const QString& id, const QHttpServerRequest& req, QHttpServerResponder&& resp)
+void GascloudEmulator::onStatus(const QString& id, const Request& req, QHttpServerResponder& resp)
 {
-    if (injected(resp, "GET /upload_status/"))
-        return;
-    const QString key = authorisedKey(req);
+    const QString key = keyOf(req.authorization, QString(), QStringLiteral("GET /upload_status/"));
     auto it = m_tickets.find(id);
     if (key.isEmpty() || it == m_tickets.end() || it->key != key) {
-        qCInfo(lcSim) << "GET /upload_status/" << id << "-> 404";
+        qCInfo(lcSim).noquote() << "GET /upload_status/" << shownBatchId(id) << "-> 404";
         return reply(resp, {{QStringLiteral("detail"), QStringLiteral("Not found")}}, Http::NotFound);
     }
     Ticket& t = *it;
@@ -227,7 +282,7 @@ void GascloudEmulator::onStatus(const QString& id, const QHttpServerRequest& req
                                                                    : QStringLiteral("Awaiting upload");
     }
     ++t.polls;
-    qCInfo(lcSim) << "GET /upload_status/" << id << "->" << status;
+    qCInfo(lcSim).noquote() << "GET /upload_status/" << shownBatchId(id) << "->" << status;
     reply(resp, {{QStringLiteral("status"), status}});
 }
 
@@ -245,58 +300,46 @@ void GascloudEmulator::examine(const QString& id, Ticket& t)
     h.addData(&f);
     r.md5 = QString::fromLatin1(h.result().toHex());
     f.close();
-    if (r.md5 != t.md5 || r.size != t.size)
+    if ((r.md5 != t.md5 && !t.md5OfNothing) || r.size != t.size)
         r.problem = QStringLiteral("MD5 %1 / %2 bytes, the request said %3 / %4")
                         .arg(r.md5)
                         .arg(r.size)
                         .arg(t.md5)
                         .arg(t.size);
-    QStringList timestamps;
+    gascloudinbox::CsvCount count;
     if (r.problem.isEmpty()) {
-        QuaZip zip(file);
-        QuaZipFile csv(&zip);
-        if (!zip.open(QuaZip::mdUnzip) || !zip.setCurrentFile(t.sourceRef + QStringLiteral(".csv")) ||
-            !csv.open(QIODevice::ReadOnly)) {
-            r.problem = QStringLiteral("the zip has no %1.csv").arg(t.sourceRef);
-        } else if (csv.readLine() != batchcsv::header()) {
-            r.problem = QStringLiteral("the CSV header is not the canonical one");
-        } else {
-            while (!csv.atEnd()) {
-                const QByteArray line = csv.readLine();
-                if (line.trimmed().isEmpty())
-                    continue;
-                const QList<QByteArray> cells = line.split(',');
-                if (cells.size() != batchcsv::valueColumns() + 3) {
-                    r.problem = QStringLiteral("row %1 has %2 fields, the header %3")
-                                    .arg(r.rows + 2)
-                                    .arg(cells.size())
-                                    .arg(batchcsv::valueColumns() + 3);
-                    break;
-                }
-                timestamps << QString::fromUtf8(cells[1] + ' ' + cells[0]);
-                ++r.rows;
-            }
-        }
+        auto csv = gascloudinbox::csvInZip(file, t.sourceRef);
+        if (!csv)
+            r.problem = csv.error();
+        else
+            count = gascloudinbox::countRows(csv.value(), m_opt.strict);
+        if (r.problem.isEmpty())
+            r.problem = count.problem;
+        for (const QString& w : count.warnings)
+            warn(QStringLiteral("%1: %2").arg(t.sourceRef, w));
+        r.rows = count.rows;
+        r.layout = count.layout;
     }
     if (t.reject && r.problem.isEmpty())
         r.problem = QStringLiteral("rejected on request (injected)");
     if (!r.problem.isEmpty()) {
         r.status = QStringLiteral("Rejected");
-        qCWarning(lcSim).noquote() << "received" << id << "(" << t.sourceRef << ") md5" << r.md5
+        qCWarning(lcSim).noquote() << "received" << shownBatchId(id) << "(" << t.sourceRef << ") md5" << r.md5
                                    << "- REJECTED:" << r.problem;
         return;
     }
-    for (const QString& ts : timestamps) {
+    for (const QString& ts : count.rowKeys) {
         if (m_seenRows.contains(ts))
             ++r.duplicateRows;
         else
             m_seenRows.insert(ts, id);
     }
     r.status = QStringLiteral("Unprocessed");
-    qCInfo(lcSim).noquote() << "received" << id << "(" << t.sourceRef << ") md5" << r.md5 << r.size
-                            << "bytes," << r.rows << "rows," << r.duplicateRows << "already received";
+    qCInfo(lcSim).noquote() << "received" << shownBatchId(id) << "(" << t.sourceRef << ") md5" << r.md5
+                            << r.size << "bytes," << r.rows << "rows (" << r.layout << "layout),"
+                            << r.duplicateRows << "already received";
     if (r.duplicateRows > 0)
-        qCWarning(lcSim).noquote() << "DUPLICATE:" << r.duplicateRows << "rows of" << id
+        qCWarning(lcSim).noquote() << "DUPLICATE:" << r.duplicateRows << "rows of" << shownBatchId(id)
                                    << "came in an earlier batch";
 }
 

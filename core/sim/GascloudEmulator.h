@@ -1,6 +1,8 @@
-// GascloudEmulator: the gascloud API as the contract describes it, for --demo, tests, and other
-// clients (`fieldstation sim gascloud`). Files arrive by SCP into `inboxRoot` (a real sshd) or by
-// the demo's local copy; the emulator checks each one on the first status query.
+// GascloudEmulator: the gascloud API for --demo, tests, and other clients (`fieldstation sim
+// gascloud`). By default as lenient as the real service evidently is (the old batonopc client
+// worked against it with its bugs); `strict` holds clients to the contract, as FieldStation's own
+// tests do. Files arrive by SCP into `inboxRoot` (a real sshd) or by the demo's local copy; the
+// emulator checks each one on the first status query.
 #pragma once
 
 #include "util/Result.h"
@@ -9,6 +11,7 @@
 #include <QHostAddress>
 #include <QMap>
 #include <QObject>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -16,6 +19,8 @@
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QJsonObject;
+class QUrlQuery;
 
 namespace fs {
 
@@ -30,11 +35,16 @@ public:
         int scpPort = 22;
         QString inboxRoot; ///< the ticket's destination; files land in <root>/<key>/inbox/
         qint64 ticketLifetimeMs = 10 * 60 * 1000;
+        /// The contract to the letter: the Authorization header names the key, zip_md5 is the zip's,
+        /// gadget_id is set, the CSV is the canonical layout. Off: what the old client sent passes,
+        /// with a warning in the log for each leniency used.
+        bool strict = false;
+        int slowAnswerMs = 3000; ///< how late a SlowAnswer fault answers
         /// Called for each ticket with (user, password) = (key, batch id): a test sets the password of
         /// the SSH account here, as the real quarantine host would.
         std::function<void(const QString& user, const QString& password)> onTicket;
     };
-    enum class Fault { ServerError, Timeout, ExpiredTicket, RejectNext };
+    enum class Fault { ServerError, Timeout, ExpiredTicket, RejectNext, SlowAnswer };
 
     /// A batch whose file arrived.
     struct Received
@@ -43,6 +53,7 @@ public:
         qint64 size = 0;
         int rows = 0;
         int duplicateRows = 0; ///< rows whose timestamp an earlier batch already brought
+        QString layout;        ///< the CSV layout (GascloudInbox)
         QString status;
         QString problem;
     };
@@ -56,21 +67,35 @@ public:
     void injectFault(Fault fault, int times = 1);
     QList<Received> received() const;
     const Options& options() const { return m_opt; }
+    /// The most requests that were ever waiting for their answer at one time.
+    int maxConcurrentRequests() const { return m_maxInFlight; }
+    /// Every warning a leniency gave, in order (also logged).
+    QStringList warnings() const { return m_warnings; }
 
 private:
+    /// What a handler needs of a request; a copy, so that a slow answer can be given later.
+    struct Request
+    {
+        QByteArray body, authorization;
+    };
     struct Ticket
     {
         QString key, sourceRef, md5;
         qint64 size = 0, expiresMs = 0;
         bool examined = false, reject = false;
+        bool md5OfNothing = false; ///< the old client's zip_md5, accepted when not strict
         int polls = 0;
         Received result;
     };
-    void onActivate(const QHttpServerRequest& req, QHttpServerResponder&& resp);
-    void onQuarantine(const QHttpServerRequest& req, QHttpServerResponder&& resp);
-    void onStatus(const QString& id, const QHttpServerRequest& req, QHttpServerResponder&& resp);
-    bool injected(QHttpServerResponder& resp, const char* what);
-    QString authorisedKey(const QHttpServerRequest& req) const;
+    void serve(const QString& what, const QHttpServerRequest& req, QHttpServerResponder&& resp,
+               std::function<void(const Request&, QHttpServerResponder&)> handler);
+    void onActivate(const Request& req, QHttpServerResponder& resp);
+    void onQuarantine(const Request& req, QHttpServerResponder& resp);
+    void onStatus(const QString& id, const Request& req, QHttpServerResponder& resp);
+    bool injected(QHttpServerResponder& resp, const QString& what);
+    QString keyOf(const QByteArray& authorization, const QString& formKey, const QString& what);
+    QJsonObject contractErrors(const QUrlQuery& form, const QString& key);
+    void warn(const QString& text);
     void examine(const QString& id, Ticket& t);
 
     Options m_opt;
@@ -80,6 +105,8 @@ private:
     QHash<QString, QString> m_seenRows; // gadget + timestamp → batch id
     QMap<Fault, int> m_faults;
     std::vector<std::unique_ptr<QHttpServerResponder>> m_stalled; // Timeout: answered never
+    int m_inFlight = 0, m_maxInFlight = 0;
+    QStringList m_warnings;
 };
 
 } // namespace fs

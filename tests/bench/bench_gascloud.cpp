@@ -64,6 +64,7 @@ int main(int argc, char** argv)
     bo.key = QStringLiteral("a1b2c3d4e5f60718293a");
     bo.gadgetId = QStringLiteral("bench");
     bo.maxRows = rows;
+    bo.sources = {QStringLiteral("")}; // the test helper records with no source id
     BatchBuilder builder(rec, rec.storePath(), bo);
     builder.recover();
     const long rssBefore = statusKb("VmRSS:");

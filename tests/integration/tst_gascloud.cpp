@@ -1,6 +1,7 @@
 // gascloud end to end: the emulator for the API and a real OpenSSH sshd for SCP. Registration,
 // a full cycle with the zip byte-identical on the server, expired tickets, sshd down, a changed
 // host key, a rejected batch, and DELETE_READING_ON_ZIP.
+#include "GascloudOptions.h"
 #include "OpcN3Readings.h"
 #include "SshdServer.h"
 #include "TestSupport.h"
@@ -52,15 +53,11 @@ struct Rig
     {
         recorder.start();
         emu.listen(QHostAddress::LocalHost, 0);
-        opt.api = emu.apiUrl();
+        opt = test::uploaderOptions(dir, emu.apiUrl(), kKey);
         opt.requestTimeoutS = 3;
-        opt.pendingDir = dir.filePath(QStringLiteral("pending"));
-        opt.uploadedDir = dir.filePath(QStringLiteral("uploaded"));
-        opt.rejectedDir = dir.filePath(QStringLiteral("rejected"));
         opt.retryMinS = 1;
         opt.retryMaxS = 4;
         opt.tickS = 1;
-        opt.builder.key = kKey;
         opt.builder.gadgetId = QStringLiteral("gadget-7");
         opt.builder.deleteReadingOnZip = deleteReadings;
         uploader = std::make_unique<Uploader>(
@@ -71,6 +68,7 @@ struct Rig
     static GascloudEmulator::Options emulatorOptions(test::SshdServer& sshd)
     {
         GascloudEmulator::Options o;
+        o.strict = true;
         o.pins = {{QStringLiteral("1234"), kKey}, {QStringLiteral("5555"), QStringLiteral("short")}};
         o.scpPort = sshd.port();
         o.inboxRoot = sshd.inbox();
@@ -113,24 +111,24 @@ private Q_SLOTS:
     {
         Rig rig(*m_sshd);
         const SecretStore secrets(rig.dir.path(), StationSettings::Secrets::File, false);
-        auto bad =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("9999"), QStringLiteral("roof"), secrets);
+        auto bad = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("9999"), QStringLiteral("roof"),
+                                   secrets, true);
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().contains(QStringLiteral("HTTP 403")) &&
                      bad.error().contains(QStringLiteral("Invalid PIN")),
                  qPrintable(bad.error()));
         QVERIFY(!gatewayKey(secrets).ok());
-        auto shortKey =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("5555"), QStringLiteral("roof"), secrets);
+        auto shortKey = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("5555"), QStringLiteral("roof"),
+                                        secrets, true);
         QVERIFY2(shortKey.error().contains(QStringLiteral("not 20 characters")),
                  qPrintable(shortKey.error()));
         rig.emu.injectFault(GascloudEmulator::Fault::ServerError);
-        auto down =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"), secrets);
+        auto down = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"),
+                                    secrets, true);
         QVERIFY2(down.error().contains(QStringLiteral("HTTP 500")), qPrintable(down.error()));
 
-        auto good =
-            registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"), secrets);
+        auto good = registerGateway(rig.emu.apiUrl(), 3, QStringLiteral("1234"), QStringLiteral("roof"),
+                                    secrets, true);
         QVERIFY2(good.ok(), qPrintable(good.error()));
         QCOMPARE(gatewayKey(secrets).value(), kKey);
         QFileInfo file(good.value());
@@ -150,7 +148,7 @@ private Q_SLOTS:
         const quint16 port = closed.serverPort();
         closed.close();
         auto none = registerGateway(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port), 3,
-                                    QStringLiteral("1234"), QStringLiteral("x"), secrets);
+                                    QStringLiteral("1234"), QStringLiteral("x"), secrets, true);
         QVERIFY2(none.error().contains(QStringLiteral("registration failed")), qPrintable(none.error()));
         // A server that answers 200 with HTML.
         QTcpServer html;
@@ -165,7 +163,7 @@ private Q_SLOTS:
             });
         });
         auto notJson = registerGateway(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(html.serverPort()), 3,
-                                       QStringLiteral("1234"), QStringLiteral("x"), secrets);
+                                       QStringLiteral("1234"), QStringLiteral("x"), secrets, true);
         QVERIFY2(notJson.error().contains(QStringLiteral("not JSON")), qPrintable(notJson.error()));
     }
 
@@ -305,7 +303,7 @@ private Q_SLOTS:
         const QByteArray bytes = fileBytes(zip);
         const QString md5 =
             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex());
-        GascloudApi api(rig.emu.apiUrl(), 3);
+        GascloudApi api(rig.emu.apiUrl(), 3, true);
         auto ticket = api.requestQuarantine(
             kKey, {{QStringLiteral("key"), kKey},
                    {QStringLiteral("source_ref"), QStringLiteral("old_ref")},

@@ -91,6 +91,51 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("not 20 characters of 0-9a-f (19 characters)"), r.err.constData());
     }
 
+    void importTheDocumentedSettings()
+    {
+        // The old README's settings.yaml: GASCLOUD_KEY: DEMO is "not used yet but will be required
+        // to make initial register call", not the gateway key; device_key.txt (the key file's older
+        // name) lies beside it, and the pending folder holds a batch the old tool never sent.
+        QTemporaryDir dir;
+        const QString old =
+            write(dir, "settings.yaml",
+                  "API: https://tinycloud.example/api/v1\nGASCLOUD_KEY: DEMO\nGADGET_ID: opc-3\n"
+                  "BATCH_MODE: PASS\nBATCH_DIR_PENDING: pending\n");
+        write(dir, "device_key.txt", "00112233445566778899\n");
+        QDir().mkpath(dir.filePath(QStringLiteral("pending")));
+        const QString ref = QStringLiteral("00112233445566778899_000004_20201020101010");
+        write(dir, qPrintable(QStringLiteral("pending/%1.zip").arg(ref)),
+              "PK\x05\x06" + QByteArray(18, '\0'));
+        write(dir, qPrintable(QStringLiteral("pending/%1.yaml").arg(ref)),
+              "key: 00112233445566778899\nsource_ref: " + ref.toUtf8() + "\nfilelist: " + ref.toUtf8() +
+                  ".csv," + ref.toUtf8() +
+                  ".yaml\nbatch_type: OPC\nbatch_mode: PASS\nzip_size: 22\nzip_md5: "
+                  "d41d8cd98f00b204e9800998ecf8427e\n");
+        const QString config = dir.filePath(QStringLiteral("fs.yaml"));
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
+                           QStringLiteral("import"), QStringLiteral("gascloud"), old});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.err.contains(QStringLiteral("%1:2: GASCLOUD_KEY: not carried over").arg(old).toUtf8()),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("it is not the gateway key"), r.err.constData());
+        const SecretStore secrets(data, StationSettings::Secrets::File, false);
+        QCOMPARE(gatewayKey(secrets).value(), QStringLiteral("00112233445566778899"));
+        QVERIFY2(r.out.contains("device_key.txt"), r.out.constData());
+        const auto s = Settings::load(config);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QCOMPARE(s->gascloud.pendingDir, dir.filePath(QStringLiteral("pending")));
+        QCOMPARE(s->gascloud.batchType, QStringLiteral("OPC"));
+        // The unsent batch's payload now has the zip's real MD5; its ref is kept.
+        QVERIFY2(r.out.contains("unsent batch of the old tool"), r.out.constData());
+        QFile payload(dir.filePath(QStringLiteral("pending/%1.yaml").arg(ref)));
+        QVERIFY(payload.open(QIODevice::ReadOnly));
+        const QByteArray text = payload.readAll();
+        QVERIFY2(!text.contains("d41d8cd98f00b204e9800998ecf8427e"), text.constData());
+        QVERIFY2(text.contains("source_ref: " + ref.toUtf8()), text.constData());
+        QVERIFY2(text.contains("gadget_id: opc-3"), text.constData());
+    }
+
     void emulatorRunsOnItsOwn()
     {
         QTcpServer probe;
@@ -101,13 +146,13 @@ private Q_SLOTS:
         sim.start(QStringLiteral(FS_BINARY),
                   {QStringLiteral("sim"), QStringLiteral("gascloud"), QStringLiteral("--listen"),
                    QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--pin"),
-                   QStringLiteral("4321=fedcba9876543210fedc")});
+                   QStringLiteral("4321=fedcba9876543210fedc"), QStringLiteral("--strict")});
         QVERIFY(sim.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput()).contains("accepts PIN 4321"),
                                  test::timeoutMs(10000));
-        QVERIFY(out.contains(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port).toUtf8()));
-        GascloudApi api(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port), 5);
+        QVERIFY(out.contains(QStringLiteral("http://127.0.0.1:%1/api/v1 (strict)").arg(port).toUtf8()));
+        GascloudApi api(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port), 5, true);
         QCOMPARE(api.activate(QStringLiteral("dev"), QStringLiteral("4321"), QStringLiteral("n")).value(),
                  QStringLiteral("fedcba9876543210fedc"));
         QVERIFY(api.activate(QStringLiteral("dev"), QStringLiteral("1111"), QStringLiteral("n"))
@@ -118,12 +163,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString url = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port);
         Run r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("register"),
-                     QStringLiteral("--pin"), QStringLiteral("1111"), QStringLiteral("--api"), url});
+                     QStringLiteral("--pin"), QStringLiteral("1111"), QStringLiteral("--api"), url,
+                     QStringLiteral("--allow-insecure-http")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("Invalid PIN"), r.err.constData());
         r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("register"),
                  QStringLiteral("--pin"), QStringLiteral("4321"), QStringLiteral("--name"),
-                 QStringLiteral("roof"), QStringLiteral("--api"), url});
+                 QStringLiteral("roof"), QStringLiteral("--api"), url,
+                 QStringLiteral("--allow-insecure-http")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2(r.out.startsWith("registered; the gateway key is stored in"), r.out.constData());
         QVERIFY(!(r.out + r.err).contains("fedcba9876543210fedc"));
@@ -173,6 +220,18 @@ private Q_SLOTS:
         QCOMPARE(q.code, 0);
         QVERIFY2(q.out.contains("uploaded"), q.out.constData());
         QVERIFY(!q.out.contains(key.toUtf8()));
+        // The batch ids (SCP passwords while their ticket lasts) are shown shortened only.
+        auto store = Store::open(data + QStringLiteral("/fieldstation-demo.db"), Store::Mode::ReadOnly);
+        QVERIFY(store.ok());
+        const QList<UploadBatch> all = batches::all(*store.value()).value();
+        QVERIFY(!all.isEmpty());
+        for (const UploadBatch& b : all) {
+            if (b.batchId.isEmpty())
+                continue;
+            QVERIFY2(!log.contains(b.batchId.toUtf8()), "a whole batch id is in the log");
+            QVERIFY2(!q.out.contains(b.batchId.toUtf8()), q.out.constData());
+            QVERIFY(q.out.contains(shownBatchId(b.batchId).toUtf8()));
+        }
         QVERIFY(!QDir(data + QStringLiteral("/demo-gascloud/uploaded"))
                      .entryList({QStringLiteral("*.zip")})
                      .isEmpty());

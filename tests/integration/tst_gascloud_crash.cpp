@@ -71,6 +71,7 @@ private Q_SLOTS:
         const QString data = dir.filePath(QStringLiteral("data"));
         GascloudEmulator::Options eo;
         eo.pins = {{QStringLiteral("1234"), kKey}};
+        eo.strict = true;
         eo.scpPort = m_sshd->port();
         eo.inboxRoot = m_sshd->inbox();
         eo.onTicket = [](const QString& user, const QString& password) {
@@ -90,7 +91,7 @@ private Q_SLOTS:
         cfg.write(QStringLiteral(
                       "station:\n  secrets: file\ngascloud:\n  enabled: true\n  api: %1\n  gadget_id: g7\n"
                       "  max_rows_per_batch: 20\n  retry_min_secs: 1\n  retry_max_secs: 1\n"
-                      "  request_timeout_secs: 5\n")
+                      "  request_timeout_secs: 5\n  allow_insecure_http: true\n")
                       .arg(emu.apiUrl())
                       .toUtf8());
         cfg.close();

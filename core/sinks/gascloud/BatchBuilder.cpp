@@ -3,25 +3,22 @@
 #include "BatchBuilder.h"
 
 #include "BatchCsv.h"
+#include "BatchFiles.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
 #include "util/DurableFile.h"
 #include "util/Logging.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
+#include <limits>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <yaml-cpp/yaml.h>
 
 namespace fs {
 
@@ -29,71 +26,42 @@ namespace {
 
 constexpr int kScanChunk = 20000;
 
-std::string utf8(const QString& s)
+/// The whole second a reading's CSV timestamp shows (floor, also before 1970).
+qint64 csvSecond(qint64 ms)
 {
-    return s.toStdString();
+    return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
 }
 
-QString isoUtc(qint64 ms)
+QString placeholders(qsizetype n)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-Status writeText(const QString& path, const QByteArray& text, bool privateFile)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
-    if (privateFile)
-        ::fchmod(f.handle(), 0600);
-    if (f.write(text) != text.size())
-        return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
-    return {};
-}
-
-Status zipInto(const QString& zipPath, const QList<QPair<QString, QString>>& entries)
-{
-    QuaZip zip(zipPath);
-    if (!zip.open(QuaZip::mdCreate))
-        return Error{
-            QStringLiteral("%1: cannot create the zip (error %2)").arg(zipPath).arg(zip.getZipError())};
-    for (const auto& [name, source] : entries) {
-        QFile in(source);
-        if (!in.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("%1: %2").arg(source, in.errorString())};
-        QuaZipFile out(&zip);
-        if (!out.open(QIODevice::WriteOnly, QuaZipNewInfo(name, source)))
-            return Error{
-                QStringLiteral("%1: cannot add %2 (error %3)").arg(zipPath, name).arg(out.getZipError())};
-        QByteArray block;
-        while (!(block = in.read(1 << 16)).isEmpty()) {
-            if (out.write(block) != block.size())
-                return Error{QStringLiteral("%1: writing %2 failed").arg(zipPath, name)};
-        }
-        out.close();
-        if (out.getZipError() != 0)
-            return Error{
-                QStringLiteral("%1: closing %2 failed (error %3)").arg(zipPath, name).arg(out.getZipError())};
-    }
-    zip.close();
-    if (zip.getZipError() != 0)
-        return Error{
-            QStringLiteral("%1: closing the zip failed (error %2)").arg(zipPath).arg(zip.getZipError())};
-    return {};
-}
-
-Result<QString> md5Of(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
-    QCryptographicHash h(QCryptographicHash::Md5);
-    if (!h.addData(&f))
-        return Error{QStringLiteral("%1: cannot read it to hash").arg(path)};
-    return QString::fromLatin1(h.result().toHex());
+    QStringList q;
+    for (qsizetype i = 0; i < n; ++i)
+        q << QStringLiteral("?");
+    return q.join(QLatin1Char(','));
 }
 
 } // namespace
+
+/// Which channels feed which column: every channel of a node of a configured source.
+struct BatchBuilder::Targets
+{
+    struct Target
+    {
+        qint64 node;
+        int column;
+    };
+    QHash<qint64, Target> byChannel;
+    QString inList; ///< the channel ids, comma-separated, for SQL
+    QString pm1List;
+};
+
+/// What one scan wrote, for the meta, the cursor and the deletion.
+struct BatchBuilder::Scan
+{
+    qint64 lastSeq = 0;
+    int sameSecondDropped = 0;
+    std::vector<std::pair<qint64, qint64>> rowRanges; // seq ranges of the rows written
+};
 
 QByteArray batchCsvHeader()
 {
@@ -142,6 +110,32 @@ Status BatchBuilder::recover()
     });
 }
 
+Result<BatchBuilder::Targets> BatchBuilder::selectTargets()
+{
+    Targets t;
+    if (m_opt.sources.isEmpty())
+        return t;
+    QSqlQuery q(m_reader->db());
+    q.prepare(QStringLiteral("SELECT c.id, c.node_id, c.key FROM channels c JOIN nodes n ON n.id = c.node_id "
+                             "WHERE n.source IN (%1)")
+                  .arg(placeholders(m_opt.sources.size())));
+    for (const QString& id : m_opt.sources)
+        q.addBindValue(id.isNull() ? QStringLiteral("") : id); // a null QString binds NULL
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QStringList all, pm1;
+    while (q.next()) {
+        const int column = batchcsv::columnOfChannel(q.value(2).toString());
+        t.byChannel.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), column});
+        all << q.value(0).toString();
+        if (column == batchcsv::pm1Column())
+            pm1 << q.value(0).toString();
+    }
+    t.inList = all.join(QLatin1Char(','));
+    t.pm1List = pm1.join(QLatin1Char(','));
+    return t;
+}
+
 Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
 {
     if (Status s = openReader(); !s)
@@ -149,43 +143,119 @@ Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
     auto cursor = m_reader->cursor(QString::fromLatin1(kCursor));
     if (!cursor)
         return Error{cursor.error()};
+    auto targets = selectTargets();
+    if (!targets)
+        return Error{targets.error()};
+    if (targets->pm1List.isEmpty())
+        return std::optional<UploadBatch>();
     // Cheap test first: empty intervals make no batch and touch nothing.
     QSqlQuery q(m_reader->db());
-    q.prepare(
-        QStringLiteral("SELECT 1 FROM readings r JOIN channels c ON c.id = r.channel_id JOIN nodes n "
-                       "ON n.id = c.node_id WHERE n.kind = 'opcn3' AND c.key = 'pm1' AND r.seq > ? LIMIT 1"));
+    q.prepare(QStringLiteral("SELECT 1 FROM readings WHERE seq > ? AND +channel_id IN (%1) LIMIT 1")
+                  .arg(targets->pm1List));
     q.addBindValue(cursor.value());
     if (!q.exec())
         return Error{q.lastError().text()};
     if (!q.next())
         return std::optional<UploadBatch>();
     q.finish();
-    return build(nowMs, cursor.value());
+    return build(nowMs, cursor.value(), targets.value());
 }
 
-Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 cursor)
+Result<qint64> BatchBuilder::previousRowSecond()
 {
-    // Which channels feed which column: every OPC-N3 node's channels.
-    struct Target
-    {
-        qint64 node;
-        int column;
-    };
-    QHash<qint64, Target> targets;
-    QString inList;
-    {
-        QSqlQuery q(m_reader->db());
-        if (!q.exec(QStringLiteral(
-                "SELECT c.id, c.node_id, c.key FROM channels c JOIN nodes n ON n.id = c.node_id "
-                "WHERE n.kind = 'opcn3'")))
-            return Error{q.lastError().text()};
-        while (q.next()) {
-            targets.insert(q.value(0).toLongLong(),
-                           {q.value(1).toLongLong(), batchcsv::columnOfChannel(q.value(2).toString())});
-            inList += (inList.isEmpty() ? QString() : QStringLiteral(",")) + q.value(0).toString();
-        }
-    }
+    QSqlQuery q(m_reader->db());
+    if (!q.exec(
+            QStringLiteral("SELECT reading_to_ms FROM batches WHERE state != 'building' AND row_count > 0 "
+                           "ORDER BY id DESC LIMIT 1")))
+        return Error{q.lastError().text()};
+    return q.next() ? csvSecond(q.value(0).toLongLong()) : std::numeric_limits<qint64>::min();
+}
 
+Status BatchBuilder::scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, const Targets& targets,
+                              Scan& scan)
+{
+    // One timestamp, one row: the CSV shows whole seconds and the receiver keys rows on gadget and
+    // timestamp, so a second frame in a second already written (a restart within the second) is
+    // dropped and counted. The first one stays: it is already in the file.
+    auto previous = previousRowSecond();
+    if (!previous)
+        return Error{previous.error()};
+    QSet<qint64> seconds;
+    seconds.insert(previous.value());
+    sqlite3* db = m_reader->handle();
+    sqlite3_stmt* st = nullptr;
+    // "+channel_id" keeps the planner on the primary key: with the (channel_id, time_ms) index it
+    // would collect every matching row and sort it by seq, once per chunk (quadratic in the backlog).
+    const QByteArray sql =
+        QStringLiteral("SELECT seq, time_ms, channel_id, value FROM readings WHERE seq > ?1 "
+                       "AND +channel_id IN (%1) ORDER BY seq LIMIT ?2")
+            .arg(targets.inList)
+            .toUtf8();
+    if (sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr) != SQLITE_OK)
+        return Error{QString::fromUtf8(sqlite3_errmsg(db))};
+    batchcsv::Row row;
+    qint64 groupNode = -1, groupLastSeq = 0, groupFirstSeq = 0, after = scan.lastSeq;
+    bool inGroup = false, hasPm = false, done = false;
+    const auto closeGroup = [&] {
+        if (hasPm && seconds.contains(csvSecond(row.timeMs))) {
+            ++scan.sameSecondDropped;
+        } else if (hasPm) {
+            seconds.insert(csvSecond(row.timeMs));
+            csv.write(batchcsv::format(row, m_opt.gadgetId));
+            if (b.rows == 0)
+                b.readingFromMs = row.timeMs;
+            b.readingToMs = row.timeMs;
+            ++b.rows;
+            if (!scan.rowRanges.empty() && scan.rowRanges.back().second + 1 == groupFirstSeq)
+                scan.rowRanges.back().second = groupLastSeq;
+            else
+                scan.rowRanges.emplace_back(groupFirstSeq, groupLastSeq);
+        }
+        scan.lastSeq = groupLastSeq; // lone health samples are passed over with the cursor
+        row = batchcsv::Row();
+        inGroup = hasPm = false;
+        done = b.rows >= m_opt.maxRows;
+    };
+    // Scan forward in chunks; a reading's samples are contiguous in seq (submitted as one span).
+    while (!done) {
+        sqlite3_bind_int64(st, 1, after);
+        sqlite3_bind_int(st, 2, kScanChunk);
+        int n = 0;
+        while (!done && sqlite3_step(st) == SQLITE_ROW) {
+            ++n;
+            const qint64 seq = sqlite3_column_int64(st, 0);
+            const qint64 t = sqlite3_column_int64(st, 1);
+            const Targets::Target target = targets.byChannel.value(sqlite3_column_int64(st, 2));
+            after = seq;
+            if (inGroup && (target.node != groupNode || t != row.timeMs))
+                closeGroup();
+            if (done)
+                break;
+            if (!inGroup) {
+                inGroup = true;
+                groupNode = target.node;
+                groupFirstSeq = seq;
+                row.timeMs = t;
+            }
+            groupLastSeq = seq;
+            if (target.column >= 0) {
+                row.values[size_t(target.column)] = sqlite3_column_double(st, 3);
+                hasPm = hasPm || target.column == batchcsv::pm1Column();
+            }
+        }
+        sqlite3_reset(st);
+        if (n < kScanChunk)
+            break;
+    }
+    sqlite3_finalize(st);
+    // The last reading may still be arriving; it counts only once it has settled.
+    if (inGroup && !done && row.timeMs < nowMs - m_opt.settleMs)
+        closeGroup();
+    return {};
+}
+
+Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 cursor, const Targets& targets)
+{
     UploadBatch b;
     b.firstSeq = cursor + 1;
     b.createdMs = nowMs;
@@ -220,118 +290,51 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
         return Error{QStringLiteral("batch %1: %2").arg(ref, why)};
     };
 
-    // Scan forward in chunks; a reading's samples are contiguous in seq (submitted as one span).
+    Scan scan;
+    scan.lastSeq = cursor;
+    if (Status w = batchfiles::writePrivate(tmpCsv, batchcsv::header()); !w)
+        return abandon(w.error());
     QFile csv(tmpCsv);
-    if (!csv.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!csv.open(QIODevice::WriteOnly | QIODevice::Append))
         return abandon(QStringLiteral("%1: %2").arg(tmpCsv, csv.errorString()));
-    csv.write(batchcsv::header());
-    sqlite3* db = m_reader->handle();
-    sqlite3_stmt* st = nullptr;
-    // "+channel_id" keeps the planner on the primary key: with the (channel_id, time_ms) index it
-    // would collect every matching row and sort it by seq, once per chunk (quadratic in the backlog).
-    const QByteArray sql =
-        QStringLiteral("SELECT seq, time_ms, channel_id, value FROM readings WHERE seq > ?1 AND "
-                       "+channel_id IN (%1) ORDER BY seq LIMIT ?2")
-            .arg(inList.isEmpty() ? QStringLiteral("-1") : inList)
-            .toUtf8();
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr) != SQLITE_OK)
-        return abandon(QString::fromUtf8(sqlite3_errmsg(db)));
-    batchcsv::Row row;
-    qint64 groupNode = -1, groupLastSeq = 0, after = cursor, lastSeq = cursor;
-    bool inGroup = false, hasPm = false, done = false;
-    std::vector<std::pair<qint64, qint64>> rowRanges; // seq ranges of the rows written, for deletion
-    qint64 groupFirstSeq = 0;
-    const auto closeGroup = [&] {
-        if (hasPm) {
-            csv.write(batchcsv::format(row, m_opt.gadgetId));
-            if (b.rows == 0)
-                b.readingFromMs = row.timeMs;
-            b.readingToMs = row.timeMs;
-            ++b.rows;
-            if (!rowRanges.empty() && rowRanges.back().second + 1 == groupFirstSeq)
-                rowRanges.back().second = groupLastSeq;
-            else
-                rowRanges.emplace_back(groupFirstSeq, groupLastSeq);
-        }
-        lastSeq = groupLastSeq; // lone health samples are passed over with the cursor
-        row = batchcsv::Row();
-        inGroup = hasPm = false;
-        done = b.rows >= m_opt.maxRows;
-    };
-    while (!done) {
-        sqlite3_bind_int64(st, 1, after);
-        sqlite3_bind_int(st, 2, kScanChunk);
-        int n = 0;
-        while (!done && sqlite3_step(st) == SQLITE_ROW) {
-            ++n;
-            const qint64 seq = sqlite3_column_int64(st, 0);
-            const qint64 t = sqlite3_column_int64(st, 1);
-            const Target target = targets.value(sqlite3_column_int64(st, 2));
-            after = seq;
-            if (inGroup && (target.node != groupNode || t != row.timeMs))
-                closeGroup();
-            if (done)
-                break;
-            if (!inGroup) {
-                inGroup = true;
-                groupNode = target.node;
-                groupFirstSeq = seq;
-                row.timeMs = t;
-            }
-            groupLastSeq = seq;
-            if (target.column >= 0) {
-                row.values[size_t(target.column)] = sqlite3_column_double(st, 3);
-                hasPm = hasPm || target.column == batchcsv::pm1Column();
-            }
-        }
-        sqlite3_reset(st);
-        if (n < kScanChunk)
-            break;
-    }
-    sqlite3_finalize(st);
-    // The last reading may still be arriving; it counts only once it has settled.
-    if (inGroup && !done && row.timeMs < nowMs - m_opt.settleMs)
-        closeGroup();
+    if (Status sc = scanInto(csv, b, nowMs, targets, scan); !sc)
+        return abandon(sc.error());
     csv.close();
     if (csv.error() != QFile::NoError)
         return abandon(QStringLiteral("%1: %2").arg(tmpCsv, csv.errorString()));
+    if (scan.sameSecondDropped > 0)
+        qCWarning(lcGascloud) << "batch" << b.id << ":" << scan.sameSecondDropped
+                              << "readings dropped: their second already has a row (a restart within it)";
     if (b.rows == 0)
         return abandon(QString());
-    b.lastSeq = lastSeq;
+    b.lastSeq = scan.lastSeq;
 
-    YAML::Emitter meta;
-    meta << YAML::BeginMap << YAML::Key << "source" << YAML::Value << "FieldStation" << YAML::Key
-         << "source_ref" << YAML::Value << utf8(ref) << YAML::Key << "version" << YAML::Value
-         << FIELDSTATION_VERSION << YAML::Key << "filelist" << YAML::Value << YAML::BeginSeq
-         << utf8(ref + QStringLiteral(".csv")) << utf8(ref + QStringLiteral(".yaml")) << YAML::EndSeq
-         << YAML::Key << "batch_type" << YAML::Value << utf8(m_opt.batchType) << YAML::Key << "batch_mode"
-         << YAML::Value << utf8(m_opt.batchMode) << YAML::Key << "device_id" << YAML::Value << utf8(m_opt.key)
-         << YAML::Key << "timestamp" << YAML::Value << utf8(isoUtc(nowMs)) << YAML::Key << "gadget_id"
-         << YAML::Value << utf8(m_opt.gadgetId) << YAML::Key << "reading_from" << YAML::Value
-         << utf8(isoUtc(b.readingFromMs)) << YAML::Key << "reading_to" << YAML::Value
-         << utf8(isoUtc(b.readingToMs)) << YAML::Key << "rows" << YAML::Value << b.rows << YAML::EndMap;
-    if (Status w = writeText(tmpMeta, QByteArray(meta.c_str()) + '\n', false); !w)
+    const QByteArray meta =
+        batchfiles::metaYaml({ref, m_opt.batchType, m_opt.batchMode, m_opt.key, m_opt.gadgetId, nowMs,
+                              b.readingFromMs, b.readingToMs, b.rows, scan.sameSecondDropped});
+    // The meta and the zip carry the gateway key too: owner-only, like the payload.
+    if (Status w = batchfiles::writePrivate(tmpMeta, meta); !w)
         return abandon(w.error());
-    if (Status z = zipInto(
+    if (Status z = batchfiles::zipPrivate(
             tmpZip, {{ref + QStringLiteral(".csv"), tmpCsv}, {ref + QStringLiteral(".yaml"), tmpMeta}});
         !z)
         return abandon(z.error());
-    auto md5 = md5Of(tmpZip);
+    auto md5 = batchfiles::md5Of(tmpZip);
     if (!md5)
         return abandon(md5.error());
     b.zipMd5 = md5.value();
     b.zipSize = QFileInfo(tmpZip).size();
 
-    YAML::Emitter payload;
-    payload << YAML::BeginMap << YAML::Key << "key" << YAML::Value << utf8(m_opt.key) << YAML::Key
-            << "source_ref" << YAML::Value << utf8(ref) << YAML::Key << "filelist" << YAML::Value
-            << utf8(QStringLiteral("%1.csv,%1.yaml").arg(ref)) << YAML::Key << "batch_type" << YAML::Value
-            << utf8(m_opt.batchType) << YAML::Key << "batch_mode" << YAML::Value << utf8(m_opt.batchMode)
-            << YAML::Key << "zip_size" << YAML::Value << b.zipSize << YAML::Key << "zip_md5" << YAML::Value
-            << utf8(b.zipMd5) << YAML::Key << "gadget_id" << YAML::Value << utf8(m_opt.gadgetId)
-            << YAML::EndMap;
-    // The payload holds the gateway key: owner-only.
-    if (Status w = writeText(tmpPayload, QByteArray(payload.c_str()) + '\n', true); !w)
+    const QByteArray payload =
+        batchfiles::payloadYaml({{QStringLiteral("key"), m_opt.key},
+                                 {QStringLiteral("source_ref"), ref},
+                                 {QStringLiteral("filelist"), QStringLiteral("%1.csv,%1.yaml").arg(ref)},
+                                 {QStringLiteral("batch_type"), m_opt.batchType},
+                                 {QStringLiteral("batch_mode"), m_opt.batchMode},
+                                 {QStringLiteral("zip_size"), QString::number(b.zipSize)},
+                                 {QStringLiteral("zip_md5"), b.zipMd5},
+                                 {QStringLiteral("gadget_id"), m_opt.gadgetId}});
+    if (Status w = batchfiles::writePrivate(tmpPayload, payload); !w)
         return abandon(w.error());
     if (Status r = durable::commitRename(tmpZip, pending.filePath(ref + QStringLiteral(".zip"))); !r)
         return abandon(r.error());
@@ -361,24 +364,44 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
     crashPoint("batch-pending");
     qCInfo(lcGascloud) << "batch" << b.id << "built:" << b.rows << "rows," << b.zipSize << "bytes, md5"
                        << b.zipMd5;
-
-    if (m_opt.deleteReadingOnZip) {
-        s = m_recorder.run([&](Store& store) -> Status {
-            QSqlQuery del(store.db());
-            del.prepare(QStringLiteral("DELETE FROM readings WHERE seq BETWEEN ? AND ?"));
-            for (const auto& [from, to] : rowRanges) {
-                del.addBindValue(from);
-                del.addBindValue(to);
-                if (!del.exec())
-                    return Error{del.lastError().text()};
-            }
-            return Status();
-        });
-        if (!s)
-            qCWarning(lcGascloud) << "batch" << b.id
-                                  << ": deleting its readings failed (they stay):" << s.error();
-    }
+    if (m_opt.deleteReadingOnZip)
+        deleteBatched(b, scan);
     return std::optional<UploadBatch>(b);
+}
+
+void BatchBuilder::deleteBatched(const UploadBatch& b, const Scan& scan)
+{
+    qint64 kept = 0;
+    Status s = m_recorder.run([&](Store& store) -> Status {
+        // Only what every other enabled sink has passed: a sink that never ran has passed nothing.
+        qint64 limit = b.lastSeq;
+        for (const QString& other : m_opt.otherSinkCursors) {
+            auto c = store.cursor(other);
+            if (!c)
+                return Error{c.error()};
+            limit = std::min(limit, c.value());
+        }
+        QSqlQuery del(store.db());
+        del.prepare(QStringLiteral("DELETE FROM readings WHERE seq BETWEEN ? AND ?"));
+        for (const auto& [from, to] : scan.rowRanges) {
+            if (to > limit)
+                kept += to - std::max(from, limit + 1) + 1;
+            if (from > limit)
+                continue;
+            del.addBindValue(from);
+            del.addBindValue(std::min(to, limit));
+            if (!del.exec())
+                return Error{del.lastError().text()};
+        }
+        return Status();
+    });
+    if (!s)
+        qCWarning(lcGascloud) << "batch" << b.id
+                              << ": deleting its readings failed (they stay):" << s.error();
+    else if (kept > 0)
+        qCInfo(lcGascloud) << "batch" << b.id << ":" << kept
+                           << "batched samples stay until every other sink has passed them; retention "
+                              "(store.keep_days) deletes them then";
 }
 
 } // namespace fs

@@ -1,11 +1,13 @@
-// BatchBuilder: cuts the OPC-N3 readings after its cursor into one gascloud batch: <ref>.csv and
-// the meta YAML zipped into <ref>.zip, plus the quarantine payload <ref>.yaml, in the pending folder.
+// BatchBuilder: cuts the readings of the configured sources after its cursor into one gascloud batch:
+// <ref>.csv and the meta YAML zipped into <ref>.zip, plus the quarantine payload <ref>.yaml.
 #pragma once
 
 #include "UploadBatch.h"
 #include "util/Result.h"
 
+#include <QIODevice>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -22,10 +24,15 @@ public:
         QString pendingDir;
         QString key; ///< the gateway key: in the ref, the meta and the payload
         QString gadgetId;
-        QString batchType = QStringLiteral("OPCN3");
+        QString batchType = QStringLiteral("OPC"); ///< the only type the old tool ever sent
         QString batchMode = QStringLiteral("PASS");
         int maxRows = 86400;
+        /// Delete the batched readings once the batch is on disk, but only those every sink named in
+        /// otherSinkCursors has passed; the rest stay for retention (store.keep_days) to delete.
         bool deleteReadingOnZip = false;
+        QStringList otherSinkCursors; ///< cursor names of every other enabled sink
+        /// Ids of the sources (nodes.source) whose readings are batched; empty selects nothing.
+        QStringList sources;
         /// A reading newer than this is only batched once a later one shows it is complete.
         int settleMs = 60000;
     };
@@ -42,9 +49,14 @@ public:
     Result<std::optional<UploadBatch>> buildNext(qint64 nowMs);
 
 private:
+    struct Targets;
     struct Scan;
     Status openReader();
-    Result<std::optional<UploadBatch>> build(qint64 nowMs, qint64 cursor);
+    Result<Targets> selectTargets();
+    Result<std::optional<UploadBatch>> build(qint64 nowMs, qint64 cursor, const Targets& targets);
+    Status scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, const Targets& targets, Scan& scan);
+    Result<qint64> previousRowSecond();
+    void deleteBatched(const UploadBatch& b, const Scan& scan);
 
     Recorder& m_recorder;
     QString m_storePath;

@@ -62,8 +62,35 @@ bool isBatchId(const QString& id)
     return re.match(id).hasMatch();
 }
 
-GascloudApi::GascloudApi(QString apiBase, int timeoutS)
-    : m_base(std::move(apiBase)), m_timeoutMs(timeoutS * 1000),
+QString shownBatchId(const QString& id)
+{
+    return id.size() > 8 ? id.left(8) + QStringLiteral("…") : id;
+}
+
+QString shortenBatchIds(QString text)
+{
+    static const QRegularExpression re(QStringLiteral("(?<![0-9a-f])([0-9a-f]{8})[0-9a-f]{24}(?![0-9a-f])"));
+    return text.replace(re, QStringLiteral("\\1…"));
+}
+
+Status checkApiScheme(const QString& api, bool allowInsecureHttp)
+{
+    const QUrl url(api);
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http")) {
+        if (allowInsecureHttp)
+            return {};
+        return Error{QStringLiteral("%1 is http://: the gateway key would go in clear and the answer could "
+                                    "send the batch anywhere; use https:// (allow_insecure_http: true is "
+                                    "for test emulators only)")
+                         .arg(url.toString(QUrl::RemoveUserInfo))};
+    }
+    return Error{QStringLiteral("\"%1\" is not an https:// URL").arg(api)};
+}
+
+GascloudApi::GascloudApi(QString apiBase, int timeoutS, bool allowInsecureHttp)
+    : m_base(std::move(apiBase)), m_timeoutMs(timeoutS * 1000), m_allowInsecureHttp(allowInsecureHttp),
       m_nam(std::make_unique<QNetworkAccessManager>())
 {
     while (m_base.endsWith(QLatin1Char('/')))
@@ -74,6 +101,8 @@ GascloudApi::~GascloudApi() = default;
 
 Result<GascloudApi::Reply> GascloudApi::send(const QString& path, const QString& key, const QByteArray* form)
 {
+    if (Status s = checkApiScheme(m_base, m_allowInsecureHttp); !s)
+        return Error{s.error()};
     const QUrl url(m_base + path);
     QNetworkRequest req(url);
     req.setTransferTimeout(m_timeoutMs);
@@ -167,13 +196,13 @@ Result<QString> GascloudApi::uploadStatus(const QString& key, const QString& bat
         return Error{QStringLiteral("status check failed: %1").arg(r.error())};
     if (r->status != 200)
         return Error{QStringLiteral("status check for %1 refused (HTTP %2): %3")
-                         .arg(batchId)
+                         .arg(shownBatchId(batchId))
                          .arg(r->status)
                          .arg(reason(r->body))};
     const QJsonValue v = QJsonDocument::fromJson(r->body).object().value(QLatin1String("status"));
     if (!v.isString())
-        return Error{
-            QStringLiteral("status answer for %1 has no \"status\": %2").arg(batchId, excerpt(r->body))};
+        return Error{QStringLiteral("status answer for %1 has no \"status\": %2")
+                         .arg(shownBatchId(batchId), excerpt(r->body))};
     return v.toString();
 }
 

@@ -27,7 +27,8 @@ using FormFields = QList<QPair<QString, QString>>;
 class GascloudApi
 {
 public:
-    GascloudApi(QString apiBase, int timeoutS);
+    /// An http:// base is refused (every call fails, naming why) unless `allowInsecureHttp`.
+    GascloudApi(QString apiBase, int timeoutS, bool allowInsecureHttp = false);
     ~GascloudApi();
 
     /// POST /activate/ → the 20-character gateway key.
@@ -49,6 +50,7 @@ private:
 
     QString m_base;
     int m_timeoutMs;
+    bool m_allowInsecureHttp;
     std::unique_ptr<QNetworkAccessManager> m_nam;
 };
 
@@ -56,5 +58,13 @@ private:
 bool isGatewayKey(const QString& key);
 /// The 32-hex batch id of a ticket, and of a batch file that was already sent (<batchid>.zip).
 bool isBatchId(const QString& id);
+/// A batch id is the SCP password for ten minutes: on screen and in info logs only its first
+/// eight characters are shown ("3f2a9c01…").
+QString shownBatchId(const QString& id);
+/// `text` with every 32-hex batch id in it shortened as shownBatchId does.
+QString shortenBatchIds(QString text);
+/// Why `api` may not be used, or nothing: an http:// API sends the gateway key in clear and lets the
+/// answer choose the SCP host.
+Status checkApiScheme(const QString& api, bool allowInsecureHttp);
 
 } // namespace fs

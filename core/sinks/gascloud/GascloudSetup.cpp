@@ -25,6 +25,7 @@ Uploader::Options uploaderOptions(const GascloudSettings& s, const QString& data
 {
     Uploader::Options o;
     o.api = s.api;
+    o.allowInsecureHttp = s.allowInsecureHttp;
     o.requestTimeoutS = s.requestTimeoutS;
     o.pendingDir = s.pendingDir.isEmpty() || demo ? under(dataDir, demo, "pending") : s.pendingDir;
     o.uploadedDir = s.uploadedDir.isEmpty() || demo ? under(dataDir, demo, "uploaded") : s.uploadedDir;
@@ -41,6 +42,9 @@ Uploader::Options uploaderOptions(const GascloudSettings& s, const QString& data
     o.builder.batchMode = s.batchMode;
     o.builder.maxRows = s.maxRowsPerBatch;
     o.builder.deleteReadingOnZip = s.deleteReadingOnZip;
+    // None named: the nodes recorded with no source id (the single OPC-N3 before sources: lists).
+    // The station adds the ids of its OPC-N3 sources to this.
+    o.builder.sources = s.sources.isEmpty() ? QStringList{QStringLiteral("")} : s.sources;
     o.builder.pendingDir = o.pendingDir;
     return o;
 }

@@ -9,6 +9,8 @@
 namespace fs::gascloud {
 
 /// The uploader's options; `key` is the gateway key, `demo` puts everything under demo folders.
+/// builder.sources is the settings' list, or when it is empty only "" (nodes with no source id): the
+/// caller then adds its OPC-N3 source ids. The caller fills builder.otherSinkCursors.
 Uploader::Options uploaderOptions(const GascloudSettings& s, const QString& dataDir, const QString& key,
                                   bool demo);
 /// Where the SSH host keys of quarantine hosts are pinned.

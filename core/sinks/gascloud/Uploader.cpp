@@ -1,6 +1,8 @@
 // Uploader: the queue's state machine (B.4 of the protocol note, with its bugs fixed).
 #include "Uploader.h"
 
+#include "BatchFiles.h"
+#include "LegacyBatches.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
@@ -11,36 +13,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <yaml-cpp/yaml.h>
+#include <QScopeGuard>
 
 namespace fs {
 
 namespace {
 
 constexpr qint64 kTicketMarginMs = 30'000; // do not start an SCP a few seconds before the ticket ends
-
-FormFields payloadFields(const QString& path, QString* error)
-{
-    FormFields out;
-    try {
-        const YAML::Node n = YAML::LoadFile(QFile::encodeName(path).toStdString());
-        for (const char* k : {"key", "source_ref", "filelist", "batch_type", "batch_mode", "zip_size",
-                              "zip_md5", "gadget_id"}) {
-            if (!n[k]) {
-                *error = QStringLiteral("%1: no %2").arg(path, QLatin1String(k));
-                return {};
-            }
-            out.append({QString::fromLatin1(k), QString::fromStdString(n[k].as<std::string>())});
-        }
-    } catch (const YAML::Exception& e) {
-        *error =
-            QStringLiteral("%1:%2: %3").arg(path).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg));
-    }
-    return out;
-}
 
 } // namespace
 
@@ -105,20 +84,21 @@ Status Uploader::recover()
         }
         m_lock = std::move(lock);
     }
+    if (Status s = checkApiScheme(m_opt.api, m_opt.allowInsecureHttp); !s)
+        return s;
     m_ready = true;
     if (!m_builder)
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
     if (Status s = m_builder->recover(); !s)
         return s;
-    // Batches an older uploader already sent, known only by their file name.
-    static const QRegularExpression sent(QStringLiteral("^([0-9a-f]{32})\\.zip$"));
     return m_recorder.run([&](Store& store) -> Status {
         auto all = batches::all(store);
         if (!all)
             return Error{all.error()};
-        QSet<QString> known;
+        QSet<QString> knownIds, knownRefs;
         for (UploadBatch& b : all.value()) {
-            known.insert(b.batchId);
+            knownIds.insert(b.batchId);
+            knownRefs.insert(b.sourceRef);
             // Live states do not survive a restart: go back to the last recorded step.
             if (b.state == UploadBatch::State::Requesting || b.state == UploadBatch::State::Uploading) {
                 b.state = b.batchId.isEmpty() ? UploadBatch::State::Pending : UploadBatch::State::Ticketed;
@@ -126,36 +106,33 @@ Status Uploader::recover()
                     return s;
             }
         }
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const QString& f :
-             QDir(m_opt.pendingDir).entryList({QStringLiteral("*.zip")}, QDir::Files, QDir::Name)) {
-            const auto m = sent.match(f);
-            if (!m.hasMatch() || known.contains(m.captured(1)))
-                continue;
-            auto id = batches::insertBuilding(store, 0, now);
-            if (!id)
-                return Error{id.error()};
-            UploadBatch b;
-            b.id = id.value();
-            b.sourceRef = m.captured(1);
-            b.batchId = m.captured(1);
-            b.state = UploadBatch::State::AwaitingStatus;
-            b.zipSize = QFileInfo(QDir(m_opt.pendingDir).filePath(f)).size();
-            b.createdMs = b.updatedMs = now;
-            qCInfo(lcGascloud) << "adopting" << f << "sent by an earlier uploader; checking its status";
-            if (Status s = batches::save(store, b); !s)
-                return s;
-        }
-        return Status();
+        return legacy::adoptInto(store, m_opt.pendingDir, m_opt.builder.gadgetId, knownIds, knownRefs,
+                                 QDateTime::currentMSecsSinceEpoch());
     });
 }
 
 QStringList Uploader::runCycle(qint64 nowMs, bool build)
 {
+    // GascloudApi and the SCP wait in nested event loops, where this thread's timer can fire: a
+    // second pass would work on copies of batches the first is changing.
+    if (m_inCycle) {
+        qCDebug(lcGascloud) << "a pass is still running; this tick is skipped";
+        return {};
+    }
+    m_inCycle = true;
+    const auto done = qScopeGuard([this] { m_inCycle = false; });
+    QStringList problems;
+    for (const QString& p : cycle(nowMs, build))
+        problems << shortenBatchIds(p);
+    return problems;
+}
+
+QStringList Uploader::cycle(qint64 nowMs, bool build)
+{
     if (!m_ready)
         return {QStringLiteral("the upload queue was not taken (recover() failed or was not called)")};
     if (!m_api)
-        m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS);
+        m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS, m_opt.allowInsecureHttp);
     if (!m_builder)
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
     QStringList problems;
@@ -205,18 +182,17 @@ QString Uploader::process(UploadBatch& b, qint64 nowMs)
 
 QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
 {
-    QString error;
-    const FormFields payload = payloadFields(pendingPath(b.sourceRef, ".yaml"), &error);
-    if (!error.isEmpty()) {
-        backOff(b, nowMs, error);
-        return error;
+    const auto payload = batchfiles::readPayload(pendingPath(b.sourceRef, ".yaml"));
+    if (!payload) {
+        backOff(b, nowMs, payload.error());
+        return payload.error();
     }
     b.state = UploadBatch::State::Requesting;
     ++b.attempts;
     save(b, nowMs);
     publish();
     const QString key = m_opt.builder.key;
-    auto ticket = m_api->requestQuarantine(key, payload);
+    auto ticket = m_api->requestQuarantine(key, payload.value());
     if (!ticket) {
         b.state = UploadBatch::State::Pending;
         backOff(b, nowMs, ticket.error());
@@ -236,8 +212,8 @@ QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
         return s.error();
     }
     crashPoint("renamed-to-batchid");
-    qCInfo(lcGascloud) << "batch" << b.id << "has ticket" << b.batchId << "for" << b.ticketDomain
-                       << b.ticketPort;
+    qCInfo(lcGascloud).noquote() << "batch" << b.id << "has ticket" << shownBatchId(b.batchId) << "for"
+                                 << b.ticketDomain << b.ticketPort;
     return {};
 }
 
@@ -258,7 +234,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
             save(b, nowMs);
             return {};
         }
-        qCInfo(lcGascloud) << "ticket" << b.batchId << "of batch" << b.id << "expired; asking for a new one";
+        qCInfo(lcGascloud).noquote() << "ticket" << shownBatchId(b.batchId) << "of batch" << b.id
+                                     << "expired; asking for a new one";
         if (Status s = renameFiles(b.batchId, b.sourceRef); !s)
             return s.error();
         b.batchId.clear();
@@ -302,7 +279,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
     save(b, nowMs);
     crashPoint("awaiting-status");
     publish();
-    qCInfo(lcGascloud) << "batch" << b.id << "sent as" << b.batchId << "(" << b.zipSize << "bytes)";
+    qCInfo(lcGascloud).noquote() << "batch" << b.id << "sent as" << shownBatchId(b.batchId) << "("
+                                 << b.zipSize << "bytes)";
     return {};
 }
 
@@ -310,7 +288,7 @@ QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
 {
     auto status = m_api->uploadStatus(m_opt.builder.key, b.batchId);
     if (!status) {
-        b.lastError = status.error();
+        b.lastError = shortenBatchIds(status.error());
         b.nextAttemptMs = nowMs + qint64(m_opt.tickS) * 1000;
         save(b, nowMs);
         return status.error();
@@ -323,7 +301,7 @@ QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
         b.lastError.clear();
         save(b, nowMs);
         publish();
-        qCInfo(lcGascloud) << "batch" << b.id << "(" << b.batchId << ") is" << st;
+        qCInfo(lcGascloud).noquote() << "batch" << b.id << "(" << shownBatchId(b.batchId) << ") is" << st;
         return {};
     }
     if (st == QLatin1String("Rejected")) {
@@ -334,7 +312,7 @@ QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
         save(b, nowMs);
         publish();
         qCCritical(lcGascloud).noquote()
-            << "batch" << b.id << "(" << b.batchId << ") was REJECTED;" << b.lastError;
+            << "batch" << b.id << "(" << shownBatchId(b.batchId) << ") was REJECTED;" << b.lastError;
         return b.lastError;
     }
     // Anything else: not decided yet; look again on a later tick.
@@ -348,11 +326,12 @@ void Uploader::backOff(UploadBatch& b, qint64 nowMs, const QString& error)
 {
     const int exponent = std::clamp(b.attempts - 1, 0, 20);
     const qint64 delayS = std::min<qint64>(qint64(m_opt.retryMinS) << exponent, m_opt.retryMaxS);
-    b.lastError = redact::apply(error);
+    b.lastError = shortenBatchIds(redact::apply(error));
     b.nextAttemptMs = nowMs + delayS * 1000;
     save(b, nowMs);
     publish();
-    qCWarning(lcGascloud).noquote() << "batch" << b.id << ":" << error << "- retrying in" << delayS << "s";
+    qCWarning(lcGascloud).noquote() << "batch" << b.id << ":" << b.lastError << "- retrying in" << delayS
+                                    << "s";
 }
 
 Status Uploader::renameFiles(const QString& from, const QString& to)

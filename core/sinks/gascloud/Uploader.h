@@ -24,6 +24,7 @@ public:
     struct Options
     {
         QString api;
+        bool allowInsecureHttp = false; ///< an http:// api is refused without it
         int requestTimeoutS = 30;
         QString pendingDir, uploadedDir, rejectedDir;
         QString destinationSuffix = QStringLiteral("{key}/inbox/");
@@ -39,10 +40,12 @@ public:
     ~Uploader() override;
 
     /// Takes the queue (one uploader per pending folder, across processes), cleans up after a crash,
-    /// and adopts batches an older uploader left (<batchid>.zip). Call before runCycle().
+    /// and adopts what the old uploader left: batches it sent (<batchid>.zip) and pairs it built and
+    /// never sent (<ref>.zip + <ref>.yaml, MD5 recomputed). Call before runCycle().
     Status recover();
     /// One pass: cut a batch when `build`, then every open batch whose time has come.
-    /// Returns the problems met (each is also recorded on its batch).
+    /// Returns the problems met (each is also recorded on its batch). A call made while a pass is
+    /// running (the timer firing inside a network wait's event loop) returns at once, doing nothing.
     QStringList runCycle(qint64 nowMs, bool build);
     /// The batches for a view: every open one and the newest finished ones.
     QList<UploadBatch> snapshot();
@@ -59,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void tick();
+    QStringList cycle(qint64 nowMs, bool build);
     QString process(UploadBatch& b, qint64 nowMs);
     QString requestTicket(UploadBatch& b, qint64 nowMs);
     QString upload(UploadBatch& b, qint64 nowMs);
@@ -80,6 +84,7 @@ private:
     qint64 m_lastBuildMs = 0;
     std::unique_ptr<QLockFile> m_lock;
     bool m_ready = false;
+    bool m_inCycle = false;
 };
 
 } // namespace fs
