@@ -195,9 +195,14 @@ Status Station::startGascloud()
     else
         transport =
             std::make_unique<ScpTransport>(gascloud::knownHostsPath(s, m_dataDir, false), s.requestTimeoutS);
-    m_uploader = new Uploader(*m_recorder, storePath(),
-                              gascloud::uploaderOptions(s, m_dataDir, key.value(), m_options.demo),
-                              std::move(transport));
+    Uploader::Options uo = gascloud::uploaderOptions(s, m_dataDir, key.value(), m_options.demo);
+    if (s.sources.isEmpty())
+        uo.builder.sources << gascloudSources(m_settings, m_options.demo);
+    // delete_reading_on_zip may delete only what every other enabled sink has passed.
+    uo.builder.otherSinkCursors = pushedServers();
+    for (QString& name : uo.builder.otherSinkCursors)
+        name = Pusher::cursorName(name);
+    m_uploader = new Uploader(*m_recorder, storePath(), uo, std::move(transport));
     m_uploader->moveToThread(&m_uploaderThread);
     connect(&m_uploaderThread, &QThread::finished, m_uploader, &QObject::deleteLater);
     m_uploaderThread.start();
@@ -205,11 +210,39 @@ Status Station::startGascloud()
     return {};
 }
 
+QStringList Station::gascloudSources(const Settings& settings, bool demo)
+{
+    if (!settings.gascloud.sources.isEmpty())
+        return settings.gascloud.sources;
+    // One gadget is one device: with none named, the first OPC-N3 source. Several would share the
+    // gadget's timestamps, and the batch stream keeps one row per gadget and second.
+    QStringList opcs;
+    for (const SourceSettings& src : sourcesToRun(settings, demo)) {
+        if (src.enabled && src.type == QLatin1String("opcn3"))
+            opcs << src.id;
+    }
+    if (opcs.size() > 1)
+        qCWarning(lcStation).noquote()
+            << "gascloud uploads source" << opcs.first() << "only; name the one for"
+            << "gadget" << settings.gascloud.gadgetId << "in gascloud.sources";
+    return opcs.mid(0, 1);
+}
+
+QStringList Station::pushedServers() const
+{
+    QStringList names;
+    if (m_options.demo)
+        return names; // the demo pushes nowhere
+    for (const PushServerSettings& s : m_settings.push.servers) {
+        if (s.enabled)
+            names << s.name;
+    }
+    return names;
+}
+
 void Station::startPusher()
 {
-    const auto& servers = m_settings.push.servers;
-    if (m_options.demo ||
-        std::none_of(servers.begin(), servers.end(), [](const PushServerSettings& s) { return s.enabled; }))
+    if (pushedServers().isEmpty())
         return;
     m_pusher = new Pusher(*m_recorder, storePath(), m_settings.push, m_dataDir,
                           gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, false));
@@ -226,11 +259,9 @@ void Station::startRetention()
     o.minFreeMb = m_settings.store.minFreeMb;
     // Nothing an enabled sink has not passed is deleted for age: a sink that is down (or not yet
     // registered) holds its readings back until the disk runs low.
-    for (const PushServerSettings& s : m_settings.push.servers) {
-        if (s.enabled && !m_options.demo) {
-            o.readingCursors << Pusher::cursorName(s.name);
-            o.stateCursors << Pusher::stateCursorName(s.name);
-        }
+    for (const QString& server : pushedServers()) {
+        o.readingCursors << Pusher::cursorName(server);
+        o.stateCursors << Pusher::stateCursorName(server);
     }
     if (m_settings.gascloud.enabled || m_options.demo)
         o.readingCursors << QString::fromLatin1(BatchBuilder::kCursor);

@@ -49,6 +49,10 @@ public:
     /// The sources to build: the configured ones, or with `demo` and none configured, one of each type.
     static QList<SourceSettings> sourcesToRun(const Settings& settings, bool demo);
 
+    /// The sources whose readings gascloud batches: gascloud.sources, or else the first enabled
+    /// OPC-N3 source (one gadget is one device).
+    static QStringList gascloudSources(const Settings& settings, bool demo);
+
     /// Opens the store and starts every enabled source; an error names what could not start.
     Status start();
     /// Stops the sources, then flushes and closes the store. Safe to call twice.
@@ -80,6 +84,8 @@ private:
     void stopSources();
     Status startGascloud();
     void startPusher();
+    /// The push servers this run pushes to (none in the demo): their cursors hold readings back.
+    QStringList pushedServers() const;
     void startRetention();
     Status startDemoGascloud(GascloudSettings& s);
 

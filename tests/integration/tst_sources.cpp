@@ -98,6 +98,24 @@ private Q_SLOTS:
         QCOMPARE(Station::sourcesToRun(one.value(), true).first().id, QStringLiteral("only"));
     }
 
+    void gascloudBatchesOneSourceById()
+    {
+        // Named: exactly those ids. Not named: the first enabled OPC-N3, never a disabled one.
+        const auto named =
+            Settings::parse("sources:\n  - id: a\n    type: opcn3\n  - id: b\n    type: opcn3\n"
+                            "gascloud:\n  sources: [b]\n",
+                            QStringLiteral("n.yaml"));
+        QVERIFY2(named.ok(), qPrintable(named.error()));
+        QCOMPARE(Station::gascloudSources(named.value(), false), QStringList{QStringLiteral("b")});
+        const auto unnamed = Settings::parse("sources:\n  - id: off\n    type: opcn3\n    enabled: false\n"
+                                             "  - id: roof\n    type: opcn3\n  - id: yard\n    type: opcn3\n",
+                                             QStringLiteral("u.yaml"));
+        QVERIFY2(unnamed.ok(), qPrintable(unnamed.error()));
+        QCOMPARE(Station::gascloudSources(unnamed.value(), false), QStringList{QStringLiteral("roof")});
+        QVERIFY(Station::gascloudSources(Settings{}, false).isEmpty());
+        QCOMPARE(Station::gascloudSources(Settings{}, true).size(), 1); // the demo's own OPC-N3
+    }
+
     void twoEmulatedOpcN3SourcesRecordSideBySide()
     {
         QTemporaryDir dir;
