@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
 #include <atomic>
 #include <sqlite3.h>
@@ -44,7 +45,7 @@ Store::~Store()
     QSqlDatabase::removeDatabase(name);
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString& path, Mode mode)
+Result<std::unique_ptr<Store>> Store::open(const QString& path, Mode mode, const QString& vfs)
 {
     if (mode == Mode::ReadWrite) {
         const QString dir = QFileInfo(path).absolutePath();
@@ -54,11 +55,20 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, Mode mode)
         return Error{QStringLiteral("%1: no store there").arg(path)};
     }
     auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName());
-    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
     if (mode == Mode::ReadOnly)
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    else
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (vfs.isEmpty()) {
+        db.setDatabaseName(path);
+    } else {
+        // Only a URI filename names a VFS through Qt's driver.
+        const QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        db.setDatabaseName(
+            QStringLiteral("%1?vfs=%2")
+                .arg(uri.toString(QUrl::FullyEncoded), QString::fromUtf8(QUrl::toPercentEncoding(vfs))));
+        options += QStringLiteral(";QSQLITE_OPEN_URI");
+    }
+    db.setConnectOptions(options);
     std::unique_ptr<Store> store(new Store(db, path));
     if (!store->m_db.open())
         return Error{QStringLiteral("%1: %2").arg(path, store->m_db.lastError().text())};
