@@ -52,7 +52,32 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
         QCOMPARE(q.value(0).toInt(), 2); // FULL
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1024); // small pages: fewer bytes written per reading
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 10000);
         QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void anOlderStoreKeepsItsPageSize()
+    {
+        const QString p = path("old-pages.db");
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-pages"));
+            db.setDatabaseName(p);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size=4096")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE early (a)")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old-pages"));
+        auto store = openStore(p);
+        QSqlQuery q(store->db());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4096);
+        QCOMPARE(store->schemaVersion(), schema::currentVersion());
     }
 
     void registerNodeIsIdempotent()
