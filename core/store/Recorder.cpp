@@ -69,6 +69,8 @@ Status Recorder::start()
         std::lock_guard lock(m_mutex);
         m_stopping = false;
         m_closed = false;
+        m_failing = false;
+        m_diskFull = false;
     }
     std::promise<Status> opened;
     auto result = opened.get_future();
