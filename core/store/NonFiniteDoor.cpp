@@ -1,6 +1,7 @@
 // NonFiniteDoor: the Recorder's first check on a sample, before it is queued.
 #include "NonFiniteDoor.h"
 
+#include "LogTime.h"
 #include "util/Logging.h"
 
 #include <QDateTime>
@@ -12,18 +13,6 @@ namespace fs {
 namespace {
 
 constexpr qint64 kSummaryEveryMs = 60'000;
-
-qint64 steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-QString utc(qint64 timeMs)
-{
-    return QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -53,14 +42,14 @@ void NonFiniteDoor::note(const Sample& s, qint64 nowMs)
     ++m_total;
     if (c.refused == 1) {
         qCWarning(lcRecorder).noquote()
-            << "refused a non-finite value" << s.value << "on channel" << s.channel << "at" << utc(s.timeMs)
-            << "(further ones on it are counted)";
+            << "refused a non-finite value" << s.value << "on channel" << s.channel << "at"
+            << utcText(s.timeMs) << "(further ones on it are counted)";
         c.lastLogMs = nowMs;
         c.refusedAtLastLog = 1;
     } else if (nowMs - c.lastLogMs >= kSummaryEveryMs) {
         qCWarning(lcRecorder).noquote()
             << "refused" << c.refused - c.refusedAtLastLog << "more non-finite values on channel" << s.channel
-            << ", the last at" << utc(s.timeMs) << "; " << c.refused << "in all";
+            << ", the last at" << utcText(s.timeMs) << "; " << c.refused << "in all";
         c.lastLogMs = nowMs;
         c.refusedAtLastLog = c.refused;
     }

@@ -2,6 +2,7 @@
 #include "Recorder.h"
 
 #include "BatchWriter.h"
+#include "LogTime.h"
 #include "Store.h"
 #include "util/Logging.h"
 
@@ -16,17 +17,11 @@ namespace fs {
 namespace {
 
 constexpr auto kAliveEvery = std::chrono::seconds(1);
-constexpr qint64 kDropLogEveryMs = 10'000;
 /// While stopping, a failed commit is tried again this soon: stop has a budget, not a schedule.
 constexpr auto kStopRetry = std::chrono::milliseconds(100);
 /// The writer is the store's only writer, so a lock is rarely held for long; a short wait keeps
 /// jobs and stop() from sitting behind SQLite's busy handler.
 constexpr int kBusyTimeoutMs = 1000;
-
-QString utc(qint64 timeMs)
-{
-    return QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -50,13 +45,12 @@ Recorder::~Recorder()
 
 qint64 Recorder::monotonicMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+    return steadyMs();
 }
 
 RecorderHealth Recorder::health() const
 {
-    std::lock_guard lock(m_healthMutex);
-    RecorderHealth h = m_health;
+    RecorderHealth h = m_health.snapshot();
     h.refusedNonFinite = m_door.refusedTotal();
     return h;
 }
@@ -122,7 +116,7 @@ void Recorder::submit(std::span<const Sample> samples)
     const bool wasEmpty = m_queue.empty();
     if (wasEmpty && m_states.empty())
         m_queuedSince = Clock::now();
-    m_queue.insert(m_queue.end(), samples.begin(), samples.end());
+    m_queue.append(samples);
     if (m_failing)
         dropOldest(size_t(m_opt.maxMemorySamples));
     else if (!room)
@@ -174,7 +168,7 @@ Status Recorder::flush()
         std::lock_guard lock(m_mutex);
         if (m_closed)
             return Error{QStringLiteral("the recorder has stopped")};
-        m_barriers.push_back({m_frontPos + qint64(m_queue.size()), &done, {}});
+        m_queue.addBarrier(&done);
     }
     m_wake.notify_one();
     return result.get();
@@ -246,8 +240,9 @@ void Recorder::writerLoop(std::promise<Status>* opened)
             m_aliveMs = monotonicMs();
             emitHealthIfChanged();
 
+            const QString lastError = health().lastError;
             std::lock_guard lock(m_mutex);
-            answerBarriers(turn.failed || Clock::now() < retryAt);
+            m_queue.answerBarriers(turn.failed || Clock::now() < retryAt, lastError);
             if (turn.stopping) {
                 const bool drained = m_queue.empty() && m_states.empty() && m_jobs.empty();
                 if (drained || Clock::now() >= stopDeadline) {
@@ -276,7 +271,7 @@ bool Recorder::waitForWork(std::unique_lock<std::mutex>& lock, Clock::time_point
         }
         const bool backingOff = now < retryAt;
         const bool waiting = !m_queue.empty() || !m_states.empty();
-        if (!m_jobs.empty() || !m_barriers.empty())
+        if (!m_jobs.empty() || m_queue.hasBarriers())
             return true;
         if (m_stopping && (!backingOff || now >= stopDeadline))
             return true;
@@ -303,10 +298,7 @@ void Recorder::takeWork(Turn& turn, bool commitNow)
     if (!commitNow)
         return;
     // At most maxBatch samples per transaction, so one commit stays bounded.
-    const size_t take = std::min(m_queue.size(), size_t(m_opt.maxBatch));
-    turn.batch.assign(m_queue.begin(), m_queue.begin() + ptrdiff_t(take));
-    m_queue.erase(m_queue.begin(), m_queue.begin() + ptrdiff_t(take));
-    m_frontPos += qint64(take);
+    turn.batch = m_queue.takeFront(size_t(m_opt.maxBatch));
     turn.states.swap(m_states);
     // What stays queued is older than anything submitted from now on: it keeps its arrival time,
     // so it is due at once.
@@ -317,25 +309,17 @@ void Recorder::commitTurn(BatchWriter& writer, Turn& turn)
     if (turn.batch.empty() && turn.states.empty())
         return;
     const BatchOutcome out = writer.write(turn.batch, turn.states);
-    noteRefused(out);
+    m_health.refused(out.refused);
     if (out.failure != CommitFailure::None) {
         noteFailure(out, turn);
         return;
     }
     if (m_failures > 0) {
-        qCInfo(lcRecorder) << "commits go through again after" << m_failures << "failed attempts";
+        m_health.commitsResumed(m_failures);
         m_failures = 0;
-        m_loggedError.clear();
-        {
-            std::lock_guard lock(m_mutex);
-            m_failing = false;
-            m_diskFull = false;
-        }
-        std::lock_guard lock(m_healthMutex);
-        m_health.failing = false;
-        m_health.diskFull = false;
-        m_health.lastError.clear();
-        ++m_healthVersion;
+        std::lock_guard lock(m_mutex);
+        m_failing = false;
+        m_diskFull = false;
     }
 }
 
@@ -343,127 +327,42 @@ void Recorder::noteFailure(const BatchOutcome& out, Turn& turn)
 {
     turn.failed = true;
     ++m_failures;
-    const bool full = out.failure == CommitFailure::DiskFull;
+    m_health.commitFailed(out, m_opt.maxMemorySamples);
     {
         std::lock_guard lock(m_mutex);
         // The batch goes back to the front of the queue, in order, to be tried again.
-        m_queue.insert(m_queue.begin(), turn.batch.begin(), turn.batch.end());
-        m_frontPos -= qint64(turn.batch.size());
+        m_queue.putBack(turn.batch);
         m_states.insert(m_states.begin(), turn.states.begin(), turn.states.end());
         m_failing = true;
-        m_diskFull = full;
-        {
-            std::lock_guard health(m_healthMutex);
-            m_health.failing = true;
-            m_health.diskFull = full;
-            m_health.lastError = out.error;
-            ++m_healthVersion;
-        }
+        m_diskFull = out.failure == CommitFailure::DiskFull;
         dropOldest(size_t(m_opt.maxMemorySamples));
     }
     m_spaceFree.notify_all(); // producers waiting on back-pressure stop waiting: the disk is failing
-    if (out.error != m_loggedError) {
-        if (full)
-            qCCritical(lcRecorder).noquote()
-                << "the disk is full:" << out.error << "- keeping up to" << m_opt.maxMemorySamples
-                << "of the newest samples in memory and trying again";
-        else
-            qCWarning(lcRecorder).noquote() << "commit failed:" << out.error << "- trying again";
-        m_loggedError = out.error;
-    }
     Q_EMIT writeFailed(out.error);
-}
-
-void Recorder::noteRefused(const BatchOutcome& out)
-{
-    if (out.refused.empty())
-        return;
-    quint64 samples = 0;
-    for (const RefusedRow& row : out.refused) {
-        if (row.isState) {
-            qCWarning(lcRecorder).noquote() << "the store refused a node state of node" << row.state.node
-                                            << "at" << utc(row.state.timeMs) << ":" << row.why;
-        } else {
-            ++samples;
-            qCWarning(lcRecorder).noquote()
-                << "the store refused the sample" << row.sample.value << "of channel" << row.sample.channel
-                << "at" << utc(row.sample.timeMs) << ":" << row.why;
-        }
-    }
-    std::lock_guard lock(m_healthMutex);
-    m_health.refusedByStore += samples;
-    ++m_healthVersion;
 }
 
 void Recorder::dropOldest(size_t bound)
 {
-    if (m_queue.size() <= bound)
-        return;
-    const size_t n = m_queue.size() - bound;
-    const qint64 firstMs = m_queue.front().timeMs;
-    const qint64 lastMs = m_queue[n - 1].timeMs;
-    for (Barrier& b : m_barriers) {
-        if (b.target > m_frontPos)
-            b.lost = QStringLiteral("%1 samples before the flush were dropped (%2)")
-                         .arg(n)
-                         .arg(m_diskFull ? QStringLiteral("disk full") : QStringLiteral("writer behind"));
-    }
-    m_queue.erase(m_queue.begin(), m_queue.begin() + ptrdiff_t(n));
-    m_frontPos += qint64(n);
-    quint64 total = 0;
-    {
-        std::lock_guard lock(m_healthMutex);
-        quint64& counter = m_diskFull ? m_health.droppedDiskFull : m_health.droppedBacklog;
-        counter += n;
-        total = counter;
-        ++m_healthVersion;
-    }
-    const qint64 now = monotonicMs();
-    if (m_lastDropLogMs < 0 || now - m_lastDropLogMs >= kDropLogEveryMs) {
-        m_lastDropLogMs = now;
-        qCCritical(lcRecorder).noquote()
-            << "dropped" << n << "of the oldest queued samples (" << utc(firstMs) << "to" << utc(lastMs)
-            << "):" << (m_diskFull ? "the disk is full" : "the writer is behind") << ";" << total
-            << "dropped so far";
-    }
-}
-
-void Recorder::answerBarriers(bool failing)
-{
-    QString why;
-    {
-        std::lock_guard lock(m_healthMutex);
-        why = m_health.lastError;
-    }
-    for (auto it = m_barriers.begin(); it != m_barriers.end();) {
-        if (m_frontPos >= it->target) {
-            it->result->set_value(it->lost.isEmpty() ? Status() : Status(Error{it->lost}));
-        } else if (failing) {
-            it->result->set_value(Error{QStringLiteral("not committed: %1").arg(why)});
-        } else {
-            ++it;
-            continue;
-        }
-        it = m_barriers.erase(it);
-    }
+    const QString why =
+        m_diskFull ? QStringLiteral("the disk is full") : QStringLiteral("the writer is behind");
+    m_health.dropped(m_queue.dropOldest(bound, why), m_diskFull, why);
 }
 
 void Recorder::closeDown()
 {
     if (!m_queue.empty()) {
         qCCritical(lcRecorder).noquote()
-            << "stopping with" << m_queue.size() << "samples not stored, from" << utc(m_queue.front().timeMs)
-            << "to" << utc(m_queue.back().timeMs) << ":" << health().lastError;
+            << "stopping with" << m_queue.size() << "samples not stored, from"
+            << utcText(m_queue.samples().front().timeMs) << "to" << utcText(m_queue.samples().back().timeMs)
+            << ":" << health().lastError;
     }
     if (!m_states.empty())
         qCCritical(lcRecorder) << "stopping with" << m_states.size() << "node states not stored";
     const Error stopped{QStringLiteral("the recorder stopped before it could answer")};
     for (Job& j : m_jobs)
         j.result->set_value(stopped);
-    for (Barrier& b : m_barriers)
-        b.result->set_value(stopped);
     m_jobs.clear();
-    m_barriers.clear();
+    m_queue.answerAllBarriers(stopped);
     m_queue.clear();
     m_states.clear();
     m_closed = true;
@@ -471,11 +370,7 @@ void Recorder::closeDown()
 
 void Recorder::emitHealthIfChanged()
 {
-    quint64 version = 0;
-    {
-        std::lock_guard lock(m_healthMutex);
-        version = m_healthVersion;
-    }
+    const quint64 version = m_health.version();
     const quint64 door = m_door.refusedTotal();
     if (version == m_healthEmitted && door == m_doorEmitted)
         return;

@@ -6,6 +6,8 @@
 #include "model/Sample.h"
 #include "model/SampleSink.h"
 #include "store/NonFiniteDoor.h"
+#include "store/RecorderHealthBook.h"
+#include "store/SampleQueue.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -24,9 +26,7 @@
 
 namespace fs {
 
-class BatchWriter;
 class Store;
-struct BatchOutcome;
 
 struct RecorderOptions
 {
@@ -44,19 +44,6 @@ struct RecorderOptions
     int maxRetryDelayMs = 10000; ///< …doubling per failure up to this
     int stopBudgetMs = 3500;     ///< stop() stops writing after this long; the rest is logged as lost
     QString vfs;                 ///< SQLite VFS to open the store with; empty: the default one
-};
-
-/// What the screen, the log and the service watchdog learn of the Recorder's health.
-struct RecorderHealth
-{
-    quint64 refusedNonFinite = 0; ///< samples refused at the door (NaN, ±inf); never reach SQL
-    quint64 refusedByStore = 0;   ///< samples the database refused, isolated and logged
-    quint64 droppedDiskFull = 0;  ///< samples dropped while the disk was full, over the memory bound
-    quint64 droppedBacklog = 0;   ///< samples dropped over the bound while commits failed otherwise,
-                                  ///< or while the disk stayed behind for longer than submit() waits
-    bool diskFull = false;        ///< the last commit failed for want of space
-    bool failing = false;         ///< the last commit failed (for whatever reason)
-    QString lastError;            ///< the last failed commit's error, empty after a good commit
 };
 
 class Recorder : public QObject, public SampleSink
@@ -117,13 +104,6 @@ private:
         std::function<Status(Store&)> work;
         std::promise<Status>* result;
     };
-    /// A flush() waiting for every sample before queue position `target` to leave the queue.
-    struct Barrier
-    {
-        qint64 target;
-        std::promise<Status>* result;
-        QString lost; ///< why some of its samples will never be stored
-    };
     struct Turn;
     void writerLoop(std::promise<Status>* opened);
     bool waitForWork(std::unique_lock<std::mutex>& lock, Clock::time_point& retryAt,
@@ -131,9 +111,7 @@ private:
     void takeWork(Turn& turn, bool commitNow);
     void commitTurn(BatchWriter& writer, Turn& turn);
     void noteFailure(const BatchOutcome& outcome, Turn& turn);
-    void noteRefused(const BatchOutcome& outcome);
     void dropOldest(size_t bound);
-    void answerBarriers(bool failing);
     void closeDown();
     void emitHealthIfChanged();
 
@@ -145,24 +123,18 @@ private:
     std::atomic<quint64> m_committed{0};
     std::atomic<qint64> m_aliveMs{0};
     NonFiniteDoor m_door;
-    mutable std::mutex m_healthMutex; // taken after m_mutex, never before
-    RecorderHealth m_health;
-    quint64 m_healthVersion = 0; // bumped under m_healthMutex by every change
+    RecorderHealthBook m_health;
     quint64 m_healthEmitted = 0; // writer thread only
     quint64 m_doorEmitted = 0;   // writer thread only
     int m_failures = 0;          // writer thread only: failed commits in a row
-    QString m_loggedError;       // writer thread only: the failure last logged
-    qint64 m_lastDropLogMs = -1; // under m_mutex
 
     std::mutex m_mutex;
     std::condition_variable m_wake;      // to the writer: work is waiting
     std::condition_variable m_spaceFree; // to producers: the queue shrank
-    std::deque<Sample> m_queue;
-    qint64 m_frontPos = 0;             // queue position of m_queue.front(); grows for ever
-    Clock::time_point m_queuedSince{}; // when the oldest queued sample arrived
+    SampleQueue m_queue;
+    Clock::time_point m_queuedSince{}; // when the oldest queued sample (or state) arrived
     std::vector<NodeState> m_states;
     std::deque<Job> m_jobs;
-    std::vector<Barrier> m_barriers;
     bool m_failing = false;  // mirrors health().failing for submit(), under m_mutex
     bool m_diskFull = false; // mirrors health().diskFull
     bool m_stopping = false;
