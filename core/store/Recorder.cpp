@@ -108,10 +108,14 @@ void Recorder::submit(std::span<const Sample> samples)
     bool room = true;
     // Back-pressure only while the writer is making progress: a producer faster than the disk is
     // slowed to its pace, but nobody waits on a disk that is failing or full.
+    // Once a wait has run out, nobody waits again until the writer has taken a batch: a stuck
+    // writer costs a producer one submitWaitMs, not one per call.
     if (!m_failing && !m_stopping && m_queue.size() >= size_t(m_opt.maxQueued)) {
-        room = m_spaceFree.wait_for(lock, std::chrono::milliseconds(m_opt.submitWaitMs), [&] {
-            return m_queue.size() < size_t(m_opt.maxQueued) || m_failing || m_stopping;
-        });
+        room =
+            !m_writerStuck && m_spaceFree.wait_for(lock, std::chrono::milliseconds(m_opt.submitWaitMs), [&] {
+                return m_queue.size() < size_t(m_opt.maxQueued) || m_failing || m_stopping;
+            });
+        m_writerStuck = !room;
     }
     const bool wasEmpty = m_queue.empty();
     if (wasEmpty && m_states.empty())
@@ -299,6 +303,7 @@ void Recorder::takeWork(Turn& turn, bool commitNow)
         return;
     // At most maxBatch samples per transaction, so one commit stays bounded.
     turn.batch = m_queue.takeFront(size_t(m_opt.maxBatch));
+    m_writerStuck = false;
     turn.states.swap(m_states);
     // What stays queued is older than anything submitted from now on: it keeps its arrival time,
     // so it is due at once.

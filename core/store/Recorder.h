@@ -72,7 +72,8 @@ public:
     /// backlog or a failing disk; its answer is its own success or failure.
     Status run(std::function<Status(Store&)> job);
     /// Blocks until every sample submitted before the call is committed (or refused by the store
-    /// and logged); an error as soon as a commit fails or one of those samples had to be dropped.
+    /// and logged); an error as soon as a commit fails or one of those samples is dropped while it
+    /// waits. Samples dropped before the call are told by health(), not by flush().
     Status flush();
 
     /// Thread-safe snapshot of the counters above.
@@ -135,8 +136,9 @@ private:
     Clock::time_point m_queuedSince{}; // when the oldest queued sample (or state) arrived
     std::vector<NodeState> m_states;
     std::deque<Job> m_jobs;
-    bool m_failing = false;  // mirrors health().failing for submit(), under m_mutex
-    bool m_diskFull = false; // mirrors health().diskFull
+    bool m_failing = false;     // mirrors health().failing for submit(), under m_mutex
+    bool m_diskFull = false;    // mirrors health().diskFull
+    bool m_writerStuck = false; // a submit() waited submitWaitMs in vain; cleared when a batch is taken
     bool m_stopping = false;
     bool m_closed = false; // the writer has answered its last job and will take no more
 };

@@ -142,7 +142,8 @@ private Q_SLOTS:
     {
         RecorderOptions o;
         o.maxBatch = 500;
-        o.maxQueued = 2000; // small, so producers also meet the back-pressure
+        o.maxQueued = 2000;     // small, so producers also meet the back-pressure
+        o.submitWaitMs = 60000; // only back-pressure here: a loaded machine's fsync may take seconds
         Recorder rec(path("threads.db"), o);
         QVERIFY(rec.start().ok());
         const auto ids = rec.registerNode(testNode()).value();
@@ -158,6 +159,7 @@ private Q_SLOTS:
             t.join();
         QVERIFY(rec.flush().ok());
         QCOMPARE(rec.committedCount(), quint64(2 * perThread));
+        QCOMPARE(rec.health().droppedBacklog, quint64(0));
         rec.stop();
         auto store = openStore(path("threads.db"));
         const auto rows = store->readingsAfter(0, 3 * perThread).value();

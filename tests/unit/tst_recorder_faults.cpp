@@ -142,6 +142,42 @@ private Q_SLOTS:
         QCOMPARE(rec.committedCount(), quint64(998));
     }
 
+    void aSampleRefusedOnlyAtCommitIsFoundByHalving()
+    {
+        // A deferred foreign key fails at COMMIT, where SQLite does not say which row is at fault.
+        Recorder rec(path("deferred.db"));
+        QVERIFY(rec.start().ok());
+        const auto ids = rec.registerNode(testNode()).value();
+        QVERIFY(
+            rec.run([](Store& s) {
+                   for (const char* sql :
+                        {"CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+                         "CREATE TABLE audit (v INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)",
+                         "CREATE TRIGGER audit_magic AFTER INSERT ON readings WHEN NEW.value = -777 "
+                         "BEGIN INSERT INTO audit VALUES (12345); END"}) {
+                       if (Status st = exec(s, QString::fromLatin1(sql)); !st)
+                           return st;
+                   }
+                   return Status();
+               })
+                .ok());
+        std::vector<Sample> batch;
+        for (int i = 0; i < 1000; ++i)
+            batch.push_back({i, ids.channels[1], i == 613 ? -777.0 : double(i)});
+        QSignalSpy commits(&rec, &Recorder::committed);
+        rec.submit(std::span<const Sample>(batch));
+        QVERIFY(rec.flush().ok());
+        QCOMPARE(rec.health().refusedByStore, quint64(1));
+        QCOMPARE(rec.committedCount(), quint64(999));
+        QList<double> expected;
+        for (int i = 0; i < 1000; ++i)
+            if (i != 613)
+                expected.append(i);
+        QCOMPARE(storedValues(path("deferred.db")), expected);
+        // Halving: about one commit per level of the split, not one per sample.
+        QVERIFY2(commits.size() <= 12, qPrintable(QString::number(commits.size())));
+    }
+
     void aFullDiskKeepsTheNewestAndResumes()
     {
         auto& vfs = test::PowerCutVfs::instance();
@@ -237,6 +273,45 @@ private Q_SLOTS:
         rec.reset();
         vfs.restore();
         QCOMPARE(storedValues(p), QList<double>{1.0});
+    }
+
+    void submitWaitsBrieflyThenDropsTheOldest()
+    {
+        // A writer held up (here by a long job) slows producers down for at most submitWaitMs.
+        RecorderOptions o;
+        o.maxQueued = 1000;
+        o.submitWaitMs = 100;
+        o.flushIntervalMs = 10;
+        Recorder rec(path("behind.db"), o);
+        QVERIFY(rec.start().ok());
+        const auto ids = rec.registerNode(testNode()).value();
+        std::promise<void> started, release;
+        auto blocked = std::async(std::launch::async, [&] {
+            return rec.run([&](Store&) {
+                started.set_value();
+                release.get_future().wait();
+                return Status();
+            });
+        });
+        started.get_future().wait();
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 1500; ++i)
+            rec.submit(Sample{i, ids.channels[0], double(i)});
+        const qint64 waited = t.elapsed();
+        release.set_value();
+        QVERIFY(blocked.get().ok());
+        QVERIFY2(waited >= 90, qPrintable(QString::number(waited))); // it did wait, once
+        QVERIFY2(waited < test::timeoutMs(2000), qPrintable(QString::number(waited)));
+        QVERIFY(rec.flush().ok()); // the drops came before it: health() tells of them
+        const RecorderHealth h = rec.health();
+        QVERIFY(h.droppedBacklog > 0);
+        QCOMPARE(h.droppedDiskFull, quint64(0));
+        QCOMPARE(rec.committedCount() + h.droppedBacklog, quint64(1500));
+        // The newest were kept.
+        const QList<double> stored = storedValues(path("behind.db"));
+        QVERIFY(!stored.isEmpty());
+        QCOMPARE(stored.last(), 1499.0);
     }
 
     void aJobIsAnsweredWhileCommitsFail()
