@@ -332,7 +332,6 @@ void Recorder::noteFailure(const BatchOutcome& out, Turn& turn)
 {
     turn.failed = true;
     ++m_failures;
-    m_health.commitFailed(out, m_opt.maxMemorySamples);
     {
         std::lock_guard lock(m_mutex);
         // The batch goes back to the front of the queue, in order, to be tried again.
@@ -342,6 +341,8 @@ void Recorder::noteFailure(const BatchOutcome& out, Turn& turn)
         m_diskFull = out.failure == CommitFailure::DiskFull;
         dropOldest(size_t(m_opt.maxMemorySamples));
     }
+    // After the drops are counted, so that whoever sees the failure sees what it cost.
+    m_health.commitFailed(out, m_opt.maxMemorySamples);
     m_spaceFree.notify_all(); // producers waiting on back-pressure stop waiting: the disk is failing
     Q_EMIT writeFailed(out.error);
 }
