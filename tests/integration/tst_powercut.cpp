@@ -44,10 +44,20 @@ struct RoundResult
     qint64 reported = 0; ///< the highest seq the Recorder reported committed
     qint64 before = 0;   ///< the highest seq in the store when the round began
     bool cut = false;
+    bool hitDatabase = false; ///< the cut undid writes to the database file itself
 };
 
+/// A pragma on the Recorder's own connection, before the samples flow.
+void pragma(Recorder& rec, const QString& sql)
+{
+    rec.run([sql](Store& s) { return QSqlQuery(s.db()).exec(sql) ? Status() : Status(Error{sql}); });
+}
+
 /// Records value == seq until the armed cut happens (or, for `cutAt` 0, a few commits), then stops.
-RoundResult recordUntilCut(const QString& path, qint64 cutAt, bool synchronousOff = false)
+/// `checkpointPages` > 0 checkpoints that much more often than the store does, so that cuts fall
+/// inside checkpoints too; `synchronousOff` takes the fsyncs away (the control case).
+RoundResult recordUntilCut(const QString& path, qint64 cutAt, int checkpointPages,
+                           bool synchronousOff = false)
 {
     auto& vfs = test::PowerCutVfs::instance();
     vfs.restore();
@@ -60,17 +70,16 @@ RoundResult recordUntilCut(const QString& path, qint64 cutAt, bool synchronousOf
         Qt::DirectConnection);
     if (!rec.start().ok()) { // the cut came while the store was being created or migrated
         out.cut = vfs.cutDone();
+        out.hitDatabase = vfs.lastCutHitTheDatabase();
         return out;
     }
     out.before = rec.lastCommittedSeq();
     reported = out.before;
     const auto ids = rec.registerNode(cutNode());
-    if (ids && synchronousOff)
-        rec.run([](Store& s) {
-            return QSqlQuery(s.db()).exec(QStringLiteral("PRAGMA synchronous=OFF"))
-                       ? Status()
-                       : Status(Error{QStringLiteral("pragma")});
-        });
+    if (checkpointPages > 0)
+        pragma(rec, QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(checkpointPages));
+    if (synchronousOff)
+        pragma(rec, QStringLiteral("PRAGMA synchronous=OFF"));
     QElapsedTimer t;
     t.start();
     qint64 k = rec.lastCommittedSeq() + 1;
@@ -87,6 +96,7 @@ RoundResult recordUntilCut(const QString& path, qint64 cutAt, bool synchronousOf
         }
     }
     out.cut = vfs.cutDone();
+    out.hitDatabase = vfs.lastCutHitTheDatabase();
     rec.stop();
     out.reported = std::max(reported.load(), rec.lastCommittedSeq());
     return out;
@@ -140,11 +150,11 @@ private Q_SLOTS:
                     static_cast<unsigned long long>(seed), rounds);
         std::mt19937_64 rng(seed);
         // Mostly within the first commits (store creation, migration, node registration, the
-        // first batches), a third far enough to fall inside a checkpoint of the WAL.
+        // first batches), a third later; half the rounds checkpoint often so cuts fall inside them.
         std::uniform_int_distribution<qint64> early(1, 400), late(400, 6000);
-        std::uniform_int_distribution<int> pick(0, 2);
+        std::uniform_int_distribution<int> pick(0, 2), coin(0, 1);
         QTemporaryDir dir;
-        int cuts = 0;
+        int cuts = 0, inDatabase = 0;
         qint64 checked = 0;
         QElapsedTimer t;
         t.start();
@@ -152,9 +162,11 @@ private Q_SLOTS:
             const qint64 cutAt = pick(rng) == 0 ? late(rng) : early(rng);
             // A series of cuts on one store, then a fresh one: the checks stay quick.
             const QString path = dir.filePath(QStringLiteral("powercut-%1.db").arg(round / 10));
-            const RoundResult r = recordUntilCut(path, cutAt);
+            // Half the rounds checkpoint every 50 pages instead of the store's 10000.
+            const RoundResult r = recordUntilCut(path, cutAt, coin(rng) == 0 ? 50 : 0);
             QVERIFY2(r.cut, qPrintable(QStringLiteral("round %1: no cut at op %2").arg(round).arg(cutAt)));
             ++cuts;
+            inDatabase += r.hitDatabase ? 1 : 0;
             const Stored st = storedAfterCut(path);
             const QString where =
                 QStringLiteral("round %1, cut at op %2, seed %3").arg(round).arg(cutAt).arg(seed);
@@ -172,10 +184,11 @@ private Q_SLOTS:
                 QCOMPARE(st.minSeq, qint64(1));
             checked += r.reported - r.before;
         }
-        std::printf(
-            "power cuts: %d cut points, %lld samples reported committed and found after them, %.1f s\n", cuts,
-            static_cast<long long>(checked), t.elapsed() / 1000.0);
+        std::printf("power cuts: %d cut points (%d undid writes to the database file: a checkpoint or its "
+                    "creation), %lld samples reported committed and found after them, %.1f s\n",
+                    cuts, inDatabase, static_cast<long long>(checked), t.elapsed() / 1000.0);
         QVERIFY(checked > 0);
+        QVERIFY2(inDatabase > 0, "no cut fell inside a checkpoint or the store's creation");
     }
 
     void theCutTellsSynchronousOffFromFull()
@@ -184,7 +197,7 @@ private Q_SLOTS:
         // commits the Recorder reported are lost at the cut.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("off.db"));
-        const RoundResult r = recordUntilCut(path, 0, true);
+        const RoundResult r = recordUntilCut(path, 0, 0, true);
         QVERIFY(r.cut);
         QVERIFY(r.reported > 500);
         const Stored st = storedAfterCut(path);

@@ -201,6 +201,7 @@ void PowerCutVfs::restore()
 {
     std::lock_guard lock(m_mutex);
     m_cut = false;
+    m_cutHitDatabase = false;
     m_cutAt = 0;
     m_fault = Fault::None;
     m_files.clear();
@@ -212,11 +213,24 @@ qint64 PowerCutVfs::operations() const
     return m_ops;
 }
 
+bool PowerCutVfs::lastCutHitTheDatabase() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_cutHitDatabase;
+}
+
 void PowerCutVfs::cutLocked()
 {
     if (m_cut)
         return;
     m_cut = true;
+    const auto endsWith = [](const std::string& s, const char* tail) {
+        const size_t n = std::strlen(tail);
+        return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
+    };
+    m_cutHitDatabase = false;
+    for (const auto& [path, unsynced] : m_files)
+        m_cutHitDatabase |= !path.empty() && !endsWith(path, "-wal") && !endsWith(path, "-journal");
     // Plain POSIX I/O: the file may already be closed, and other handles must see the result.
     for (auto& [path, unsynced] : m_files) {
         if (unsynced.syncedSize < 0 || path.empty())

@@ -34,6 +34,9 @@ public:
     void restore();
     /// Writes, truncates and syncs seen so far.
     qint64 operations() const;
+    /// Whether the last cut undid writes to a database file itself (not its WAL or journal): it
+    /// fell inside a checkpoint, or while the store was being created.
+    bool lastCutHitTheDatabase() const;
 
     // Called by the VFS's methods (file-private); not for tests.
     struct File;
@@ -61,6 +64,7 @@ private:
     qint64 m_ops = 0;
     qint64 m_cutAt = 0;
     bool m_cut = false;
+    bool m_cutHitDatabase = false;
 };
 
 } // namespace fs::test
