@@ -55,7 +55,9 @@ public:
 
     /// Opens and migrates the store on the writer thread; an error if that fails.
     Status start();
-    /// Commits everything submitted so far, closes the store and joins the writer thread.
+    /// Commits everything submitted so far, closes the store and joins the writer thread. Gives up
+    /// writing after stopBudgetMs (a failing or full disk) and logs what it could not store, so it
+    /// returns within 5 s, unless a job run() handed in blocks the writer thread.
     void stop();
     bool isRunning() const { return m_running.load(); }
 
