@@ -49,6 +49,37 @@ QList<double> storedValues(const QString& path)
     return out;
 }
 
+/// A job that holds the Recorder's writer thread until released, as a job stuck on a lock would.
+class WriterHeldUp
+{
+public:
+    explicit WriterHeldUp(Recorder& rec)
+    {
+        m_job = std::async(std::launch::async, [this, &rec] {
+            return rec.run([this](Store&) {
+                m_started.set_value();
+                m_release.get_future().wait();
+                return Status();
+            });
+        });
+        m_started.get_future().wait();
+    }
+    ~WriterHeldUp()
+    {
+        if (m_job.valid())
+            release();
+    }
+    Status release()
+    {
+        m_release.set_value();
+        return m_job.get();
+    }
+
+private:
+    std::promise<void> m_started, m_release;
+    std::future<Status> m_job;
+};
+
 /// Options for a store behind the fault-injecting VFS, with retries quick enough for a test.
 RecorderOptions faultyDisk()
 {
@@ -285,22 +316,13 @@ private Q_SLOTS:
         Recorder rec(path("behind.db"), o);
         QVERIFY(rec.start().ok());
         const auto ids = rec.registerNode(testNode()).value();
-        std::promise<void> started, release;
-        auto blocked = std::async(std::launch::async, [&] {
-            return rec.run([&](Store&) {
-                started.set_value();
-                release.get_future().wait();
-                return Status();
-            });
-        });
-        started.get_future().wait();
+        WriterHeldUp held(rec);
         QElapsedTimer t;
         t.start();
         for (int i = 0; i < 1500; ++i)
             rec.submit(Sample{i, ids.channels[0], double(i)});
         const qint64 waited = t.elapsed();
-        release.set_value();
-        QVERIFY(blocked.get().ok());
+        QVERIFY(held.release().ok());
         QVERIFY2(waited >= 90, qPrintable(QString::number(waited))); // it did wait, once
         QVERIFY2(waited < test::timeoutMs(2000), qPrintable(QString::number(waited)));
         QVERIFY(rec.flush().ok()); // the drops came before it: health() tells of them
@@ -360,20 +382,11 @@ private Q_SLOTS:
         const qint64 before = rec.lastAliveMs();
         QTRY_VERIFY_WITH_TIMEOUT(rec.lastAliveMs() >= before + 1000, test::timeoutMs(4000));
         // A job that blocks the writer stops the clock.
-        std::promise<void> started, release;
-        auto blocked = std::async(std::launch::async, [&] {
-            return rec.run([&](Store&) {
-                started.set_value();
-                release.get_future().wait();
-                return Status();
-            });
-        });
-        started.get_future().wait();
+        WriterHeldUp held(rec);
         const qint64 frozen = rec.lastAliveMs();
         QTest::qWait(1500);
         QCOMPARE(rec.lastAliveMs(), frozen);
-        release.set_value();
-        QVERIFY(blocked.get().ok());
+        QVERIFY(held.release().ok());
         QTRY_VERIFY_WITH_TIMEOUT(rec.lastAliveMs() > frozen, test::timeoutMs(3000));
     }
 };
