@@ -67,6 +67,7 @@ Status Station::start()
     RecorderOptions ro;
     ro.flushIntervalMs = m_settings.recorder.flushIntervalMs;
     ro.maxBatch = m_settings.recorder.maxBatch;
+    ro.maxMemorySamples = m_settings.store.maxMemorySamples;
     m_recorder = std::make_unique<Recorder>(storePath(), ro);
     if (Status s = m_recorder->start(); !s)
         return Error{QStringLiteral("store: %1").arg(s.error())};

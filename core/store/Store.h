@@ -27,8 +27,10 @@ class Store
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    /// Opens (and, in ReadWrite mode, creates and migrates) the store at `path`.
-    static Result<std::unique_ptr<Store>> open(const QString& path, Mode mode = Mode::ReadWrite);
+    /// Opens (and, in ReadWrite mode, creates and migrates) the store at `path`, through the SQLite
+    /// VFS named `vfs` when one is given (tests use it to lose unsynced writes or fill the disk).
+    static Result<std::unique_ptr<Store>> open(const QString& path, Mode mode = Mode::ReadWrite,
+                                               const QString& vfs = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

@@ -1,0 +1,117 @@
+// A real full disk: the Recorder writes to a small tmpfs until the kernel says ENOSPC, keeps the
+// newest samples in memory, and resumes when the tmpfs is grown. Mounting needs root (CAP_SYS_ADMIN):
+// the test carries the "root" label so that a run without it can leave it out with `ctest -LE root`.
+#include "TestSupport.h"
+#include "store/Recorder.h"
+#include "store/Store.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cerrno>
+#include <cstring>
+#include <sys/mount.h>
+
+using namespace fs;
+
+namespace {
+
+NodeSpec fullNode()
+{
+    return {QStringLiteral("full:1"),
+            QStringLiteral("test"),
+            QStringLiteral("full"),
+            {{QStringLiteral("v"), QStringLiteral("v"), QStringLiteral("V"), QStringLiteral("1")}},
+            QString()};
+}
+
+/// A tmpfs mounted for the test's lifetime.
+class SmallDisk
+{
+public:
+    explicit SmallDisk(const QString& dir) : m_dir(dir.toLocal8Bit())
+    {
+        if (::mount("tmpfs", m_dir.constData(), "tmpfs", 0, "size=256k") != 0)
+            m_error = QStringLiteral("mount -t tmpfs on %1: %2 (the test needs root)")
+                          .arg(dir, QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    ~SmallDisk()
+    {
+        if (m_error.isEmpty())
+            ::umount2(m_dir.constData(), MNT_DETACH);
+    }
+    QString error() const { return m_error; }
+    bool grow() { return ::mount("tmpfs", m_dir.constData(), "tmpfs", MS_REMOUNT, "size=8m") == 0; }
+
+private:
+    QByteArray m_dir;
+    QString m_error;
+};
+
+} // namespace
+
+class TestDiskFull : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aRealFullDiskIsSurvived()
+    {
+        QTemporaryDir mountPoint;
+        SmallDisk disk(mountPoint.path());
+        QVERIFY2(disk.error().isEmpty(), qPrintable(disk.error()));
+        const QString path = mountPoint.filePath(QStringLiteral("store.db"));
+        RecorderOptions o;
+        o.flushIntervalMs = 20;
+        o.retryDelayMs = 50;
+        o.maxRetryDelayMs = 100;
+        o.maxMemorySamples = 3000;
+        qint64 next = 0;
+        {
+            Recorder rec(path, o);
+            QVERIFY(rec.start().ok());
+            const auto ids = rec.registerNode(fullNode()).value();
+            // Fill the disk: frames of 50 until the store says it is full.
+            QElapsedTimer t;
+            t.start();
+            while (!rec.health().diskFull && t.elapsed() < test::timeoutMs(20000)) {
+                std::vector<Sample> frame;
+                for (int i = 0; i < 50; ++i, ++next)
+                    frame.push_back({next, ids.channels[0], double(next)});
+                rec.submit(std::span<const Sample>(frame));
+                rec.flush();
+            }
+            QVERIFY2(rec.health().diskFull, qPrintable(rec.health().lastError));
+            const quint64 storedWhenFull = rec.committedCount();
+            QVERIFY(storedWhenFull > 0);
+            // Full: submit does not wait, the newest 3000 are kept, the rest counted.
+            t.restart();
+            for (int i = 0; i < 10000; ++i, ++next)
+                rec.submit(Sample{next, ids.channels[0], double(next)});
+            QVERIFY2(t.elapsed() < test::timeoutMs(1000), qPrintable(QString::number(t.elapsed())));
+            QTRY_VERIFY_WITH_TIMEOUT(rec.health().droppedDiskFull >= 7000, test::timeoutMs(3000));
+            QVERIFY(!rec.flush().ok());
+
+            QVERIFY(disk.grow()); // space returns
+            QTRY_VERIFY_WITH_TIMEOUT(!rec.health().diskFull, test::timeoutMs(5000));
+            QVERIFY(rec.flush().ok());
+            QVERIFY(rec.health().lastError.isEmpty());
+            const quint64 dropped = rec.health().droppedDiskFull;
+            QCOMPARE(rec.committedCount() + dropped, quint64(next));
+            QElapsedTimer s;
+            s.start();
+            rec.stop();
+            QVERIFY(s.elapsed() < 5000);
+        }
+        auto store = Store::open(path);
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        QCOMPARE((*store)->integrityCheck(), QStringLiteral("ok"));
+        // The newest samples survived in order: the last stored value is the last submitted.
+        QSqlQuery q((*store)->db());
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(value), COUNT(*) FROM readings")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), next - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiskFull)
+#include "tst_diskfull.moc"
