@@ -53,8 +53,8 @@ NodeSpec wearNode(int channels)
 {
     NodeSpec spec{QStringLiteral("wear:1"), QStringLiteral("bench"), QStringLiteral("wear"), {}, QString()};
     for (int i = 0; i < channels; ++i)
-        spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("c%1").arg(i), QStringLiteral("c"),
-                              QStringLiteral("u")});
+        spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("T"), QStringLiteral("c"),
+                              QStringLiteral("deg.C")}); // any code of the sensor-type table
     return spec;
 }
 

@@ -22,7 +22,7 @@ NodeSpec fullNode()
     return {QStringLiteral("full:1"),
             QStringLiteral("test"),
             QStringLiteral("full"),
-            {{QStringLiteral("v"), QStringLiteral("v"), QStringLiteral("V"), QStringLiteral("1")}},
+            {{QStringLiteral("v"), QStringLiteral("T"), QStringLiteral("V"), QStringLiteral("deg.C")}},
             QString()};
 }
 

@@ -23,7 +23,7 @@ NodeSpec cutNode()
     return {QStringLiteral("cut:1"),
             QStringLiteral("test"),
             QStringLiteral("cut"),
-            {{QStringLiteral("v"), QStringLiteral("v"), QStringLiteral("V"), QStringLiteral("1")}},
+            {{QStringLiteral("v"), QStringLiteral("T"), QStringLiteral("V"), QStringLiteral("deg.C")}},
             QString()};
 }
 

@@ -26,8 +26,8 @@ NodeSpec testNode(const QString& key = QStringLiteral("faults:1"))
     return {key,
             QStringLiteral("test"),
             QStringLiteral("Test node"),
-            {{QStringLiteral("a"), QStringLiteral("ta"), QStringLiteral("A"), QStringLiteral("u")},
-             {QStringLiteral("b"), QStringLiteral("tb"), QStringLiteral("B"), QStringLiteral("u")}},
+            {{QStringLiteral("a"), QStringLiteral("T"), QStringLiteral("A"), QStringLiteral("deg.C")},
+             {QStringLiteral("b"), QStringLiteral("RH"), QStringLiteral("B"), QStringLiteral("%")}},
             QString()};
 }
 
