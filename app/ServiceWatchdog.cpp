@@ -33,8 +33,9 @@ struct ServiceWatchdog::Probe
     qint64 postedMs = 0;
 };
 
-ServiceWatchdog::ServiceWatchdog(const Recorder& recorder, const QList<QThread*>& workers, QObject* parent)
-    : QObject(parent), m_recorder(recorder)
+ServiceWatchdog::ServiceWatchdog(const Recorder& recorder, const QList<QThread*>& workers,
+                                 QList<Heartbeat> heartbeats, QObject* parent)
+    : QObject(parent), m_recorder(recorder), m_heartbeats(std::move(heartbeats))
 {
     uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) > 0)
@@ -93,6 +94,10 @@ ServiceWatchdog::Stall ServiceWatchdog::findStall(qint64 nowMs)
         return {QStringLiteral("the recorder is not running"), 0};
     if (const qint64 quiet = nowMs - m_recorder.lastAliveMs(); quiet > m_stallLimitMs)
         return {QStringLiteral("the recorder's writer loop has not turned"), quiet};
+    for (const Heartbeat& h : m_heartbeats) {
+        if (const qint64 quiet = nowMs - h.lastAliveMs(); quiet > m_stallLimitMs)
+            return {QStringLiteral("the %1 has shown no progress").arg(h.name), quiet};
+    }
     Stall stall;
     for (const auto& p : m_probes) {
         if (!p->thread || !p->thread->isRunning()) {

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -14,14 +15,23 @@ namespace fs {
 
 class Recorder;
 
+/// A worker without an event loop (a sink's own std::thread) that stamps a monotonic clock
+/// (Recorder::monotonicMs) whenever it shows progress.
+struct Heartbeat
+{
+    QString name;
+    std::function<qint64()> lastAliveMs;
+};
+
 class ServiceWatchdog : public QObject
 {
     Q_OBJECT
 public:
-    /// Watches `recorder`'s writer loop and each of `workers` (threads running an event loop).
-    /// Lives on the main thread: when that one jams, its timer stops and so do the pings.
-    /// The ping interval and the stall limit come from systemd's WATCHDOG_USEC (WatchdogSec=).
-    ServiceWatchdog(const Recorder& recorder, const QList<QThread*>& workers, QObject* parent = nullptr);
+    /// Watches `recorder`'s writer loop, each of `workers` (threads running an event loop) and each
+    /// of `heartbeats`. Lives on the main thread: when that one jams, its timer stops and so do the
+    /// pings. The ping interval and the stall limit come from systemd's WATCHDOG_USEC (WatchdogSec=).
+    ServiceWatchdog(const Recorder& recorder, const QList<QThread*>& workers,
+                    QList<Heartbeat> heartbeats = {}, QObject* parent = nullptr);
     ~ServiceWatchdog() override;
 
     /// READY=1 to systemd; then, when the unit asked for a watchdog, checks and pings on a timer.
@@ -56,6 +66,7 @@ private:
 
     const Recorder& m_recorder;
     std::vector<std::unique_ptr<Probe>> m_probes;
+    QList<Heartbeat> m_heartbeats;
     QTimer m_timer;
     qint64 m_watchdogMs = 0;
     qint64 m_stallLimitMs = 0;

@@ -14,6 +14,7 @@
 
 #include "Station.h"
 #include "config/Settings.h"
+#include "sinks/mysqlpush/Pusher.h"
 #include "sources/LiveTap.h"
 #include "store/HistoryReader.h"
 #include "util/Logging.h"
@@ -64,7 +65,11 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
         return 1;
     }
-    ServiceWatchdog watchdog(*station.recorder(), station.workerThreads()); // systemd: READY=1, WATCHDOG=1
+    QList<Heartbeat> heartbeats;
+    if (Pusher* pusher = station.pusher()) // its passes run in a thread of its own, with no event loop
+        heartbeats.append({QStringLiteral("MySQL pusher"), [pusher] { return pusher->lastAliveMs(); }});
+    // systemd: READY=1, WATCHDOG=1 while everything shows progress
+    ServiceWatchdog watchdog(*station.recorder(), station.workerThreads(), heartbeats);
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, [&app](int sig) {
         qCInfo(lcApp) << "signal" << sig << "received, stopping";

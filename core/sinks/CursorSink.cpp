@@ -93,6 +93,7 @@ void CursorSink::stop()
 void CursorSink::workerLoop()
 {
     while (!m_stop.requested()) {
+        m_aliveMs = Recorder::monotonicMs();
         qint64 next = nowMs() + 60'000;
         for (const QString& server : servers()) {
             if (m_stop.requested())
@@ -106,7 +107,11 @@ void CursorSink::workerLoop()
                 due = runNow(server).nextAttemptMs;
             next = std::min(next, due);
         }
-        m_stop.waitFor(next - nowMs());
+        // In slices of a second, so that the liveness clock moves while the sink is idle.
+        while (!m_stop.requested() && nowMs() < next) {
+            m_aliveMs = Recorder::monotonicMs();
+            m_stop.waitFor(std::min<qint64>(1000, next - nowMs()));
+        }
     }
     // Qt SQL: a connection is closed by the thread that opened it.
     m_reader.reset();
@@ -189,6 +194,7 @@ qint64 CursorSink::countBehind(const QString& server)
 
 void CursorSink::reportProgress(const QString& cursor, qint64 at)
 {
+    m_aliveMs = Recorder::monotonicMs();
     if (cursor != readingsCursor(m_passServer))
         return;
     auto store = reader();

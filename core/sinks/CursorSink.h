@@ -67,6 +67,11 @@ public:
     SinkStatus runNow(const QString& server);
     /// One pass for every far end on the calling thread, in order. Blocks.
     QList<SinkStatus> runAllNow();
+    /// Monotonic ms (Recorder::monotonicMs) of the worker's last sign of life: at least once a
+    /// second while it waits for the next pass, and after every chunk of a pass. A far end that
+    /// holds one chunk for longer than its timeouts shows as silence (the service watchdog's
+    /// concern). 0 before start().
+    qint64 lastAliveMs() const { return m_aliveMs.load(); }
 
 public Q_SLOTS:
     /// Starts the sink's own worker thread: passes every interval, sooner after a back-off. Any thread.
@@ -126,6 +131,7 @@ private:
     const QString m_storePath;
     SinkStop m_stop;
     std::thread m_worker;
+    std::atomic<qint64> m_aliveMs{0};
     std::mutex m_runMutex; // one pass at a time, whichever thread runs it
     QString m_passServer;  // the far end of the pass under way (m_runMutex held)
     mutable std::mutex m_statusMutex;

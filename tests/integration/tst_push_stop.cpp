@@ -54,6 +54,12 @@ private Q_SLOTS:
         st.pusher->start();
         QVERIFY(jammed.waitForNewConnection(test::timeoutMs(10000)));
         QTest::qWait(300); // the MySQL client is now waiting for the greeting
+        // The worker's liveness clock stands still while a chunk is held (the service watchdog
+        // sees it): one stamp at the start of the pass, none since.
+        const qint64 stamp = st.pusher->lastAliveMs();
+        QVERIFY(stamp > 0);
+        QTest::qWait(1500);
+        QCOMPARE(st.pusher->lastAliveMs(), stamp);
         const PushStatus before = st.pusher->statuses().value(0);
         QVERIFY2(!before.ok && before.lastError.isEmpty(), qPrintable(before.lastError)); // no pass ended yet
         const qint64 took = timedStop(*st.pusher);
@@ -85,6 +91,20 @@ private Q_SLOTS:
         const qint64 took = timedStop(*st.pusher);
         QVERIFY2(took < test::timeoutMs(2000), qPrintable(QString::number(took)));
         QVERIFY(!st.pusher->statuses().value(0).lastError.isEmpty());
+    }
+
+    void anIdleSinkShowsItIsAlive()
+    {
+        // Between passes the worker waits; its liveness clock still moves, so the service watchdog
+        // tells a waiting sink from a stuck one.
+        QVERIFY(m_db->createCogentDatabase(QStringLiteral("idle")));
+        PushStation st(m_db->port(), QStringLiteral("idle"));
+        st.rebuild();
+        st.pusher->start();
+        QTRY_VERIFY_WITH_TIMEOUT(st.pusher->statuses().value(0).ok, test::timeoutMs(30000));
+        const qint64 first = st.pusher->lastAliveMs();
+        QTRY_VERIFY_WITH_TIMEOUT(st.pusher->lastAliveMs() >= first + 1500, test::timeoutMs(10000));
+        QVERIFY(timedStop(*st.pusher) < test::timeoutMs(2000));
     }
 
     void stopsWhileMariadbIsFrozenMidPush()

@@ -10,6 +10,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <future>
 #include <thread>
@@ -164,6 +166,41 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(stop, "STOPPING=1") == 1, test::timeoutMs(5000));
         QTest::qWait(3 * wd.pingIntervalMs());
         QCOMPARE(m_socket->since(stop, "WATCHDOG=1"), 0); // no pings after STOPPING=1
+        recorder.stop();
+    }
+
+    void pingsStopWhileAHeartbeatIsSilent()
+    {
+        // A worker with no event loop (the MySQL pusher's own thread) shows progress by its clock.
+        qputenv("WATCHDOG_USEC", "2000000");
+        Recorder recorder(m_dir.filePath(QStringLiteral("heartbeat.db")));
+        QVERIFY(recorder.start().ok());
+        std::atomic<bool> beating{true};
+        std::atomic<qint64> aliveMs{Recorder::monotonicMs()};
+        std::thread beater([&] {
+            for (int i = 0; i < 400 && beating.load(); ++i) { // bounded: 40 s at most
+                aliveMs = Recorder::monotonicMs();
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        });
+        const auto joinBeater = qScopeGuard([&] {
+            beating = false;
+            if (beater.joinable())
+                beater.join();
+        });
+        ServiceWatchdog wd(recorder, {}, {{QStringLiteral("MySQL pusher"), [&] { return aliveMs.load(); }}});
+        const qsizetype from = m_socket->mark();
+        wd.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(from, "WATCHDOG=1") >= 2, test::timeoutMs(10000));
+
+        beating = false; // the clock stops: as a pass stuck past its timeouts would
+        beater.join();
+        expectPingsWithheld(wd, QStringLiteral("the MySQL pusher has shown no progress"));
+        if (QTest::currentTestFailed())
+            return;
+        aliveMs = Recorder::monotonicMs() + 3600'000; // alive again (for the rest of the test)
+        expectPingsResume(wd);
+        wd.stopping();
         recorder.stop();
     }
 
