@@ -30,7 +30,7 @@ std::vector<Sample> makeSamples(qint64 from, qint64 n, const QList<ChannelId>& c
 
 NodeSpec benchNode()
 {
-    NodeSpec spec{QStringLiteral("bench:1"), QStringLiteral("bench"), QStringLiteral("bench"), {}};
+    NodeSpec spec{QStringLiteral("bench:1"), QStringLiteral("bench"), QStringLiteral("bench"), {}, QString()};
     for (int i = 0; i < 43; ++i)
         spec.channels.append({QStringLiteral("c%1").arg(i), QStringLiteral("opc_bin_%1").arg(i % 24),
                               QStringLiteral("c"), QStringLiteral("u")});

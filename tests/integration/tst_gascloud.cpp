@@ -358,7 +358,8 @@ private Q_SLOTS:
             {QStringLiteral("other:1"),
              QStringLiteral("other"),
              QStringLiteral("x"),
-             {{QStringLiteral("v"), QStringLiteral("voltage"), QStringLiteral("V"), QStringLiteral("1")}}});
+             {{QStringLiteral("v"), QStringLiteral("voltage"), QStringLiteral("V"), QStringLiteral("1")}},
+             QString()});
         rig.recorder.submit(Sample{start, other->channels[0], 42.0});
         rig.recorder.flush();
         rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);

@@ -20,6 +20,14 @@ using Fault = OpcN3Emulator::Fault;
 
 namespace {
 
+/// Commits every 50 ms, so that tests see their samples soon.
+RecorderOptions fastFlush()
+{
+    RecorderOptions o;
+    o.flushIntervalMs = 50;
+    return o;
+}
+
 /// The emulator behind a bus that notes when each message began and ended, on the source's own
 /// thread: silences measured from these cannot be shortened by a busy test thread.
 class TimedBus : public SpiBus
@@ -64,7 +72,7 @@ struct Rig
     OpcN3Source* source = nullptr;
 
     explicit Rig(int backoffMs, int readIntervalMs = 100)
-        : recorder(dir.filePath(QStringLiteral("s.db")), RecorderOptions{50, 4096, 262144, 1000})
+        : recorder(dir.filePath(QStringLiteral("s.db")), fastFlush())
     {
         if (!recorder.start().ok())
             qFatal("recorder did not start");

@@ -11,7 +11,7 @@ inline NodeChannels recordOpcN3Readings(Recorder& rec, int count, qint64 startMs
                                         const QString& serial = QStringLiteral("1"))
 {
     const NodeChannels ids = rec.registerNode({QStringLiteral("opcn3:") + serial, QStringLiteral("opcn3"),
-                                               QStringLiteral("OPC-N3"), opcn3::channels()})
+                                               QStringLiteral("OPC-N3"), opcn3::channels(), QString()})
                                  .value();
     for (int i = 0; i < count; ++i) {
         OpcN3Histogram h;

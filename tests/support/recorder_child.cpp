@@ -30,7 +30,8 @@ int main(int argc, char** argv)
         {QStringLiteral("child:1"),
          QStringLiteral("test"),
          QStringLiteral("child"),
-         {{QStringLiteral("v"), QStringLiteral("voltage"), QStringLiteral("V"), QStringLiteral("1")}}});
+         {{QStringLiteral("v"), QStringLiteral("voltage"), QStringLiteral("V"), QStringLiteral("1")}},
+         QString()});
     if (!ids) {
         std::fprintf(stderr, "%s\n", qPrintable(ids.error()));
         return 1;

@@ -18,6 +18,14 @@ using namespace fs;
 
 namespace {
 
+/// Commits every 50 ms, so that tests see their samples soon.
+RecorderOptions fastFlush()
+{
+    RecorderOptions o;
+    o.flushIntervalMs = 50;
+    return o;
+}
+
 const qint64 t0 = 1'790'000'000'000;
 
 /// A store with one pm1 channel for each of two sources; returns the channel of `source`.
@@ -71,7 +79,7 @@ private Q_SLOTS:
     void init()
     {
         m_path = m_dir.filePath(QStringLiteral("h%1.db").arg(QDateTime::currentMSecsSinceEpoch()));
-        m_rec = std::make_unique<Recorder>(m_path, RecorderOptions{50, 4096, 262144, 1000});
+        m_rec = std::make_unique<Recorder>(m_path, fastFlush());
         QVERIFY(m_rec->start().ok());
         m_a = addNode(*m_rec, QStringLiteral("opc-a"));
         m_b = addNode(*m_rec, QStringLiteral("opc-b"));

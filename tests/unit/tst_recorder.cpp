@@ -22,7 +22,8 @@ NodeSpec testNode(const QString& key = QStringLiteral("test:1"))
             QStringLiteral("test"),
             QStringLiteral("Test node"),
             {{QStringLiteral("a"), QStringLiteral("pm1"), QStringLiteral("A"), QStringLiteral("u")},
-             {QStringLiteral("b"), QStringLiteral("pm10"), QStringLiteral("B"), QStringLiteral("u")}}};
+             {QStringLiteral("b"), QStringLiteral("pm10"), QStringLiteral("B"), QStringLiteral("u")}},
+            QString()};
 }
 
 std::unique_ptr<Store> openStore(const QString& path)

@@ -86,7 +86,7 @@ const Pinned kPinned[] = {
 
 NodeSpec node(const QString& key, const QList<ChannelSpec>& channels)
 {
-    return {key, QStringLiteral("test"), QStringLiteral("Test"), channels};
+    return {key, QStringLiteral("test"), QStringLiteral("Test"), channels, QString()};
 }
 
 ChannelSpec channel(const char* key, const char* code)
