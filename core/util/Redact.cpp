@@ -1,6 +1,8 @@
 // Redact: a small locked list of strings; the message handler wraps Qt's default one.
 #include "Redact.h"
 
+#include "Logging.h"
+
 #include <QStringList>
 #include <mutex>
 
@@ -21,8 +23,15 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
 
 void addSecret(const QString& secret)
 {
-    if (secret.size() < 6)
-        return; // too short to be a secret worth hiding, too likely to mangle ordinary text
+    if (secret.isEmpty())
+        return;
+    if (secret.size() < kMinSecretLength) {
+        // Replacing two or three characters everywhere would mangle ordinary text; say so instead
+        // of silently letting a short password reach the log.
+        qCWarning(lcConfig) << "a secret shorter than" << kMinSecretLength
+                            << "characters cannot be kept out of the logs: use a longer one";
+        return;
+    }
     std::lock_guard lock(g_mutex);
     if (!g_secrets.contains(secret))
         g_secrets << secret;

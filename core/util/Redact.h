@@ -6,6 +6,9 @@
 
 namespace fs::redact {
 
+/// Shorter secrets are not redacted (a warning says so): replacing them would mangle ordinary text.
+inline constexpr int kMinSecretLength = 4;
+
 /// From now on `secret` is shown as "<secret>" wherever apply() or the log handler sees it.
 void addSecret(const QString& secret);
 QString apply(QString text);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -53,6 +54,18 @@ private Q_SLOTS:
         QCOMPARE(s.read(QStringLiteral("push/central/password")).value().value(), pw);
         QVERIFY2(!redact::apply(line).contains(pw), qPrintable(redact::apply(line)));
         QVERIFY(redact::apply(line).contains(QStringLiteral("<secret>")));
+    }
+
+    void shortSecretsAreRedactedOrNamedAsTooShort()
+    {
+        // A five-character push password used to pass unredacted, silently.
+        redact::addSecret(QStringLiteral("k7#Qz"));
+        QCOMPARE(redact::apply(QStringLiteral("password k7#Qz refused")),
+                 QStringLiteral("password <secret> refused"));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("shorter than 4 characters cannot be kept out")));
+        redact::addSecret(QStringLiteral("q9!"));
+        QCOMPARE(redact::apply(QStringLiteral("ab q9! cd")), QStringLiteral("ab q9! cd"));
     }
 
     void aWorkerThreadIsNotReenteredWhileTheKeychainAnswers()
