@@ -139,6 +139,20 @@ void readLegacyOpcN3(YamlReader& sub, Settings& settings, QMap<QString, int>& id
             .arg(s.where));
 }
 
+/// Cogent-house's columns are short (Room.name and RoomType.name are VARCHAR(20)): a longer name
+/// fails every push on a strict server, or is cut on another and then never found again by its
+/// full name, so that each pass makes another row. Refused here, where the file and line are known.
+void checkCogentLength(YamlReader& r, const char* key, const QString& value, int max,
+                       const QString& what = {})
+{
+    if (value.size() > max)
+        r.fail(r.at(key), key,
+               QStringLiteral("%1\"%2\" is %3 characters; Cogent-house keeps at most %4")
+                   .arg(what, value)
+                   .arg(value.size())
+                   .arg(max));
+}
+
 void readPush(YamlReader& r, PushSettings& s)
 {
     int base = -1;
@@ -151,6 +165,18 @@ void readPush(YamlReader& r, PushSettings& s)
     r.text("room", s.room, false);
     r.text("room_type", s.roomType, false);
     r.textMap("rooms", s.rooms);
+    checkCogentLength(r, "deployment", s.deployment, 255);
+    checkCogentLength(r, "deployment_description", s.deploymentDescription, 255);
+    checkCogentLength(r, "house", s.house, 255);
+    checkCogentLength(r, "room", s.room, 20);
+    checkCogentLength(r, "room_type", s.roomType, 20);
+    for (auto it = s.rooms.cbegin(); it != s.rooms.cend(); ++it) {
+        const QString node = QStringLiteral("%1: ").arg(it.key());
+        checkCogentLength(r, "rooms", it.value().section(QLatin1Char('/'), 0, 0).trimmed(), 20,
+                          node + QStringLiteral("room "));
+        checkCogentLength(r, "rooms", it.value().section(QLatin1Char('/'), 1).trimmed(), 20,
+                          node + QStringLiteral("room type "));
+    }
     r.namedSections("servers", [&](const QString& name, YamlReader& sr) {
         PushServerSettings p;
         p.name = name;

@@ -201,6 +201,14 @@ private Q_SLOTS:
                                      << QStringLiteral("bad.yaml:3: opcn3.max_polls: given twice");
         QTest::newRow("syntax error")
             << QByteArray("opcn3:\n  device: [unclosed\n") << QStringLiteral("bad.yaml:3: ");
+        QTest::newRow("room longer than Cogent keeps")
+            << QByteArray("push:\n  room: Upstairs back bedroom 2\n")
+            << QStringLiteral("bad.yaml:2: push.room: \"Upstairs back bedroom 2\" is 23 characters; "
+                              "Cogent-house keeps at most 20");
+        QTest::newRow("room type in the rooms map")
+            << QByteArray("push:\n  rooms:\n    \"opcn3:1\": \"Garden/Outdoor, under the eaves\"\n")
+            << QStringLiteral("bad.yaml:3: push.rooms: opcn3:1: room type \"Outdoor, under the eaves\" is 24 "
+                              "characters; Cogent-house keeps at most 20");
         QTest::newRow("not a mapping")
             << QByteArray("- a\n- b\n")
             << QStringLiteral("bad.yaml:1: the settings file must be a mapping of sections");

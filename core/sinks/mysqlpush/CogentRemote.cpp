@@ -237,23 +237,18 @@ Result<int> CogentRemote::roomType(const QString& name)
 
 Result<int> CogentRemote::room(const QString& name, int roomTypeId)
 {
-    // A room this station created may follow the configured type; any other room with this name is
-    // shared (Cogent seeds Kitchen, Bathroom, …) and is used only if its type is the one asked for.
+    // A room is used as it is when its name and type are the ones asked for, and never changed:
+    // Cogent seeds shared rooms (Kitchen, Bathroom, …), and another station may have found and used
+    // one this station created. A new type therefore means a room of its own, not an update.
     const QString kind = QStringLiteral("room");
     if (const qint64 mine = mapped(kind, name)) {
         auto exists =
-            scalar(m_db, QStringLiteral("SELECT id FROM Room WHERE id = ? AND name = ?"), {mine, name});
+            scalar(m_db, QStringLiteral("SELECT id FROM Room WHERE id = ? AND name = ? AND roomTypeId = ?"),
+                   {mine, name, roomTypeId});
         if (!exists)
             return Error{exists.error()};
-        if (exists.value()) {
-            if (Status s = run(m_db,
-                               QStringLiteral("UPDATE Room SET roomTypeId = ? WHERE id = ? AND NOT "
-                                              "(roomTypeId <=> ?)"),
-                               {roomTypeId, mine, roomTypeId});
-                !s)
-                return Error{s.error()};
+        if (exists.value())
             return int(mine);
-        }
     }
     auto found = scalar(
         m_db, QStringLiteral("SELECT id FROM Room WHERE name = ? AND roomTypeId = ? ORDER BY id LIMIT 1"),
