@@ -24,10 +24,7 @@ Station::Station(Settings settings, Options options, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options)),
       m_tap(std::make_unique<LiveTap>())
 {
-    m_dataDir = !m_options.dataDir.isEmpty() ? m_options.dataDir
-                : !m_settings.station.dataDir.isEmpty()
-                    ? m_settings.station.dataDir
-                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    m_dataDir = resolveDataDir(m_settings, m_options.dataDir);
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
     m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
     m_pusherThread.setObjectName(QStringLiteral("pusher"));
