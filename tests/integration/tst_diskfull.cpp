@@ -1,6 +1,7 @@
 // A real full disk: the Recorder writes to a small tmpfs until the kernel says ENOSPC, keeps the
 // newest samples in memory, and resumes when the tmpfs is grown. Mounting needs root (CAP_SYS_ADMIN):
 // the test carries the "root" label so that a run without it can leave it out with `ctest -LE root`.
+#include "SmallDisk.h"
 #include "TestSupport.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
@@ -9,9 +10,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <cerrno>
-#include <cstring>
-#include <sys/mount.h>
 
 using namespace fs;
 
@@ -26,29 +24,6 @@ NodeSpec fullNode()
             QString()};
 }
 
-/// A tmpfs mounted for the test's lifetime.
-class SmallDisk
-{
-public:
-    explicit SmallDisk(const QString& dir) : m_dir(dir.toLocal8Bit())
-    {
-        if (::mount("tmpfs", m_dir.constData(), "tmpfs", 0, "size=256k") != 0)
-            m_error = QStringLiteral("mount -t tmpfs on %1: %2 (the test needs root)")
-                          .arg(dir, QString::fromLocal8Bit(std::strerror(errno)));
-    }
-    ~SmallDisk()
-    {
-        if (m_error.isEmpty())
-            ::umount2(m_dir.constData(), MNT_DETACH);
-    }
-    QString error() const { return m_error; }
-    bool grow() { return ::mount("tmpfs", m_dir.constData(), "tmpfs", MS_REMOUNT, "size=8m") == 0; }
-
-private:
-    QByteArray m_dir;
-    QString m_error;
-};
-
 } // namespace
 
 class TestDiskFull : public QObject
@@ -58,7 +33,7 @@ private Q_SLOTS:
     void aRealFullDiskIsSurvived()
     {
         QTemporaryDir mountPoint;
-        SmallDisk disk(mountPoint.path());
+        test::SmallDisk disk(mountPoint.path(), "256k");
         QVERIFY2(disk.error().isEmpty(), qPrintable(disk.error()));
         const QString path = mountPoint.filePath(QStringLiteral("store.db"));
         RecorderOptions o;
@@ -96,7 +71,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(rec.health().droppedDiskFull >= 7000, test::timeoutMs(3000));
             QVERIFY(!rec.flush().ok());
 
-            QVERIFY(disk.grow()); // space returns
+            QVERIFY(disk.grow("8m")); // space returns
             QTRY_VERIFY_WITH_TIMEOUT(!rec.health().diskFull, test::timeoutMs(5000));
             QVERIFY(rec.flush().ok());
             QVERIFY(rec.health().lastError.isEmpty());

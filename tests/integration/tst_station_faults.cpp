@@ -2,6 +2,7 @@
 // small tmpfs, so the test needs root and carries the "root" label) and a push server that accepts
 // and never answers. Each time the station keeps recording and Station::stop keeps to its 5 s.
 #include "OpcN3Readings.h"
+#include "SmallDisk.h"
 #include "Station.h"
 #include "TestSupport.h"
 #include "config/SecretStore.h"
@@ -21,11 +22,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/mount.h>
-#include <unistd.h>
 
 using namespace fs;
 
@@ -74,43 +70,6 @@ qint64 timedStop(Station& station)
     qInfo("Station::stop took %lld ms", static_cast<long long>(t.elapsed()));
     return t.elapsed();
 }
-
-/// A tmpfs mounted for the test's lifetime.
-class SmallDisk
-{
-public:
-    explicit SmallDisk(const QString& dir) : m_dir(dir.toLocal8Bit())
-    {
-        if (::mount("tmpfs", m_dir.constData(), "tmpfs", 0, "size=2m") != 0)
-            m_error = QStringLiteral("mount -t tmpfs on %1: %2 (the test needs root)")
-                          .arg(dir, QString::fromLocal8Bit(std::strerror(errno)));
-    }
-    ~SmallDisk()
-    {
-        if (m_error.isEmpty())
-            ::umount2(m_dir.constData(), MNT_DETACH);
-    }
-    QString error() const { return m_error; }
-    /// Writes a ballast file until the kernel says ENOSPC: the next page the store needs is refused.
-    QString fill()
-    {
-        const QByteArray path = m_dir + "/ballast";
-        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd < 0)
-            return QString::fromLocal8Bit(std::strerror(errno));
-        const QByteArray chunk(4096, 'b');
-        while (::write(fd, chunk.constData(), size_t(chunk.size())) > 0) {
-        }
-        const int err = errno;
-        ::close(fd);
-        return err == ENOSPC ? QString() : QString::fromLocal8Bit(std::strerror(err));
-    }
-    bool grow() { return ::mount("tmpfs", m_dir.constData(), "tmpfs", MS_REMOUNT, "size=32m") == 0; }
-
-private:
-    QByteArray m_dir;
-    QString m_error;
-};
 
 /// Counts the finite samples the station's sources hand on, from whatever thread they come.
 struct LiveCount
@@ -177,7 +136,7 @@ private Q_SLOTS:
     void aFullDiskLeavesTheStationRunningAndItResumes()
     {
         QTemporaryDir mountPoint;
-        SmallDisk disk(mountPoint.path());
+        test::SmallDisk disk(mountPoint.path(), "2m");
         QVERIFY2(disk.error().isEmpty(), qPrintable(disk.error()));
         Station station(settingsFrom(kTwoOpcN3), {true, mountPoint.path(), false});
         LiveCount live(station);
@@ -208,7 +167,7 @@ private Q_SLOTS:
             QCOMPARE(s.source->health(), Source::Health::Ok);
         QVERIFY(recorder.health().diskFull);
 
-        QVERIFY(disk.grow()); // space returns
+        QVERIFY(disk.grow("32m")); // space returns
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.health().diskFull, test::timeoutMs(10000));
         QTRY_VERIFY_WITH_TIMEOUT(recorder.committedCount() > storedWhenFull + 2 * 44, test::timeoutMs(10000));
         QVERIFY(recorder.health().lastError.isEmpty());
@@ -218,7 +177,7 @@ private Q_SLOTS:
     void aFullDiskDoesNotHoldStop()
     {
         QTemporaryDir mountPoint;
-        SmallDisk disk(mountPoint.path());
+        test::SmallDisk disk(mountPoint.path(), "2m");
         QVERIFY2(disk.error().isEmpty(), qPrintable(disk.error()));
         Station station(settingsFrom(kTwoOpcN3), {true, mountPoint.path(), false});
         QVERIFY(station.start().ok());
