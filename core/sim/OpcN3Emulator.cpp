@@ -7,6 +7,7 @@
 #include <QtMath>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 namespace fs {
 
@@ -109,6 +110,9 @@ void OpcN3Emulator::injectFault(Fault fault, int times, uint8_t byte)
         break;
     case Fault::NoAnswer:
         m_noAnswer += times;
+        break;
+    case Fault::NonFinitePm:
+        m_nonFinite += times;
         break;
     }
 }
@@ -259,11 +263,11 @@ void OpcN3Emulator::startData()
             const bool corrupt = m_badCrc > 0;
             if (corrupt)
                 --m_badCrc;
-            m_out = encodeHistogram(sampleHistogram(), corrupt);
+            m_out = encodeHistogram(withFaultyPm(sampleHistogram()), corrupt);
             break;
         }
         case 0x32: {
-            const OpcN3Histogram h = sampleHistogram();
+            const OpcN3Histogram h = withFaultyPm(sampleHistogram());
             m_out = encodePm({h.pm1, h.pm2_5, h.pm10, 0});
             if (m_badCrc > 0) {
                 --m_badCrc;
@@ -381,6 +385,17 @@ OpcN3Histogram OpcN3Emulator::sampleHistogram()
     }
     h.fanRevCount = m_fan ? uint16_t(420 + std::uniform_int_distribution<int>(-5, 5)(m_rng)) : 0;
     h.laserStatus = m_laserSwitch ? uint16_t(604 + std::uniform_int_distribution<int>(-3, 3)(m_rng)) : 0;
+    return h;
+}
+
+OpcN3Histogram OpcN3Emulator::withFaultyPm(OpcN3Histogram h)
+{
+    if (m_nonFinite <= 0)
+        return h;
+    --m_nonFinite;
+    h.pm1 = std::numeric_limits<float>::quiet_NaN();
+    h.pm2_5 = std::numeric_limits<float>::infinity();
+    h.pm10 = -std::numeric_limits<float>::infinity();
     return h;
 }
 

@@ -21,6 +21,8 @@ public:
         StuckBusy,       ///< answers 0x31 forever to the next command
         LeakedHandshake, ///< the data phase starts with 31 <cmd> 31 <cmd> …
         NoAnswer,        ///< MISO floats: every byte reads as `byte` (0x00 or 0xFF)
+        NonFinitePm,     ///< the next histogram or PM frame carries PM1 NaN, PM2.5 +inf, PM10 -inf
+                         ///< under a correct CRC, as a real N3 can
     };
 
     struct Options
@@ -40,7 +42,7 @@ public:
     Status transfer(std::span<const uint8_t> tx, std::span<uint8_t> rx, int byteDelayUs) override;
     QString describe() const override;
 
-    /// Makes the next `times` commands (or frames, for BadCrc) show `fault`.
+    /// Makes the next `times` commands (or frames, for BadCrc and NonFinitePm) show `fault`.
     void injectFault(Fault fault, int times = 1, uint8_t byte = 0xE6);
     /// Simulates a power cycle: fan and laser off, accumulators cleared, first read odd.
     void powerCycle();
@@ -61,6 +63,8 @@ private:
     void applyWrite();
     /// Reads and resets the accumulated histogram (what 0x30 and 0x32 both do).
     OpcN3Histogram sampleHistogram();
+    /// `h`, with non-finite PM values while a NonFinitePm fault is pending.
+    OpcN3Histogram withFaultyPm(OpcN3Histogram h);
     QByteArray buildConfig() const;
     QByteArray buildPowerStatus() const;
     void resetOnError();
@@ -91,7 +95,7 @@ private:
     int m_histogramReads = 0;
     std::vector<uint8_t> m_log;
 
-    int m_wrongPoll = 0, m_badCrc = 0, m_stuck = 0, m_leak = 0, m_noAnswer = 0;
+    int m_wrongPoll = 0, m_badCrc = 0, m_stuck = 0, m_leak = 0, m_noAnswer = 0, m_nonFinite = 0;
     uint8_t m_faultByte = 0xE6;
 };
 

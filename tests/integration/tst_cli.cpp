@@ -6,6 +6,7 @@
 #include "config/Settings.h"
 #include "store/Store.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -319,7 +320,15 @@ private Q_SLOTS:
                 {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--config"), cfg,
                  QStringLiteral("--data-dir"), data});
         QVERIFY(p.waitForStarted());
-        QTest::qWait(3500);
+        // SIGTERM only once the station records: a loaded machine may take seconds to start it.
+        const QString storePath = data + QStringLiteral("/fieldstation-demo.db");
+        const auto storedReadings = [&storePath] {
+            if (!QFileInfo::exists(storePath))
+                return qint64(0);
+            auto store = Store::open(storePath, Store::Mode::ReadOnly);
+            return store.ok() ? (*store)->readingCount() : qint64(0);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(storedReadings() >= 44, test::timeoutMs(20000));
         ::kill(pid_t(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(test::timeoutMs(10000)));
         const QByteArray log = p.readAll();
@@ -327,7 +336,7 @@ private Q_SLOTS:
         QVERIFY2(p.exitCode() == 0, log.constData());
         QVERIFY2(log.contains("signal 15 received"), log.constData());
 
-        auto store = Store::open(data + QStringLiteral("/fieldstation-demo.db"), Store::Mode::ReadOnly);
+        auto store = Store::open(storePath, Store::Mode::ReadOnly);
         QVERIFY2(store.ok(), qPrintable(store.error()));
         QSqlQuery q((*store)->db());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(DISTINCT time_ms), COUNT(*) FROM readings")) && q.next());

@@ -298,7 +298,7 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < test::timeoutMs(2000), qPrintable(QString::number(t.elapsed())));
         t.restart();
         rec->stop();
-        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < test::timeoutMs(5000), qPrintable(QString::number(t.elapsed())));
         const RecorderHealth h = rec->health();
         QVERIFY(h.droppedDiskFull + h.droppedBacklog > 0);
         rec.reset();
