@@ -220,9 +220,8 @@ QStringList Station::gascloudSources(const Settings& settings, bool demo)
             opcs << src.id;
     }
     if (opcs.size() > 1)
-        qCWarning(lcStation).noquote()
-            << "gascloud uploads source" << opcs.first() << "only; name the one for"
-            << "gadget" << settings.gascloud.gadgetId << "in gascloud.sources";
+        qCWarning(lcStation).noquote() << "gascloud batches only source" << opcs.first()
+                                       << "(one gadget is one device); choose another with gascloud.sources";
     return opcs.mid(0, 1);
 }
 
