@@ -1,0 +1,175 @@
+// The uploader stops within 2 s whatever the far end does: an API that takes the connection and never
+// answers, an SCP host that never says a word. A batch cut short keeps its place and counts no attempt.
+#include "GascloudOptions.h"
+#include "OpcN3Readings.h"
+#include "TestSupport.h"
+#include "sim/GascloudEmulator.h"
+#include "sinks/gascloud/Uploader.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <atomic>
+#include <thread>
+
+using namespace fs;
+
+namespace {
+
+const QString kKey = QStringLiteral("a1b2c3d4e5f60718293a");
+
+/// Takes every connection and never sends a byte (a jammed far end).
+class SilentServer : public QTcpServer
+{
+public:
+    SilentServer()
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* s = nextPendingConnection())
+                s->setParent(this);
+            ++accepted;
+        });
+    }
+    std::atomic<int> accepted{0};
+};
+
+struct Rig
+{
+    QTemporaryDir dir;
+    Recorder recorder{dir.filePath(QStringLiteral("store.db"))};
+    Uploader::Options opt;
+    Rig(const QString& api)
+    {
+        recorder.start();
+        opt = test::uploaderOptions(dir, api, kKey);
+        opt.requestTimeoutS = 30; // far beyond the test's bound: only stop can end the wait
+        opt.builder.gadgetId = QStringLiteral("g1");
+        test::recordOpcN3Readings(recorder, 20, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+    }
+    std::unique_ptr<ScpTransport> scp()
+    {
+        return std::make_unique<ScpTransport>(dir.filePath(QStringLiteral("known_hosts")), 30);
+    }
+};
+
+/// Calls stop() from another thread once `ready` holds, and notes when.
+class Stopper
+{
+public:
+    Stopper(Uploader& uploader, std::function<bool()> ready)
+        : m_thread([this, &uploader, ready = std::move(ready)] {
+              while (!ready())
+                  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+              std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well inside the wait
+              m_clock.start();
+              uploader.stop();
+              m_stopped = true;
+          })
+    {}
+    ~Stopper() { m_thread.join(); }
+    bool stopped() const { return m_stopped; }
+    qint64 sinceStopMs() const { return m_clock.elapsed(); }
+
+private:
+    QElapsedTimer m_clock;
+    std::atomic<bool> m_stopped{false};
+    std::thread m_thread;
+};
+
+void verifyWaitingAsBefore(Rig& rig, Uploader& uploader)
+{
+    const QList<UploadBatch> q = uploader.snapshot();
+    QCOMPARE(q.size(), 1);
+    const UploadBatch& b = q.first();
+    QCOMPARE(toString(b.state), toString(UploadBatch::State::Pending));
+    QCOMPARE(b.attempts, 0);
+    QVERIFY2(b.lastError.isEmpty(), qPrintable(b.lastError));
+    QVERIFY(b.nextAttemptMs <= QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(b.batchId.isEmpty());
+    for (const char* ext : {".zip", ".yaml"})
+        QVERIFY(QFile::exists(QDir(rig.opt.pendingDir).filePath(b.sourceRef + QLatin1String(ext))));
+}
+
+} // namespace
+
+class TestGascloudStop : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void stopEndsARequestTheApiNeverAnswers()
+    {
+        SilentServer api;
+        Rig rig(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(api.serverPort()));
+        Uploader uploader(rig.recorder, rig.recorder.storePath(), rig.opt, rig.scp());
+        QVERIFY(uploader.recover().ok());
+        QStringList problems;
+        {
+            Stopper stopper(uploader, [&] { return api.accepted > 0; });
+            problems = uploader.runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+            QVERIFY(stopper.stopped());
+            QVERIFY2(stopper.sinceStopMs() < test::timeoutMs(2000),
+                     qPrintable(QString::number(stopper.sinceStopMs())));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        verifyWaitingAsBefore(rig, uploader);
+    }
+
+    void stopEndsAnScpTheHostNeverAnswers()
+    {
+        SilentServer scpHost;
+        QTemporaryDir emuDir;
+        GascloudEmulator::Options eo;
+        eo.strict = true;
+        eo.scpPort = scpHost.serverPort();
+        eo.inboxRoot = emuDir.filePath(QStringLiteral("inbox"));
+        GascloudEmulator emu(eo);
+        QVERIFY(emu.listen(QHostAddress::LocalHost, 0).ok());
+        Rig rig(emu.apiUrl());
+        Uploader uploader(rig.recorder, rig.recorder.storePath(), rig.opt, rig.scp());
+        QVERIFY(uploader.recover().ok());
+        QStringList problems;
+        {
+            // The SCP blocks this thread inside libssh: the kernel takes the connection unaccepted.
+            Stopper stopper(uploader, [&] {
+                const QList<UploadBatch> q = uploader.snapshot();
+                return !q.isEmpty() && q.first().state == UploadBatch::State::Uploading;
+            });
+            problems = uploader.runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+            QVERIFY(stopper.stopped());
+            QVERIFY2(stopper.sinceStopMs() < test::timeoutMs(2000),
+                     qPrintable(QString::number(stopper.sinceStopMs())));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        verifyWaitingAsBefore(rig, uploader);
+    }
+
+    void stopFromTheStationsThreadEndsTheUploaderThread()
+    {
+        // As Station::stop does it: stop() from another thread, then the thread's end.
+        SilentServer api;
+        Rig rig(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(api.serverPort()));
+        QThread thread;
+        auto* uploader = new Uploader(rig.recorder, rig.recorder.storePath(), rig.opt, rig.scp());
+        uploader->moveToThread(&thread);
+        connect(&thread, &QThread::finished, uploader, &QObject::deleteLater);
+        thread.start();
+        QMetaObject::invokeMethod(uploader, &Uploader::start, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(api.accepted > 0, test::timeoutMs(10000));
+        QElapsedTimer clock;
+        clock.start();
+        uploader->stop();
+        thread.quit();
+        QVERIFY(thread.wait(test::timeoutMs(2000)));
+        QVERIFY(clock.elapsed() < test::timeoutMs(2000));
+        Uploader reader(rig.recorder, rig.recorder.storePath(), rig.opt, rig.scp());
+        verifyWaitingAsBefore(rig, reader);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGascloudStop)
+#include "tst_gascloud_stop.moc"
