@@ -294,6 +294,40 @@ private Q_SLOTS:
         QCOMPARE(minutes.first().n, qint64(40));
     }
 
+    void deleteOnZipFoldsALargeBatchJobByJob()
+    {
+        Rig rig;
+        rig.opt.deleteReadingOnZip = true;
+        // 400 frames of some 40 samples: several jobs of at most 4000 readings, minutes cut across them.
+        const NodeChannels ids = test::recordOpcN3Readings(rig.recorder, 400, kStart);
+        const qint64 samples = rig.newestSeq();
+        QVERIFY(samples > 3 * 4000);
+        const auto batch = rig.build();
+        QVERIFY(batch);
+        QCOMPARE(batch->rows, 400);
+        qint64 left = -1, folded = -1;
+        rig.recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.exec(QStringLiteral("SELECT COUNT(*) FROM readings"));
+            q.next();
+            left = q.value(0).toLongLong();
+            q.exec(QStringLiteral("SELECT SUM(n) FROM minute_aggregates"));
+            q.next();
+            folded = q.value(0).toLongLong();
+            return Status();
+        });
+        QCOMPARE(left, qint64(0));
+        QCOMPARE(folded, samples); // each reading counted once, whichever job it fell in
+        const ChannelId pm1 = ids.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
+        QList<MinuteAggregate> minutes;
+        rig.recorder.run([&](Store& s) {
+            minutes = MinuteAggregates::read(s.db(), pm1, kStart - 60'000, kStart + 600'000).value();
+            return Status();
+        });
+        QCOMPARE(minutes.size(), 7); // 400 s from 20 s into a minute: 40 s, then six whole minutes
+        QCOMPARE(minutes.first().n, qint64(40));
+    }
+
     void oneRowPerGadgetAndSecond()
     {
         // Killed and restarted within a second: frames at .029 and .970 of the same second.

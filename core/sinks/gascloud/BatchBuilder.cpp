@@ -3,8 +3,8 @@
 #include "BatchBuilder.h"
 
 #include "BatchCsv.h"
+#include "BatchDeletion.h"
 #include "BatchFiles.h"
-#include "store/MinuteAggregates.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
@@ -26,7 +26,6 @@ namespace fs {
 namespace {
 
 constexpr int kScanChunk = 20000;
-constexpr qint64 kDeleteChunk = 4000; // readings per Recorder job when delete_reading_on_zip
 
 /// The whole second a reading's CSV timestamp shows (floor, also before 1970).
 qint64 csvSecond(qint64 ms)
@@ -418,55 +417,13 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
 
 void BatchBuilder::deleteBatched(const UploadBatch& b, const Scan& scan)
 {
-    // Only what every other enabled sink has passed: a sink that never ran has passed nothing.
-    qint64 limit = b.lastSeq;
-    Status s = m_recorder.run([&](Store& store) -> Status {
-        for (const QString& other : m_opt.otherSinkCursors) {
-            auto c = store.cursor(other);
-            if (!c)
-                return Error{c.error()};
-            limit = std::min(limit, c.value());
-        }
-        return Status();
-    });
-    // Bounded jobs, so the Recorder's queue of new readings never waits behind a whole day's delete;
-    // the readings go into their minute aggregates first, as retention's do, so the charts keep them.
-    qint64 kept = 0, deleted = 0;
-    std::vector<std::pair<qint64, qint64>> job;
-    qint64 jobSeqs = 0;
-    const auto runJob = [&] {
-        if (job.empty() || !s)
-            return;
-        s = m_recorder.run([&](Store& store) -> Status {
-            for (const auto& [from, to] : job) {
-                auto n =
-                    MinuteAggregates::foldAndDelete(store.db(), from, to, std::numeric_limits<qint64>::max());
-                if (!n)
-                    return Error{n.error()};
-                deleted += n.value();
-            }
-            return Status();
-        });
-        job.clear();
-        jobSeqs = 0;
-    };
-    for (const auto& [from, to] : scan.rowRanges) {
-        if (to > limit)
-            kept += to - std::max(from, limit + 1) + 1;
-        for (qint64 at = from; at <= std::min(to, limit); at += kDeleteChunk) {
-            const qint64 end = std::min({at + kDeleteChunk - 1, to, limit});
-            job.emplace_back(at, end);
-            jobSeqs += end - at + 1;
-            if (jobSeqs >= kDeleteChunk)
-                runJob();
-        }
-    }
-    runJob();
-    if (!s)
-        qCWarning(lcGascloud) << "batch" << b.id << ": deleting its readings failed after" << deleted
-                              << "(the rest stay):" << s.error();
-    else if (kept > 0)
-        qCInfo(lcGascloud) << "batch" << b.id << ":" << kept
+    const auto done =
+        batchdeletion::deleteRows(m_recorder, b.lastSeq, scan.rowRanges, m_opt.otherSinkCursors);
+    if (!done.status)
+        qCWarning(lcGascloud) << "batch" << b.id << ": deleting its readings failed after" << done.deleted
+                              << "(the rest stay):" << done.status.error();
+    else if (done.kept > 0)
+        qCInfo(lcGascloud) << "batch" << b.id << ":" << done.kept
                            << "batched samples stay until every other sink has passed them; retention "
                               "(store.keep_days) deletes them then";
 }
