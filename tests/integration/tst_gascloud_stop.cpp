@@ -2,9 +2,14 @@
 // answers, an SCP host that never says a word. A batch cut short keeps its place and counts no attempt.
 #include "GascloudOptions.h"
 #include "OpcN3Readings.h"
+#include "Station.h"
 #include "TestSupport.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
 #include "sim/GascloudEmulator.h"
+#include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
+#include "store/Store.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -148,6 +153,48 @@ private Q_SLOTS:
             const QList<UploadBatch> q = uploader.snapshot();
             return !q.isEmpty() && q.first().state == UploadBatch::State::Uploading;
         });
+    }
+
+    void stationStopsWhileAnScpHangs()
+    {
+        SilentServer scpHost;
+        QTemporaryDir dir;
+        GascloudEmulator::Options eo;
+        eo.scpPort = scpHost.serverPort();
+        eo.inboxRoot = dir.filePath(QStringLiteral("inbox"));
+        GascloudEmulator emu(eo);
+        QVERIFY(emu.listen(QHostAddress::LocalHost, 0).ok());
+        const QString data = dir.filePath(QStringLiteral("data"));
+        {
+            Recorder before(Station::storePathIn(data, false));
+            QVERIFY(before.start().ok());
+            test::recordOpcN3Readings(before, 20, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        }
+        QVERIFY(SecretStore(data, StationSettings::Secrets::File, false).write(kGatewayKeySecret, kKey).ok());
+        // The SSH wait would last the request timeout: a minute.
+        const auto settings =
+            Settings::parse(QStringLiteral("station:\n  secrets: file\ngascloud:\n  enabled: true\n"
+                                           "  api: %1\n  allow_insecure_http: true\n  gadget_id: g1\n"
+                                           "  request_timeout_secs: 60\n")
+                                .arg(emu.apiUrl())
+                                .toUtf8(),
+                            QStringLiteral("stop.yaml"));
+        QVERIFY2(settings.ok(), qPrintable(settings.error()));
+        Station station(settings.value(), {false, data, false});
+        QVERIFY(station.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(scpHost.accepted > 0, test::timeoutMs(10000));
+        QElapsedTimer clock;
+        clock.start();
+        station.stop();
+        QVERIFY2(clock.elapsed() < test::timeoutMs(2000), qPrintable(QString::number(clock.elapsed())));
+        auto store = Store::open(Station::storePathIn(data, false), Store::Mode::ReadOnly);
+        QVERIFY(store.ok());
+        const auto queue = batches::all(*store.value());
+        QVERIFY(queue.ok());
+        QCOMPARE(queue->size(), 1);
+        QCOMPARE(toString(queue->first().state), toString(UploadBatch::State::Pending));
+        QCOMPARE(queue->first().attempts, 0);
+        QVERIFY(queue->first().lastError.isEmpty());
     }
 
     void stopFromTheStationsThreadEndsTheUploaderThread()
