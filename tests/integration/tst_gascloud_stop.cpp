@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -66,8 +67,8 @@ struct Rig
 class Stopper
 {
 public:
-    Stopper(Uploader& uploader, std::function<bool()> ready)
-        : m_thread([this, &uploader, ready = std::move(ready)] {
+    Stopper(Uploader& uploader, std::function<bool()> ready, int afterMs = 300)
+        : m_thread([this, &uploader, ready = std::move(ready), afterMs] {
               QElapsedTimer waited;
               waited.start();
               while (!ready()) {
@@ -75,7 +76,7 @@ public:
                       return; // never got there: stopped() stays false and the test fails
                   std::this_thread::sleep_for(std::chrono::milliseconds(20));
               }
-              std::this_thread::sleep_for(std::chrono::milliseconds(300)); // well inside the wait
+              std::this_thread::sleep_for(std::chrono::milliseconds(afterMs)); // well inside the wait
               m_clock.start();
               uploader.stop();
               m_stopped = true;
@@ -153,6 +154,55 @@ private Q_SLOTS:
             const QList<UploadBatch> q = uploader.snapshot();
             return !q.isEmpty() && q.first().state == UploadBatch::State::Uploading;
         });
+    }
+
+    void stopDuringABacklogLeavesWholeBatchesOnly()
+    {
+        SilentServer api;
+        Rig rig(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(api.serverPort()));
+        rig.opt.builder.maxRows = 40;
+        test::recordOpcN3Readings(rig.recorder, 3000, QDateTime::currentMSecsSinceEpoch() - 7200'000);
+        Uploader uploader(rig.recorder, rig.recorder.storePath(), rig.opt, rig.scp());
+        QVERIFY(uploader.recover().ok());
+        QStringList problems;
+        {
+            // Stopped while the backlog is being cut, or at the latest in the first request.
+            Stopper stopper(
+                uploader, [&] { return !uploader.snapshot().isEmpty(); }, 0);
+            problems = uploader.runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+            QVERIFY(stopper.stopped());
+            QVERIFY2(stopper.sinceStopMs() < test::timeoutMs(2000),
+                     qPrintable(QString::number(stopper.sinceStopMs())));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        const QList<UploadBatch> q = uploader.snapshot();
+        QVERIFY(!q.isEmpty());
+        qint64 rows = 0, lastSeq = 0;
+        for (const UploadBatch& b : q) {
+            QCOMPARE(toString(b.state), toString(UploadBatch::State::Pending));
+            QCOMPARE(b.attempts, 0);
+            QVERIFY(QFile::exists(QDir(rig.opt.pendingDir).filePath(b.sourceRef + QStringLiteral(".zip"))));
+            rows += b.rows;
+            lastSeq = std::max(lastSeq, b.lastSeq);
+        }
+        // The cursor is where the whole batches end: what was not cut yet is cut at the next start.
+        qint64 cursor = -1;
+        rig.recorder.run([&](Store& s) {
+            cursor = s.cursor(QString::fromLatin1(BatchBuilder::kCursor)).value();
+            return Status();
+        });
+        QCOMPARE(cursor, lastSeq);
+        qint64 unbatched = -1;
+        rig.recorder.run([&](Store& s) {
+            QSqlQuery c(s.db());
+            c.exec(QStringLiteral("SELECT COUNT(DISTINCT time_ms) FROM readings WHERE seq > %1").arg(cursor));
+            c.next();
+            unbatched = c.value(0).toLongLong();
+            return Status();
+        });
+        QCOMPARE(rows + unbatched, qint64(3020)); // the rig's 20 and the 3000: none lost, none twice
+        qInfo() << "stopped after" << q.size() << "batches," << unbatched
+                << "readings left for the next start";
     }
 
     void stationStopsWhileAnScpHangs()

@@ -292,6 +292,10 @@ Status BatchBuilder::scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, cons
         sqlite3_reset(st);
         if (n < kScanChunk)
             break;
+        if (m_stop && m_stop->requested()) {
+            sqlite3_finalize(st);
+            return Error{QStringLiteral("stopped while reading the readings")};
+        }
     }
     sqlite3_finalize(st);
     // The last reading may still be arriving; it counts only once it has settled.

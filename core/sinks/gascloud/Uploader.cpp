@@ -101,8 +101,10 @@ Status Uploader::recover()
     if (Status s = checkApiScheme(m_opt.api, m_opt.allowInsecureHttp); !s)
         return s;
     m_ready = true;
-    if (!m_builder)
+    if (!m_builder) {
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+        m_builder->setStopToken(&m_stop);
+    }
     if (Status s = m_builder->recover(); !s)
         return s;
     return m_recorder.run([&](Store& store) -> Status {
@@ -151,15 +153,17 @@ QStringList Uploader::cycle(qint64 nowMs, bool build)
         m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS, m_opt.allowInsecureHttp);
         m_api->setStopToken(&m_stop);
     }
-    if (!m_builder)
+    if (!m_builder) {
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+        m_builder->setStopToken(&m_stop);
+    }
     QStringList problems;
     if (build) {
         m_lastBuildMs = nowMs;
         // A backlog (after an outage) becomes as many batches as it needs, max_rows_per_batch each.
         for (int i = 0; i < 1000 && !m_stop.requested(); ++i) {
             auto built = m_builder->buildNext(nowMs);
-            if (!built)
+            if (!built && !m_stop.requested())
                 problems << redact::apply(built.error());
             if (!built || !built->has_value())
                 break;
