@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <fcntl.h>
 #include <libssh/libssh.h>
 #include <mutex>
 #include <sys/socket.h>
@@ -26,8 +27,8 @@ Status ScpTransport::upload(const QString& localFile, const QString& remoteName,
     QFile in(localFile);
     if (!in.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("%1: %2").arg(localFile, in.errorString())};
-    // Destroyed in reverse order: the session, then the abort (never running after that), then the
-    // socket, which libssh does not close when it was given one.
+    // Destroyed in reverse order: the session, then the abort (never running after that), then our
+    // socket. libssh gets a duplicate, which it closes itself; a shutdown of ours ends its waits too.
     std::mutex fdMutex;
     std::atomic<bool> cut{false};
     socket_t fd = -1;
@@ -54,7 +55,11 @@ Status ScpTransport::upload(const QString& localFile, const QString& remoteName,
             ::shutdown(fd, SHUT_RDWR);
     }
     SshSession ssh({target.host, target.port, target.user, m_knownHosts, m_timeoutS});
-    ssh_options_set(ssh.handle(), SSH_OPTIONS_FD, &fd);
+    socket_t forSsh = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (forSsh < 0)
+        return Error{
+            QStringLiteral("SSH to %1:%2: cannot duplicate the socket").arg(target.host).arg(target.port)};
+    ssh_options_set(ssh.handle(), SSH_OPTIONS_FD, &forSsh);
     if (Status s = ssh.connect(); !s)
         return s;
     if (Status s = ssh.authenticateWithPassword(target.password); !s)
