@@ -1,5 +1,6 @@
 // GascloudApi: the three HTTP calls of the gascloud contract (activate, quarantine request, status).
-// Blocking, with a time limit; for the uploader thread and the command line, never the GUI thread.
+// Blocking, with a time limit, and ended at once by its stop token; for the uploader thread and the
+// command line, never the GUI thread.
 #pragma once
 
 #include "sinks/SinkStop.h"
