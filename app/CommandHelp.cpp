@@ -84,14 +84,19 @@ const QList<CommandUsage>& table()
                         "and puts each server's password in the secret store.")},
         {{QStringLiteral("sim"), QStringLiteral("gascloud")},
          QStringLiteral("--listen HOST:PORT [options]"),
-         QStringLiteral("run the gascloud emulator (see its --help)"),
-         QStringLiteral("  --listen HOST:PORT   address and port of the API\n"
+         QStringLiteral("run the gascloud emulator, lenient unless --strict"),
+         QStringLiteral("Lenient by default, as the real service evidently is: what the old batonopc\n"
+                        "client sends passes, each leniency logged as a warning.\n"
+                        "  --listen HOST:PORT   address and port of the API\n"
                         "  --scp-host H         host named in upload tickets (default 127.0.0.1)\n"
                         "  --scp-port P         port named in upload tickets (default 22)\n"
                         "  --inbox DIR          where SCP puts files (default /tmp/gascloud-inbox)\n"
                         "  --pin PIN=KEY        an accepted PIN and the key it gives (repeatable)\n"
                         "  --ticket-minutes N   ticket lifetime (default 10)\n"
-                        "  --chpasswd           set the SSH account's password to each batch id (root)")},
+                        "  --chpasswd           set the SSH account's password to each batch id (root)\n"
+                        "  --strict             hold clients to the contract: key in the Authorization\n"
+                        "                       header, the zip's real MD5, gadget_id, the canonical CSV\n"
+                        "                       (its header, LF line ends); anything else is refused")},
     };
     return usages;
 }

@@ -292,7 +292,7 @@ void Station::stop()
         m_pusher = nullptr;
     }
     if (m_uploader && m_uploaderThread.isRunning())
-        QMetaObject::invokeMethod(m_uploader, &Uploader::stop, Qt::BlockingQueuedConnection);
+        m_uploader->stop(); // thread-safe: cuts the request or SCP the uploader thread is blocked in
     if (m_uploaderThread.isRunning()) {
         m_uploaderThread.quit();
         m_uploaderThread.wait();

@@ -24,6 +24,13 @@ QList<QByteArray> linesOf(const QByteArray& csv)
     return lines;
 }
 
+/// The 1-based number of the first line that ends in CRLF; 0 when none does.
+int firstCrlfLine(const QByteArray& csv)
+{
+    const qsizetype at = csv.indexOf("\r\n");
+    return at < 0 ? 0 : int(csv.left(at).count('\n')) + 1;
+}
+
 } // namespace
 
 Result<QByteArray> csvInZip(const QString& zipPath, const QString& ref)
@@ -60,9 +67,27 @@ CsvCount countRows(const QByteArray& csv, bool strict)
         c.layout = QStringLiteral("unknown");
     if (!c.problem.isEmpty())
         return c;
+    // The canonical CSV is what FieldStation's builder writes: LF only. Python's csv module, which
+    // the old clients wrote with, ends lines in CRLF.
+    if (const int crlf = firstCrlfLine(csv); crlf > 0) {
+        if (strict) {
+            c.problem = QStringLiteral("line %1 ends in CRLF; the canonical CSV ends lines in LF").arg(crlf);
+            return c;
+        }
+        c.warnings
+            << QStringLiteral("CRLF line ends (first at line %1); the canonical CSV uses LF").arg(crlf);
+    }
+    const bool known = c.layout == QLatin1String("readings.csv") || c.layout == QLatin1String("sqlite") ||
+                       c.layout == QLatin1String("alphasense");
     if (c.layout == QLatin1String("unknown") || c.layout == QLatin1String("headerless"))
         c.warnings << QStringLiteral("CSV header \"%1\" is no known layout; counting every line after it")
                           .arg(QString::fromUtf8(header.left(60)));
+    else if (known)
+        c.warnings << QStringLiteral("CSV in the old %1 layout (header \"%2\"), not the canonical one; "
+                                     "counting its rows")
+                          .arg(c.layout, QString::fromUtf8(header.left(60)));
+    const int headerWidth = int(header.count(',')) + 1;
+    bool widthWarned = false;
     const int width = int(canonical.count(',')) + 1;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray& line = lines[i];
@@ -80,6 +105,14 @@ CsvCount countRows(const QByteArray& csv, bool strict)
             c.rowKeys << QString::fromUtf8(cells[1] + ' ' + cells[0]);
         } else if (c.layout == QLatin1String("readings.csv") && cells.value(0).trimmed() == "0") {
             continue; // the logger's start marker: the time the `seconds` count from
+        } else if (known && !widthWarned && cells.size() != headerWidth) {
+            // readings.csv's 5-column header over 7-field rows: the columns can only go by position.
+            widthWarned = true;
+            c.warnings << QStringLiteral("row %1 has %2 fields, the header %3; its columns are taken by "
+                                         "position")
+                              .arg(i + 1)
+                              .arg(cells.size())
+                              .arg(headerWidth);
         }
         ++c.rows;
     }

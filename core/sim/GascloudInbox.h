@@ -25,7 +25,9 @@ Result<QByteArray> csvInZip(const QString& zipPath, const QString& ref);
 /// Counts data rows. Strict: only the canonical header with rows of its width. Lenient, as the real
 /// service evidently is: also the readings.csv era (header `rtype,seconds,value1,value2,value3`, a
 /// start marker row `0,<time>,,,` that is not a reading, 7-field rows), the SQLite era (`rdg_no,…`
-/// or a blank header), the Alphasense layout (`DateTime,…`), and any other with a warning. CRLF or LF.
+/// or a blank header), the Alphasense layout (`DateTime,…`) and any other, CRLF line ends and rows
+/// wider or narrower than their header, each with a warning. Strict refuses CRLF (the canonical CSV is
+/// LF only).
 CsvCount countRows(const QByteArray& csv, bool strict);
 
 } // namespace fs::gascloudinbox

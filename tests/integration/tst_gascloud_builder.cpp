@@ -9,6 +9,7 @@
 #include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
+#include "store/MinuteAggregates.h"
 #include "store/Store.h"
 
 #include <QDir>
@@ -75,6 +76,24 @@ struct Rig
         });
         return n;
     }
+    qint64 cursor(const QString& name = QString::fromLatin1(BatchBuilder::kCursor))
+    {
+        qint64 c = -1;
+        recorder.run([&](Store& s) {
+            c = s.cursor(name).value();
+            return Status();
+        });
+        return c;
+    }
+    qint64 newestSeq()
+    {
+        qint64 n = -1;
+        recorder.run([&](Store& s) {
+            n = s.maxReadingSeq();
+            return Status();
+        });
+        return n;
+    }
     void frameAt(const NodeChannels& ids, qint64 t)
     {
         OpcN3Histogram h;
@@ -135,8 +154,6 @@ private Q_SLOTS:
         const NodeChannels b = test::recordOpcN3Readings(rig.recorder, 7, kStart + 500, QStringLiteral("B"));
         rig.setSource(QStringLiteral("A"), QStringLiteral("opc-roof"));
         rig.setSource(QStringLiteral("B"), QStringLiteral("opc-yard"));
-        rig.opt.sources = {};
-        QVERIFY(!rig.build()); // none configured: nothing is batched
         rig.opt.sources = {QStringLiteral("opc-yard")};
         const auto batch = rig.build();
         QVERIFY(batch);
@@ -145,6 +162,8 @@ private Q_SLOTS:
         QCOMPARE(csv.count('\n'), 8);
         QVERIFY(csv.contains(
             QDateTime::fromMSecsSinceEpoch(kStart + 500, Qt::UTC).toString(Qt::ISODate).toUtf8()));
+        rig.opt.sources = {};
+        QVERIFY(!rig.build()); // none configured: nothing is batched (the roof's readings neither)
         Q_UNUSED(a);
         Q_UNUSED(b);
     }
@@ -177,6 +196,136 @@ private Q_SLOTS:
         test::recordOpcN3Readings(rig.recorder, 3, kStart + 60'000);
         QVERIFY(rig.build());
         QCOMPARE(rig.readingsOf(pm1), qint64(9));
+    }
+
+    void cursorPassesOtherSourcesReadings()
+    {
+        Rig rig;
+        rig.opt.sources = {QStringLiteral("opc-roof")};
+        // The roof's OPC-N3 sent a little, then died; the yard's goes on.
+        test::recordOpcN3Readings(rig.recorder, 4, kStart, QStringLiteral("A"));
+        rig.setSource(QStringLiteral("A"), QStringLiteral("opc-roof"));
+        test::recordOpcN3Readings(rig.recorder, 5, kStart + 10'000, QStringLiteral("B"));
+        rig.setSource(QStringLiteral("B"), QStringLiteral("opc-yard"));
+        const auto batch = rig.build();
+        QVERIFY(batch);
+        QCOMPARE(batch->rows, 4);
+        QVERIFY(rig.cursor() < rig.newestSeq());
+        // Nothing of the roof's after the cursor: it passes the yard's readings, so that retention
+        // is not held back for every source by a dead one.
+        QVERIFY(!rig.build());
+        QCOMPARE(rig.cursor(), rig.newestSeq());
+        test::recordOpcN3Readings(rig.recorder, 3, kStart + 60'000, QStringLiteral("B"));
+        QVERIFY(!rig.build());
+        QCOMPARE(rig.cursor(), rig.newestSeq());
+        // The roof's sensor comes back: its readings are batched, none lost.
+        test::recordOpcN3Readings(rig.recorder, 2, kStart + 120'000, QStringLiteral("A"));
+        rig.setSource(QStringLiteral("A"), QStringLiteral("opc-roof")); // recording registered it again
+        const auto again = rig.build();
+        QVERIFY(again);
+        QCOMPARE(again->rows, 2);
+        // No source configured or present at all: the cursor still follows the store.
+        rig.opt.sources = {QStringLiteral("opc-absent")};
+        test::recordOpcN3Readings(rig.recorder, 2, kStart + 180'000, QStringLiteral("B"));
+        QVERIFY(!rig.build());
+        QCOMPARE(rig.cursor(), rig.newestSeq());
+    }
+
+    void unsettledReadingOfOursHoldsTheCursor()
+    {
+        Rig rig;
+        rig.opt.settleMs = 60'000;
+        const NodeChannels ids = test::recordOpcN3Readings(rig.recorder, 1, kStart);
+        // A sample of ours without its PM1 yet, just now: it may be completed, so the cursor waits.
+        const qint64 now = kStart + 86'400'000;
+        const ChannelId temperature = ids.channels[opcn3::channelIndex(QStringLiteral("temperature"))];
+        const Sample lone{now - 1000, temperature, 20.0};
+        rig.recorder.submit(std::span<const Sample>(&lone, 1));
+        rig.recorder.flush();
+        QVERIFY(rig.build(now));
+        const qint64 held = rig.cursor();
+        QVERIFY(held < rig.newestSeq());
+        QVERIFY(!rig.build(now));
+        QCOMPARE(rig.cursor(), held);
+        // Settled and still alone: it makes no row, and the cursor passes it.
+        QVERIFY(!rig.build(now + 120'000));
+        QCOMPARE(rig.cursor(), rig.newestSeq());
+    }
+
+    void deleteOnZipKeepsMinuteAggregates()
+    {
+        Rig rig;
+        rig.opt.deleteReadingOnZip = true;
+        rig.opt.sources = {QStringLiteral("opc-roof")};
+        rig.opt.otherSinkCursors = {QStringLiteral("push:central")};
+        // Two sources interleaved, a frame each per second, for three minutes: 180 rows of ours.
+        const NodeChannels roof = test::recordOpcN3Readings(rig.recorder, 1, kStart, QStringLiteral("A"));
+        const NodeChannels yard = test::recordOpcN3Readings(rig.recorder, 1, kStart, QStringLiteral("B"));
+        rig.setSource(QStringLiteral("A"), QStringLiteral("opc-roof"));
+        rig.setSource(QStringLiteral("B"), QStringLiteral("opc-yard"));
+        for (int i = 1; i < 180; ++i) {
+            rig.frameAt(roof, kStart + i * 1000);
+            rig.frameAt(yard, kStart + i * 1000 + 500);
+        }
+        const ChannelId roofPm1 = roof.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
+        const ChannelId yardPm1 = yard.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
+        // The other sink has passed the first two minutes only.
+        rig.recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.exec(QStringLiteral("SELECT MAX(seq) FROM readings WHERE time_ms < %1").arg(kStart + 120'000));
+            q.next();
+            return s.setCursor(QStringLiteral("push:central"), q.value(0).toLongLong());
+        });
+        const auto batch = rig.build();
+        QVERIFY(batch);
+        QCOMPARE(batch->rows, 180);
+        QCOMPARE(rig.readingsOf(roofPm1), qint64(60));  // the third minute waits for the other sink
+        QCOMPARE(rig.readingsOf(yardPm1), qint64(180)); // another source's readings are not ours
+        QList<MinuteAggregate> minutes;
+        rig.recorder.run([&](Store& s) {
+            minutes = MinuteAggregates::read(s.db(), roofPm1, kStart - 60'000, kStart + 600'000).value();
+            return Status();
+        });
+        QCOMPARE(minutes.size(), 3); // kStart is 20 s into a minute: 40 + 60 + 20 readings
+        qint64 folded = 0;
+        for (const MinuteAggregate& m : minutes)
+            folded += m.n;
+        QCOMPARE(folded, qint64(120));
+        QCOMPARE(minutes.first().n, qint64(40));
+    }
+
+    void deleteOnZipFoldsALargeBatchJobByJob()
+    {
+        Rig rig;
+        rig.opt.deleteReadingOnZip = true;
+        // 400 frames of some 40 samples: several jobs of at most 4000 readings, minutes cut across them.
+        const NodeChannels ids = test::recordOpcN3Readings(rig.recorder, 400, kStart);
+        const qint64 samples = rig.newestSeq();
+        QVERIFY(samples > 3 * 4000);
+        const auto batch = rig.build();
+        QVERIFY(batch);
+        QCOMPARE(batch->rows, 400);
+        qint64 left = -1, folded = -1;
+        rig.recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.exec(QStringLiteral("SELECT COUNT(*) FROM readings"));
+            q.next();
+            left = q.value(0).toLongLong();
+            q.exec(QStringLiteral("SELECT SUM(n) FROM minute_aggregates"));
+            q.next();
+            folded = q.value(0).toLongLong();
+            return Status();
+        });
+        QCOMPARE(left, qint64(0));
+        QCOMPARE(folded, samples); // each reading counted once, whichever job it fell in
+        const ChannelId pm1 = ids.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
+        QList<MinuteAggregate> minutes;
+        rig.recorder.run([&](Store& s) {
+            minutes = MinuteAggregates::read(s.db(), pm1, kStart - 60'000, kStart + 600'000).value();
+            return Status();
+        });
+        QCOMPARE(minutes.size(), 7); // 400 s from 20 s into a minute: 40 s, then six whole minutes
+        QCOMPARE(minutes.first().n, qint64(40));
     }
 
     void oneRowPerGadgetAndSecond()

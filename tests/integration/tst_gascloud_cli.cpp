@@ -136,6 +136,19 @@ private Q_SLOTS:
         QVERIFY2(text.contains("gadget_id: opc-3"), text.constData());
     }
 
+    void emulatorHelpNamesStrictAndTheLenientDefault()
+    {
+        for (const char* flag : {"--help", "-h"}) {
+            const Run r = run({QStringLiteral("sim"), QStringLiteral("gascloud"), QString::fromLatin1(flag)});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.contains("Lenient by default"), r.out.constData());
+            QVERIFY2(r.out.contains("  --strict "), r.out.constData());
+            QVERIFY2(r.out.contains("LF line ends"), r.out.constData());
+        }
+        const Run top = run({QStringLiteral("--help")});
+        QVERIFY2(top.out.contains("run the gascloud emulator, lenient unless --strict"), top.out.constData());
+    }
+
     void emulatorRunsOnItsOwn()
     {
         QTcpServer probe;

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "sim/GascloudEmulator.h"
 #include "sim/GascloudInbox.h"
+#include "sinks/gascloud/BatchBuilder.h"
 #include "sinks/gascloud/BatchFiles.h"
 #include "sinks/gascloud/Uploader.h"
 #include "store/Recorder.h"
@@ -173,6 +174,9 @@ private Q_SLOTS:
         QVERIFY2(warnings.contains(QStringLiteral("identified by the key field")), qPrintable(warnings));
         QVERIFY2(warnings.contains(QStringLiteral("MD5 of nothing")), qPrintable(warnings));
         QVERIFY2(warnings.contains(QStringLiteral("no gadget_id")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QStringLiteral("old readings.csv layout")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QStringLiteral("row 3 has 7 fields, the header 5")), qPrintable(warnings));
+        QCOMPARE(warnings.contains(QStringLiteral("CRLF line ends (first at line 1)")), eol == "\r\n");
     }
 
     void rowsAreCountedInEveryLayout_data()
@@ -180,36 +184,72 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("layout");
         QTest::addColumn<int>("rows");
+        QTest::addColumn<QStringList>("warnings"); // what the lenient count says, in order
         QTest::newRow("readings.csv, CRLF")
             << QByteArray("rtype,seconds,value1,value2,value3\r\n0,2020-10-19T10:00:00,,,\r\n"
                           "10,60.0,21.3,45.1,1.2,3.4,5.6\r\n10,120.0,21.4,45.0,1.1,3.3,5.5\r\n")
-            << QStringLiteral("readings.csv") << 2;
+            << QStringLiteral("readings.csv") << 2
+            << QStringList{QStringLiteral("CRLF line ends (first at line 1)"),
+                           QStringLiteral("old readings.csv layout"),
+                           QStringLiteral("row 3 has 7 fields, the header 5")};
         QTest::newRow("sqlite, full")
             << QByteArray("rdg_no,timestamp,gadget_id,temp,rh,pm_01,pm_25,pm_10,bin_0\n"
                           "1,2021-03-01 10:00,g,20.1,40,1,2,3,17\n2,2021-03-01 10:01,g,20.1,40,1,2,3,18\n"
                           "3,2021-03-01 10:02,g,20.2,41,1,2,3,19\n")
-            << QStringLiteral("sqlite") << 3;
+            << QStringLiteral("sqlite") << 3 << QStringList{QStringLiteral("old sqlite layout")};
         QTest::newRow("sqlite, raw_data")
             << QByteArray("rdg_no,timestamp,gadget_id,temp,rh,pm_01,pm_25,pm_10,raw_data\n"
                           "1,2021-03-01 10:00,g,20.1,40,1,2,3,\"{}\"\n")
-            << QStringLiteral("sqlite") << 1;
+            << QStringLiteral("sqlite") << 1 << QStringList{QStringLiteral("old sqlite layout")};
         QTest::newRow("sqlite, blank header (HEAD's bug)")
             << QByteArray("\r\n1,2021-03-01 10:00,g,20.1\r\n2,2021-03-01 10:01,g,20.2\r\n")
-            << QStringLiteral("headerless") << 2;
+            << QStringLiteral("headerless") << 2
+            << QStringList{QStringLiteral("CRLF line ends (first at line 1)"),
+                           QStringLiteral("no known layout")};
         QTest::newRow("alphasense") << QByteArray("DateTime,0.35,0.46\n2021-01-01 00:00:00,3,4\n")
-                                    << QStringLiteral("alphasense") << 1;
+                                    << QStringLiteral("alphasense") << 1
+                                    << QStringList{QStringLiteral("old alphasense layout")};
     }
     void rowsAreCountedInEveryLayout()
     {
         QFETCH(QByteArray, csv);
         QFETCH(QString, layout);
         QFETCH(int, rows);
+        QFETCH(QStringList, warnings);
         const auto lenient = gascloudinbox::countRows(csv, false);
         QVERIFY2(lenient.problem.isEmpty(), qPrintable(lenient.problem));
         QCOMPARE(lenient.layout, layout);
         QCOMPARE(lenient.rows, rows);
+        const QString said = lenient.warnings.join(QLatin1Char('\n'));
+        QCOMPARE(lenient.warnings.size(), warnings.size());
+        for (qsizetype i = 0; i < warnings.size(); ++i)
+            QVERIFY2(lenient.warnings[i].contains(warnings[i]), qPrintable(said));
         const auto strict = gascloudinbox::countRows(csv, true);
         QVERIFY2(strict.problem.contains(QStringLiteral("not the canonical")), qPrintable(strict.problem));
+    }
+
+    void canonicalCsvWithCrlfIsWarnedOfOrRefused()
+    {
+        QByteArray header = batchCsvHeader();
+        const int width = int(header.count(',')) + 1;
+        const QByteArray row = "2021-01-01T00:00:00Z,g1" + QByteArray(width - 2, ',');
+        const QByteArray lf = header + row + '\n';
+        QByteArray crlf = lf;
+        crlf.replace("\n", "\r\n");
+        for (bool strict : {false, true}) {
+            const auto plain = gascloudinbox::countRows(lf, strict);
+            QVERIFY2(plain.problem.isEmpty(), qPrintable(plain.problem));
+            QCOMPARE(plain.rows, 1);
+            QVERIFY2(plain.warnings.isEmpty(), qPrintable(plain.warnings.join('\n')));
+        }
+        const auto lenient = gascloudinbox::countRows(crlf, false);
+        QVERIFY2(lenient.problem.isEmpty(), qPrintable(lenient.problem));
+        QCOMPARE(lenient.layout, QStringLiteral("canonical"));
+        QCOMPARE(lenient.rows, 1);
+        QCOMPARE(lenient.warnings,
+                 QStringList{QStringLiteral("CRLF line ends (first at line 1); the canonical CSV uses LF")});
+        const auto strict = gascloudinbox::countRows(crlf, true);
+        QCOMPARE(strict.problem, QStringLiteral("line 1 ends in CRLF; the canonical CSV ends lines in LF"));
     }
 
     void strictEmulatorRefusesTheOldClient()

@@ -3,6 +3,7 @@
 #include "BatchBuilder.h"
 
 #include "BatchCsv.h"
+#include "BatchDeletion.h"
 #include "BatchFiles.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
@@ -140,25 +141,70 @@ Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
 {
     if (Status s = openReader(); !s)
         return Error{s.error()};
+    // One read transaction: the cursor, the test for rows and the newest seq come from one snapshot,
+    // so moving the cursor to that seq passes no reading of ours committed in between.
+    if (!m_reader->db().transaction())
+        return Error{
+            QStringLiteral("cannot begin a read transaction: %1").arg(m_reader->db().lastError().text())};
+    qint64 passTo = 0;
+    auto pending = [&]() -> Result<std::optional<Targets>> {
+        auto cursor = m_reader->cursor(QString::fromLatin1(kCursor));
+        if (!cursor)
+            return Error{cursor.error()};
+        auto targets = selectTargets();
+        if (!targets)
+            return Error{targets.error()};
+        if (!targets->pm1List.isEmpty()) {
+            // Cheap test first: empty intervals make no batch and touch nothing.
+            QSqlQuery q(m_reader->db());
+            q.prepare(QStringLiteral("SELECT 1 FROM readings WHERE seq > ? AND +channel_id IN (%1) LIMIT 1")
+                          .arg(targets->pm1List));
+            q.addBindValue(cursor.value());
+            if (!q.exec())
+                return Error{q.lastError().text()};
+            if (q.next())
+                return std::optional<Targets>(std::move(targets).value());
+        }
+        if (!targets->inList.isEmpty()) {
+            // Samples of ours without a PM1: a reading still arriving holds the cursor until it has
+            // settled; a settled one makes no row (the scan passes it over too).
+            QSqlQuery q(m_reader->db());
+            q.prepare(
+                QStringLiteral("SELECT MAX(time_ms) FROM readings WHERE seq > ? AND +channel_id IN (%1)")
+                    .arg(targets->inList));
+            q.addBindValue(cursor.value());
+            if (!q.exec() || !q.next())
+                return Error{q.lastError().text()};
+            if (!q.value(0).isNull() && q.value(0).toLongLong() >= nowMs - m_opt.settleMs)
+                return std::optional<Targets>();
+        }
+        // None of our sources has anything after the cursor (dead, absent, or none configured): the
+        // cursor passes the other sources' readings, or it would hold retention back for them all.
+        const qint64 newest = m_reader->maxReadingSeq();
+        if (newest > cursor.value())
+            passTo = newest;
+        return std::optional<Targets>();
+    }();
+    m_reader->db().commit();
+    if (!pending)
+        return Error{pending.error()};
+    if (passTo > 0) {
+        Status s = m_recorder.run([&](Store& store) -> Status {
+            auto c = store.cursor(QString::fromLatin1(kCursor));
+            if (!c)
+                return Error{c.error()};
+            return passTo > c.value() ? store.setCursor(QString::fromLatin1(kCursor), passTo) : Status();
+        });
+        if (!s)
+            return Error{
+                QStringLiteral("moving the batch cursor past other sources' readings: %1").arg(s.error())};
+    }
+    if (!pending->has_value())
+        return std::optional<UploadBatch>();
     auto cursor = m_reader->cursor(QString::fromLatin1(kCursor));
     if (!cursor)
         return Error{cursor.error()};
-    auto targets = selectTargets();
-    if (!targets)
-        return Error{targets.error()};
-    if (targets->pm1List.isEmpty())
-        return std::optional<UploadBatch>();
-    // Cheap test first: empty intervals make no batch and touch nothing.
-    QSqlQuery q(m_reader->db());
-    q.prepare(QStringLiteral("SELECT 1 FROM readings WHERE seq > ? AND +channel_id IN (%1) LIMIT 1")
-                  .arg(targets->pm1List));
-    q.addBindValue(cursor.value());
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    if (!q.next())
-        return std::optional<UploadBatch>();
-    q.finish();
-    return build(nowMs, cursor.value(), targets.value());
+    return build(nowMs, cursor.value(), pending->value());
 }
 
 Result<qint64> BatchBuilder::previousRowSecond()
@@ -246,6 +292,10 @@ Status BatchBuilder::scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, cons
         sqlite3_reset(st);
         if (n < kScanChunk)
             break;
+        if (m_stop && m_stop->requested()) {
+            sqlite3_finalize(st);
+            return Error{QStringLiteral("stopped while reading the readings")};
+        }
     }
     sqlite3_finalize(st);
     // The last reading may still be arriving; it counts only once it has settled.
@@ -371,35 +421,13 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
 
 void BatchBuilder::deleteBatched(const UploadBatch& b, const Scan& scan)
 {
-    qint64 kept = 0;
-    Status s = m_recorder.run([&](Store& store) -> Status {
-        // Only what every other enabled sink has passed: a sink that never ran has passed nothing.
-        qint64 limit = b.lastSeq;
-        for (const QString& other : m_opt.otherSinkCursors) {
-            auto c = store.cursor(other);
-            if (!c)
-                return Error{c.error()};
-            limit = std::min(limit, c.value());
-        }
-        QSqlQuery del(store.db());
-        del.prepare(QStringLiteral("DELETE FROM readings WHERE seq BETWEEN ? AND ?"));
-        for (const auto& [from, to] : scan.rowRanges) {
-            if (to > limit)
-                kept += to - std::max(from, limit + 1) + 1;
-            if (from > limit)
-                continue;
-            del.addBindValue(from);
-            del.addBindValue(std::min(to, limit));
-            if (!del.exec())
-                return Error{del.lastError().text()};
-        }
-        return Status();
-    });
-    if (!s)
-        qCWarning(lcGascloud) << "batch" << b.id
-                              << ": deleting its readings failed (they stay):" << s.error();
-    else if (kept > 0)
-        qCInfo(lcGascloud) << "batch" << b.id << ":" << kept
+    const auto done =
+        batchdeletion::deleteRows(m_recorder, b.lastSeq, scan.rowRanges, m_opt.otherSinkCursors);
+    if (!done.status)
+        qCWarning(lcGascloud) << "batch" << b.id << ": deleting its readings failed after" << done.deleted
+                              << "(the rest stay):" << done.status.error();
+    else if (done.kept > 0)
+        qCInfo(lcGascloud) << "batch" << b.id << ":" << done.kept
                            << "batched samples stay until every other sink has passed them; retention "
                               "(store.keep_days) deletes them then";
 }

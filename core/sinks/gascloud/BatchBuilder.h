@@ -3,6 +3,7 @@
 #pragma once
 
 #include "UploadBatch.h"
+#include "sinks/SinkStop.h"
 #include "util/Result.h"
 
 #include <QIODevice>
@@ -47,6 +48,9 @@ public:
     Status recover();
     /// Builds at most one batch from the readings after the cursor; nothing when there are none.
     Result<std::optional<UploadBatch>> buildNext(qint64 nowMs);
+    /// Once `stop` is requested, a batch being built is dropped between chunks (its readings stay
+    /// after the cursor for the next start). Must outlive this.
+    void setStopToken(const SinkStop* stop) { m_stop = stop; }
 
 private:
     struct Targets;
@@ -62,6 +66,7 @@ private:
     QString m_storePath;
     Options m_opt;
     std::unique_ptr<Store> m_reader;
+    const SinkStop* m_stop = nullptr;
 };
 
 /// The canonical CSV header (protocol note, part C), one line with its newline.

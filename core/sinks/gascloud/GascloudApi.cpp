@@ -109,27 +109,41 @@ Result<GascloudApi::Reply> GascloudApi::send(const QString& path, const QString&
     req.setRawHeader("Accept", "application/json");
     if (!key.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
-    QNetworkReply* reply = nullptr;
+    const QString what = QStringLiteral("%1 %2").arg(form ? QStringLiteral("POST") : QStringLiteral("GET"),
+                                                     url.toString(QUrl::RemoveUserInfo));
+    if (stopped())
+        return Error{QStringLiteral("%1: not sent, the uploader is stopping").arg(what)};
+    std::unique_ptr<QNetworkReply> owned;
     if (form) {
         req.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/x-www-form-urlencoded"));
-        reply = m_nam->post(req, *form);
+        owned.reset(m_nam->post(req, *form));
     } else {
-        reply = m_nam->get(req);
+        owned.reset(m_nam->get(req));
     }
+    QNetworkReply* reply = owned.get();
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    {
+        // stop() comes from another thread: the abort is posted to the reply, which the nested loop
+        // below runs at once. Released before the reply goes, so it never reaches a deleted one.
+        SinkStop::Registration cut;
+        if (m_stop)
+            cut = m_stop->onStop(
+                [reply] { QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection); });
+        if (!reply->isFinished())
+            loop.exec(); // returns at once when the thread is quitting
+    }
     if (!reply->isFinished())
-        loop.exec();
-    std::unique_ptr<QNetworkReply> owned(reply);
+        reply->abort();
+    if (stopped())
+        return Error{QStringLiteral("%1: abandoned, the uploader is stopping").arg(what)};
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 0) {
         const QString why = reply->error() == QNetworkReply::OperationCanceledError
                                 ? QStringLiteral("no answer within %1 s").arg(m_timeoutMs / 1000)
                                 : reply->errorString();
-        return Error{QStringLiteral("%1 %2: %3")
-                         .arg(form ? QStringLiteral("POST") : QStringLiteral("GET"),
-                              url.toString(QUrl::RemoveUserInfo), why)};
+        return Error{QStringLiteral("%1: %2").arg(what, why)};
     }
     return Reply{status, reply->readAll()};
 }

@@ -1,7 +1,9 @@
 // GascloudApi: the three HTTP calls of the gascloud contract (activate, quarantine request, status).
-// Blocking, with a time limit; for the uploader thread and the command line, never the GUI thread.
+// Blocking, with a time limit, and ended at once by its stop token; for the uploader thread and the
+// command line, never the GUI thread.
 #pragma once
 
+#include "sinks/SinkStop.h"
 #include "util/Result.h"
 
 #include <QList>
@@ -39,6 +41,10 @@ public:
     Result<QString> uploadStatus(const QString& key, const QString& batchId);
 
     QString apiBase() const { return m_base; }
+    /// Once `stop` is requested, a request under way is aborted and new ones fail at once, with
+    /// stopped() true. The token must outlive this object.
+    void setStopToken(SinkStop* stop) { m_stop = stop; }
+    bool stopped() const { return m_stop && m_stop->requested(); }
 
 private:
     struct Reply
@@ -52,6 +58,7 @@ private:
     int m_timeoutMs;
     bool m_allowInsecureHttp;
     std::unique_ptr<QNetworkAccessManager> m_nam;
+    SinkStop* m_stop = nullptr;
 };
 
 /// A gateway key as the contract wants it: 20 characters of [0-9a-f] (whitespace trimmed first).

@@ -1,6 +1,7 @@
 // UploadTransport: SCP in 256 KiB blocks (progress per block), and the demo's local copy.
 #include "UploadTransport.h"
 
+#include "sinks/mysqlpush/TcpRelay.h"
 #include "ssh/SshSession.h"
 #include "util/DurableFile.h"
 
@@ -8,7 +9,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <fcntl.h>
 #include <libssh/libssh.h>
+#include <mutex>
+#include <sys/socket.h>
+#include <unistd.h>
 
 // libssh 0.10 marks its SCP API deprecated in favour of SFTP; the gascloud contract is SCP.
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -21,7 +27,39 @@ Status ScpTransport::upload(const QString& localFile, const QString& remoteName,
     QFile in(localFile);
     if (!in.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("%1: %2").arg(localFile, in.errorString())};
+    // Destroyed in reverse order: the session, then the abort (never running after that), then our
+    // socket. libssh gets a duplicate, which it closes itself; a shutdown of ours ends its waits too.
+    std::mutex fdMutex;
+    std::atomic<bool> cut{false};
+    socket_t fd = -1;
+    const auto closeFd = qScopeGuard([&] {
+        if (fd >= 0)
+            ::close(fd);
+    });
+    SinkStop::Registration abort;
+    if (m_stop)
+        abort = m_stop->onStop([&] {
+            std::lock_guard lock(fdMutex);
+            cut = true;
+            if (fd >= 0)
+                ::shutdown(fd, SHUT_RDWR); // every libssh wait on it ends with an error
+        });
+    auto connected = TcpRelay::connectTo(target.host, target.port, m_timeoutS, cut);
+    if (!connected)
+        return Error{
+            QStringLiteral("SSH to %1:%2: %3").arg(target.host).arg(target.port).arg(connected.error())};
+    {
+        std::lock_guard lock(fdMutex);
+        fd = connected.value();
+        if (cut)
+            ::shutdown(fd, SHUT_RDWR);
+    }
     SshSession ssh({target.host, target.port, target.user, m_knownHosts, m_timeoutS});
+    socket_t forSsh = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (forSsh < 0)
+        return Error{
+            QStringLiteral("SSH to %1:%2: cannot duplicate the socket").arg(target.host).arg(target.port)};
+    ssh_options_set(ssh.handle(), SSH_OPTIONS_FD, &forSsh);
     if (Status s = ssh.connect(); !s)
         return s;
     if (Status s = ssh.authenticateWithPassword(target.password); !s)
@@ -42,7 +80,7 @@ Status ScpTransport::upload(const QString& localFile, const QString& remoteName,
         return fail(QStringLiteral("refused %1").arg(remoteName));
     qint64 sent = 0;
     QByteArray block;
-    while (!(block = in.read(256 * 1024)).isEmpty()) {
+    while (!cut && !(block = in.read(256 * 1024)).isEmpty()) {
         if (ssh_scp_write(scp, block.constData(), size_t(block.size())) != SSH_OK)
             return fail(QStringLiteral("write failed after %1 bytes").arg(sent));
         sent += block.size();

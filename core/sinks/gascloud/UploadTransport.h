@@ -2,6 +2,7 @@
 // copy into the emulator's inbox in --demo, where there is no SSH server to talk to.
 #pragma once
 
+#include "sinks/SinkStop.h"
 #include "util/Result.h"
 
 #include <QString>
@@ -26,9 +27,15 @@ public:
     /// Sends `localFile` as `remoteDir/remoteName`; reports progress as it goes.
     virtual Status upload(const QString& localFile, const QString& remoteName, const UploadTarget& target,
                           const Progress& progress) = 0;
+    /// Once `stop` is requested, an upload under way ends at once with an error. Must outlive this.
+    void setStopToken(SinkStop* stop) { m_stop = stop; }
+
+protected:
+    SinkStop* m_stop = nullptr;
 };
 
-/// SCP with libssh: user and password from the ticket, host key pinned in `knownHosts`.
+/// SCP with libssh: user and password from the ticket, host key pinned in `knownHosts`. libssh runs on a
+/// socket of our own, so that stop can shut it down under any libssh wait (banner, key exchange, write).
 class ScpTransport : public UploadTransport
 {
 public:

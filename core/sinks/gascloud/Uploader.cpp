@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
+#include <QThread>
 
 namespace fs {
 
@@ -29,6 +30,8 @@ Uploader::Uploader(Recorder& recorder, QString storePath, Options options,
       m_transport(std::move(transport))
 {
     m_opt.builder.pendingDir = m_opt.pendingDir;
+    if (m_transport)
+        m_transport->setStopToken(&m_stop);
     redact::addSecret(m_opt.builder.key); // it is in every source ref and is the SSH user
 }
 
@@ -55,8 +58,19 @@ void Uploader::start()
 
 void Uploader::stop()
 {
-    if (m_timer)
-        m_timer->stop();
+    m_stop.request();
+    if (QThread::currentThread() == thread()) {
+        if (m_timer)
+            m_timer->stop();
+        return;
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_timer)
+                m_timer->stop();
+        },
+        Qt::QueuedConnection);
 }
 
 void Uploader::tick()
@@ -87,8 +101,10 @@ Status Uploader::recover()
     if (Status s = checkApiScheme(m_opt.api, m_opt.allowInsecureHttp); !s)
         return s;
     m_ready = true;
-    if (!m_builder)
+    if (!m_builder) {
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+        m_builder->setStopToken(&m_stop);
+    }
     if (Status s = m_builder->recover(); !s)
         return s;
     return m_recorder.run([&](Store& store) -> Status {
@@ -131,17 +147,23 @@ QStringList Uploader::cycle(qint64 nowMs, bool build)
 {
     if (!m_ready)
         return {QStringLiteral("the upload queue was not taken (recover() failed or was not called)")};
-    if (!m_api)
+    if (m_stop.requested())
+        return {};
+    if (!m_api) {
         m_api = std::make_unique<GascloudApi>(m_opt.api, m_opt.requestTimeoutS, m_opt.allowInsecureHttp);
-    if (!m_builder)
+        m_api->setStopToken(&m_stop);
+    }
+    if (!m_builder) {
         m_builder = std::make_unique<BatchBuilder>(m_recorder, m_storePath, m_opt.builder);
+        m_builder->setStopToken(&m_stop);
+    }
     QStringList problems;
     if (build) {
         m_lastBuildMs = nowMs;
         // A backlog (after an outage) becomes as many batches as it needs, max_rows_per_batch each.
-        for (int i = 0; i < 1000; ++i) {
+        for (int i = 0; i < 1000 && !m_stop.requested(); ++i) {
             auto built = m_builder->buildNext(nowMs);
-            if (!built)
+            if (!built && !m_stop.requested())
                 problems << redact::apply(built.error());
             if (!built || !built->has_value())
                 break;
@@ -156,6 +178,8 @@ QStringList Uploader::cycle(qint64 nowMs, bool build)
         return Status();
     });
     for (UploadBatch& b : open) {
+        if (m_stop.requested())
+            break;
         const QString problem = process(b, nowMs);
         if (!problem.isEmpty())
             problems << redact::apply(QStringLiteral("batch %1: %2").arg(b.id).arg(problem));
@@ -167,6 +191,7 @@ QString Uploader::process(UploadBatch& b, qint64 nowMs)
 {
     if (b.nextAttemptMs > nowMs)
         return {};
+    m_attemptsBefore = b.attempts;
     if (b.state == UploadBatch::State::Pending) {
         if (QString e = requestTicket(b, nowMs); !e.isEmpty())
             return e;
@@ -195,6 +220,8 @@ QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
     auto ticket = m_api->requestQuarantine(key, payload.value());
     if (!ticket) {
         b.state = UploadBatch::State::Pending;
+        if (m_stop.requested())
+            return interrupted(b, nowMs);
         backOff(b, nowMs, ticket.error());
         return ticket.error();
     }
@@ -227,6 +254,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
     if (nowMs > b.ticketExpiresMs - kTicketMarginMs) {
         // The ticket ran out. If the zip got there before (a crash after the SCP), do not send it again.
         auto status = m_api->uploadStatus(m_opt.builder.key, b.batchId);
+        if (!status && m_stop.requested())
+            return {}; // unchanged: looked at again at the next start
         if (status &&
             (status.value() == QLatin1String("Unprocessed") || status.value() == QLatin1String("Processed") ||
              status.value() == QLatin1String("Rejected"))) {
@@ -269,6 +298,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
         renameFiles(b.batchId, b.sourceRef);
         b.batchId.clear();
         b.state = UploadBatch::State::Pending;
+        if (m_stop.requested())
+            return interrupted(b, nowMs);
         backOff(b, nowMs, s.error());
         return s.error();
     }
@@ -287,6 +318,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
 QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
 {
     auto status = m_api->uploadStatus(m_opt.builder.key, b.batchId);
+    if (!status && m_stop.requested())
+        return {}; // unchanged: asked again at the next start
     if (!status) {
         b.lastError = shortenBatchIds(status.error());
         b.nextAttemptMs = nowMs + qint64(m_opt.tickS) * 1000;
@@ -332,6 +365,15 @@ void Uploader::backOff(UploadBatch& b, qint64 nowMs, const QString& error)
     publish();
     qCWarning(lcGascloud).noquote() << "batch" << b.id << ":" << b.lastError << "- retrying in" << delayS
                                     << "s";
+}
+
+QString Uploader::interrupted(UploadBatch& b, qint64 nowMs)
+{
+    b.attempts = m_attemptsBefore;
+    save(b, nowMs);
+    publish();
+    qCInfo(lcGascloud).noquote() << "batch" << b.id << "was cut short by stop; it is sent at the next start";
+    return {};
 }
 
 Status Uploader::renameFiles(const QString& from, const QString& to)

@@ -52,6 +52,8 @@ public:
 
 public Q_SLOTS:
     void start();
+    /// Any thread. Ends the HTTP request or SCP under way and the pass: runCycle returns within 2 s
+    /// whatever the far end does. A batch cut short keeps its place and counts no attempt.
     void stop();
     /// Emits queueChanged with the current queue (for a view that connects late).
     void refresh() { publish(); }
@@ -68,6 +70,8 @@ private:
     QString upload(UploadBatch& b, qint64 nowMs);
     QString checkStatus(UploadBatch& b, qint64 nowMs);
     void backOff(UploadBatch& b, qint64 nowMs, const QString& error);
+    /// After a step ended by stop: the batch waits, as it was before this pass, for the next start.
+    QString interrupted(UploadBatch& b, qint64 nowMs);
     Status renameFiles(const QString& from, const QString& to);
     Status finish(UploadBatch& b, const QString& folder);
     Status save(UploadBatch& b, qint64 nowMs);
@@ -85,6 +89,8 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     bool m_ready = false;
     bool m_inCycle = false;
+    SinkStop m_stop;
+    int m_attemptsBefore = 0; // of the batch being processed, restored when stop cuts it short
 };
 
 } // namespace fs
