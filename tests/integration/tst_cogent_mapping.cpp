@@ -4,6 +4,7 @@
 #include "MariadbServer.h"
 #include "OpcN3Readings.h"
 #include "sinks/mysqlpush/CogentRemote.h"
+#include "sinks/mysqlpush/RemoteConnection.h"
 #include "sinks/mysqlpush/StationRegistry.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
@@ -19,34 +20,18 @@ using namespace fs;
 
 namespace {
 
-std::atomic<int> g_connections{0};
-
-/// A MySQL connection of its own for the lifetime of the object.
-class Connection
+/// A MySQL connection of its own for the lifetime of the object, open.
+class Connection : public RemoteConnection
 {
 public:
-    Connection(int port, const QString& database) : m_name(QStringLiteral("mapping-%1").arg(++g_connections))
+    Connection(int port, const QString& database)
+        : RemoteConnection({QStringLiteral("127.0.0.1"), port, database,
+                            QLatin1String(test::MariadbServer::kUser),
+                            QLatin1String(test::MariadbServer::kPassword), 30})
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
-        m_db.setHostName(QStringLiteral("127.0.0.1"));
-        m_db.setPort(port);
-        m_db.setDatabaseName(database);
-        m_db.setUserName(QLatin1String(test::MariadbServer::kUser));
-        m_db.setPassword(QLatin1String(test::MariadbServer::kPassword));
-        if (!m_db.open())
-            qFatal("cannot connect: %s", qPrintable(m_db.lastError().text()));
+        if (!db().open())
+            qFatal("cannot connect: %s", qPrintable(db().lastError().text()));
     }
-    ~Connection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase& db() { return m_db; }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
 };
 
 /// One station: a store with an OPC-N3 node and its push settings.

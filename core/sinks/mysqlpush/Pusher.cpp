@@ -5,6 +5,7 @@
 #include "Pusher.h"
 
 #include "CogentWriter.h"
+#include "RemoteConnection.h"
 #include "SshTunnel.h"
 #include "TcpRelay.h"
 #include "store/Recorder.h"
@@ -16,44 +17,10 @@
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <atomic>
 
 namespace fs {
 
 namespace {
-
-/// A connection of its own for one pass, removed when done.
-class RemoteConnection
-{
-public:
-    RemoteConnection(int localPort, const PushServerSettings& s, const QString& password)
-    {
-        static std::atomic<int> n{0};
-        m_name = QStringLiteral("fieldstation-push-%1").arg(n.fetch_add(1));
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
-        m_db.setHostName(QStringLiteral("127.0.0.1"));
-        m_db.setPort(localPort);
-        m_db.setDatabaseName(s.database);
-        m_db.setUserName(s.user);
-        m_db.setPassword(password);
-        // A backstop only: stop does not wait for these, it cuts the relay or tunnel.
-        m_db.setConnectOptions(
-            QStringLiteral(
-                "MYSQL_OPT_CONNECT_TIMEOUT=%1;MYSQL_OPT_READ_TIMEOUT=%1;MYSQL_OPT_WRITE_TIMEOUT=%1")
-                .arg(s.timeoutS));
-    }
-    ~RemoteConnection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase& db() { return m_db; }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
 
 /// The highest id in `table` of the local store, read before the mapping so it is a lower bound.
 Result<qint64> highestId(Store& store, const char* table)
@@ -185,7 +152,10 @@ Status Pusher::runPass(const QString& name, SinkStatus& st)
     }
     if (!local)
         return Error{QStringLiteral("%1: %2").arg(where, local.error())};
-    RemoteConnection remote(local.value(), server, password->value_or(QString()));
+    // The client library's timeouts are a backstop only: stop does not wait for them, it cuts the
+    // relay or tunnel.
+    RemoteConnection remote({QStringLiteral("127.0.0.1"), local.value(), server.database, server.user,
+                             password->value_or(QString()), server.timeoutS});
     if (!remote.db().open())
         return Error{QStringLiteral("%1: %2").arg(where, remote.db().lastError().text())};
     cogent::CogentWriter writer(remote.db());
