@@ -27,7 +27,6 @@ Station::Station(Settings settings, Options options, QObject* parent)
     m_dataDir = resolveDataDir(m_settings, m_options.dataDir);
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
     m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
-    m_pusherThread.setObjectName(QStringLiteral("pusher"));
 }
 
 Station::~Station()
@@ -241,12 +240,11 @@ void Station::startPusher()
 {
     if (pushedServers().isEmpty())
         return;
-    m_pusher = new Pusher(*m_recorder, storePath(), m_settings.push, m_dataDir,
-                          gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, false));
-    m_pusher->moveToThread(&m_pusherThread);
-    connect(&m_pusherThread, &QThread::finished, m_pusher, &QObject::deleteLater);
-    m_pusherThread.start();
-    QMetaObject::invokeMethod(m_pusher, &Pusher::start, Qt::QueuedConnection);
+    // Its passes run in a thread of its own (CursorSink); start and stop may be called from here.
+    m_pusher = std::make_unique<Pusher>(
+        *m_recorder, storePath(), m_settings.push, m_dataDir,
+        gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, false));
+    m_pusher->start();
 }
 
 void Station::startRetention()
@@ -284,12 +282,9 @@ void Station::stop()
 {
     if (m_retention)
         m_retention->stop(); // its chunk jobs run on the Recorder, which stops last
-    if (m_pusher && m_pusherThread.isRunning())
-        QMetaObject::invokeMethod(m_pusher, &Pusher::stop, Qt::BlockingQueuedConnection);
-    if (m_pusherThread.isRunning()) {
-        m_pusherThread.quit();
-        m_pusherThread.wait();
-        m_pusher = nullptr;
+    if (m_pusher) {
+        m_pusher->stop(); // within 2 s whatever the far end does
+        m_pusher.reset();
     }
     if (m_uploader && m_uploaderThread.isRunning())
         m_uploader->stop(); // thread-safe: cuts the request or SCP the uploader thread is blocked in

@@ -70,7 +70,7 @@ public:
     /// Null when gascloud is disabled or the station is not registered.
     Uploader* uploader() const { return m_uploader; }
     /// Null when no push server is enabled.
-    Pusher* pusher() const { return m_pusher; }
+    Pusher* pusher() const { return m_pusher.get(); }
     /// Deletes old, forwarded readings after keeping their per-minute aggregates; null before start().
     Retention* retention() const { return m_retention.get(); }
     /// Why the uploader is not running, when it is not.
@@ -106,8 +106,7 @@ private:
     QThread m_simThread;
     GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
     QString m_uploaderProblem;
-    QThread m_pusherThread;
-    Pusher* m_pusher = nullptr;             // lives in m_pusherThread
+    std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
 };
 
