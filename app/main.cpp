@@ -55,11 +55,15 @@ Result<Settings> loadSettings(const CommandLine& cl)
 int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings)
 {
     Station station(settings, {cl.demo, cl.dataDir, cl.mode == CommandLine::Mode::Desktop});
-    // Connected before start, so the stream learns every node the sources register.
+    // Connected before start, so the stream and the store's health learn every node the sources
+    // register.
     std::unique_ptr<LiveStream> stream;
+    std::unique_ptr<StoreHealthView> storeHealth;
     if (cl.mode != CommandLine::Mode::Headless) {
         stream = std::make_unique<LiveStream>();
         stream->attach(station.liveTap());
+        storeHealth = std::make_unique<StoreHealthView>();
+        storeHealth->nameChannelsFrom(station.liveTap());
     }
     if (Status s = station.start(); !s) {
         std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
@@ -79,7 +83,6 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
 
     std::unique_ptr<HistoryReader> history;
     std::unique_ptr<SourceListModel> sources;
-    std::unique_ptr<StoreHealthView> storeHealth;
     std::unique_ptr<UploadQueueModel> queue;
     std::unique_ptr<PushStatusModel> push;
     std::unique_ptr<QQmlApplicationEngine> engine;
@@ -88,7 +91,6 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         stream->setHistory(history.get());
         sources = std::make_unique<SourceListModel>();
         sources->attach(station.sources());
-        storeHealth = std::make_unique<StoreHealthView>();
         storeHealth->attach(station.recorder());
         queue = std::make_unique<UploadQueueModel>();
         queue->attach(station.uploader(), station.uploaderProblem());

@@ -29,22 +29,22 @@
     <message>
         <location filename="../qml/Main.qml" line="68"/>
         <source>Particles</source>
-        <translation type="unfinished"></translation>
+        <translation>Partikel</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads (%1 waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uploads (%1 wartend)</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Uploads</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="77"/>
         <source>Central DB</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentrale DB</translation>
     </message>
 </context>
 <context>
@@ -163,75 +163,75 @@
     <message>
         <location filename="../qml/PushStatusPage.qml" line="18"/>
         <source>Central database push</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung in die zentrale Datenbank</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="24"/>
         <source>No push server is enabled in the settings (push.servers).</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Einstellungen ist kein Push-Server aktiviert (push.servers).</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="52"/>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="52"/>
         <source>failing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhaft</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="54"/>
         <source>%1 readings behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Messwerte im Rückstand</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="57"/>
         <source>last success %1 · %2 rows/s</source>
-        <translation type="unfinished"></translation>
+        <translation>zuletzt erfolgreich %1 · %2 Zeilen/s</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="17"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="18"/>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erstellt</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="19"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="20"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="21"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="22"/>
         <source>Requesting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angefragt</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="23"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="24"/>
         <source>Ticket ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket bereit</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="25"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="26"/>
         <source>Uploading</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hochgeladen</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="27"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="28"/>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="29"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="30"/>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Hochgeladen</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="31"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="32"/>
         <source>Rejected</source>
-        <translation type="unfinished">Verworfen</translation>
+        <translation>Abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -278,10 +278,10 @@
         <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
         <source>Refused (not a number): %1
 Refused by the store: %2
-Dropped while the disk was full: %3%4</source>
+Dropped while the disk was full: %3%4%5</source>
         <translation>Abgelehnt (keine Zahl): %1
 Vom Speicher abgelehnt: %2
-Verworfen bei vollem Datenträger: %3%4</translation>
+Verworfen bei vollem Datenträger: %3%4%5</translation>
     </message>
 </context>
 <context>
@@ -289,47 +289,47 @@ Verworfen bei vollem Datenträger: %3%4</translation>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="32"/>
         <source>gascloud upload queue</source>
-        <translation type="unfinished"></translation>
+        <translation>gascloud-Warteschlange</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="37"/>
         <source>%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wartend</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="38"/>
         <source>%1 uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hochgeladen</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="39"/>
         <source>%1 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgelehnt</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="47"/>
         <source>gascloud upload is switched off in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gascloud-Upload ist in den Einstellungen ausgeschaltet.</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="62"/>
         <source>No batches yet: one is cut every upload interval once there are readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Pakete: Sobald Messwerte da sind, wird in jedem Upload-Intervall eines erstellt.</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="101"/>
         <source>%1 rows · %2 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen · %2 kB</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="103"/>
         <source>try %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="114"/>
         <source>readings %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Messwerte %1</translation>
     </message>
 </context>
 <context>
@@ -337,7 +337,18 @@ Verworfen bei vollem Datenträger: %3%4</translation>
     <message>
         <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>fs::StoreHealthView</name>
+    <message numerus="yes">
+        <location filename="../app/views/StoreHealthView.cpp" line="63"/>
+        <source>… and %n more channel(s)</source>
+        <translation>
+            <numerusform>… und %n weiterer Kanal</numerusform>
+            <numerusform>… und %n weitere Kanäle</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -194,42 +194,42 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="17"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="18"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="19"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="20"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="21"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="22"/>
         <source>Requesting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="23"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="24"/>
         <source>Ticket ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="25"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="26"/>
         <source>Uploading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="27"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="28"/>
         <source>Checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="29"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="30"/>
         <source>Uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="31"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="32"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,7 +278,7 @@
         <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
         <source>Refused (not a number): %1
 Refused by the store: %2
-Dropped while the disk was full: %3%4</source>
+Dropped while the disk was full: %3%4%5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -336,6 +336,17 @@ Dropped while the disk was full: %3%4</source>
         <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fs::StoreHealthView</name>
+    <message numerus="yes">
+        <location filename="../app/views/StoreHealthView.cpp" line="63"/>
+        <source>… and %n more channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

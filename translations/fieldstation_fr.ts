@@ -29,22 +29,22 @@
     <message>
         <location filename="../qml/Main.qml" line="68"/>
         <source>Particles</source>
-        <translation type="unfinished"></translation>
+        <translation>Particules</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads (%1 waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envois (%1 en attente)</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
         <source>Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>Envois</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="77"/>
         <source>Central DB</source>
-        <translation type="unfinished"></translation>
+        <translation>BD centrale</translation>
     </message>
 </context>
 <context>
@@ -163,75 +163,75 @@
     <message>
         <location filename="../qml/PushStatusPage.qml" line="18"/>
         <source>Central database push</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi vers la base centrale</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="24"/>
         <source>No push server is enabled in the settings (push.servers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur d’envoi n’est activé dans les réglages (push.servers).</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="52"/>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>à jour</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="52"/>
         <source>failing</source>
-        <translation type="unfinished"></translation>
+        <translation>en échec</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="54"/>
         <source>%1 readings behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mesures en retard</translation>
     </message>
     <message>
         <location filename="../qml/PushStatusPage.qml" line="57"/>
         <source>last success %1 · %2 rows/s</source>
-        <translation type="unfinished"></translation>
+        <translation>dernier succès %1 · %2 lignes/s</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="17"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="18"/>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="19"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="20"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="21"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="22"/>
         <source>Requesting</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande en cours</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="23"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="24"/>
         <source>Ticket ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket prêt</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="25"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="26"/>
         <source>Uploading</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="27"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="28"/>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="29"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="30"/>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
-        <location filename="../app/views/UploadQueueModel.cpp" line="31"/>
+        <location filename="../app/views/UploadQueueModel.cpp" line="32"/>
         <source>Rejected</source>
-        <translation type="unfinished">Rejetées</translation>
+        <translation>Refusé</translation>
     </message>
 </context>
 <context>
@@ -278,10 +278,10 @@
         <location filename="../qml/components/StoreHealthBadge.qml" line="36"/>
         <source>Refused (not a number): %1
 Refused by the store: %2
-Dropped while the disk was full: %3%4</source>
+Dropped while the disk was full: %3%4%5</source>
         <translation>Refusées (pas un nombre) : %1
 Refusées par le stockage : %2
-Perdues, disque plein : %3%4</translation>
+Perdues, disque plein : %3%4%5</translation>
     </message>
 </context>
 <context>
@@ -289,47 +289,47 @@ Perdues, disque plein : %3%4</translation>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="32"/>
         <source>gascloud upload queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File d’envoi gascloud</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="37"/>
         <source>%1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="38"/>
         <source>%1 uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 envoyés</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="39"/>
         <source>%1 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refusés</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="47"/>
         <source>gascloud upload is switched off in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi gascloud est désactivé dans les réglages.</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="62"/>
         <source>No batches yet: one is cut every upload interval once there are readings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lot pour l’instant : un lot est créé à chaque intervalle d’envoi dès qu’il y a des mesures.</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="101"/>
         <source>%1 rows · %2 kB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes · %2 ko</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="103"/>
         <source>try %1</source>
-        <translation type="unfinished"></translation>
+        <translation>essai %1</translation>
     </message>
     <message>
         <location filename="../qml/UploadQueuePage.qml" line="114"/>
         <source>readings %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mesures %1</translation>
     </message>
 </context>
 <context>
@@ -337,7 +337,18 @@ Perdues, disque plein : %3%4</translation>
     <message>
         <location filename="../app/views/PushStatusModel.cpp" line="36"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
+    </message>
+</context>
+<context>
+    <name>fs::StoreHealthView</name>
+    <message numerus="yes">
+        <location filename="../app/views/StoreHealthView.cpp" line="63"/>
+        <source>… and %n more channel(s)</source>
+        <translation>
+            <numerusform>… et %n autre canal</numerusform>
+            <numerusform>… et %n autres canaux</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

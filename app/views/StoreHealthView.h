@@ -3,10 +3,13 @@
 
 #include "store/Recorder.h"
 
+#include <QHash>
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
 namespace fs {
+
+class LiveTap;
 
 class StoreHealthView : public QObject
 {
@@ -20,13 +23,20 @@ class StoreHealthView : public QObject
     Q_PROPERTY(double refusedByStore READ refusedByStore NOTIFY changed)
     Q_PROPERTY(double droppedDiskFull READ droppedDiskFull NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+    /// The channels whose non-finite values were refused, most first: "opc-roof pm1: 3", one a line.
+    Q_PROPERTY(QString refusedChannels READ refusedChannels NOTIFY changed)
 
 public:
     explicit StoreHealthView(QObject* parent = nullptr);
 
+    /// Learns the channels' names from the node registrations that pass through `tap`: connect
+    /// before the station starts, so that none is missed.
+    void nameChannelsFrom(LiveTap* tap);
     /// Follows the Recorder's healthChanged (queued: it comes from the writer thread).
     void attach(Recorder* recorder);
-    void setHealth(const RecorderHealth& health);
+    void setHealth(const RecorderHealth& health, const QHash<ChannelId, quint64>& refusedByChannel = {});
+    /// How a channel is called in refusedChannels.
+    void nameChannel(ChannelId channel, const QString& name);
 
     /// Nothing refused, nothing dropped, space on the disk.
     bool ok() const;
@@ -35,12 +45,15 @@ public:
     double refusedByStore() const { return double(m_health.refusedByStore); }
     double droppedDiskFull() const { return double(m_health.droppedDiskFull); }
     QString lastError() const { return m_health.lastError; }
+    QString refusedChannels() const;
 
 Q_SIGNALS:
     void changed();
 
 private:
     RecorderHealth m_health;
+    QHash<ChannelId, quint64> m_refused;
+    QHash<ChannelId, QString> m_names;
 };
 
 } // namespace fs

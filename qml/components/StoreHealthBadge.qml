@@ -33,7 +33,8 @@ Rectangle {
         hoverEnabled: true
     }
     ToolTip.visible: hover.containsMouse || hover.pressed
-    ToolTip.text: qsTr("Refused (not a number): %1\nRefused by the store: %2\nDropped while the disk was full: %3%4")
+    ToolTip.text: qsTr("Refused (not a number): %1\nRefused by the store: %2\nDropped while the disk was full: %3%4%5")
         .arg(health.refusedNonFinite).arg(health.refusedByStore).arg(health.droppedDiskFull)
+        .arg(health.refusedChannels.length > 0 ? "\n" + health.refusedChannels : "")
         .arg(health.lastError.length > 0 ? "\n" + health.lastError : "")
 }

@@ -1,11 +1,15 @@
 // LiveSeries and LiveStream: the ring keeps the newest points; decimation keeps every column's
 // extremes in order; the stream sorts every source's samples into per-channel rings.
+#include "sources/LiveTap.h"
 #include "views/LiveSeries.h"
 #include "views/LiveStream.h"
+#include "views/StoreHealthView.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <limits>
 
 using namespace fs;
 
@@ -114,6 +118,42 @@ private Q_SLOTS:
         const int r = stream.revision();
         stream.onSamples({{6000, 99, 1.0}});
         QCOMPARE(stream.revision(), r);
+    }
+
+    void storeHealthNamesTheChannelsThatRefused()
+    {
+        // The screen says which channel of which source sends NaN, not only how many were refused.
+        QTemporaryDir dir;
+        Recorder rec(dir.filePath(QStringLiteral("health.db")));
+        QVERIFY(rec.start().ok());
+        LiveTap tap;
+        tap.setNext(&rec);
+        StoreHealthView view;
+        view.nameChannelsFrom(&tap);
+        view.attach(&rec);
+        NodeSpec spec{
+            QStringLiteral("opcn3:1"),
+            QStringLiteral("opcn3"),
+            QStringLiteral("OPC-N3"),
+            {{QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), QStringLiteral("µg/m³")},
+             {QStringLiteral("pm10"), QStringLiteral("pm10"), QStringLiteral("PM10"),
+              QStringLiteral("µg/m³")}},
+            QStringLiteral("opc-roof")};
+        const auto ids = tap.registerNode(spec);
+        QVERIFY2(ids.ok(), qPrintable(ids.error()));
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        const QList<Sample> samples = {{1000, ids->channels[0], nan},
+                                       {1000, ids->channels[1], 2.0},
+                                       {2000, ids->channels[0], inf},
+                                       {2000, ids->channels[1], -inf},
+                                       {3000, ids->channels[0], nan}};
+        tap.submit(std::span<const Sample>(samples.constData(), size_t(samples.size())));
+        QTRY_COMPARE_WITH_TIMEOUT(view.refusedNonFinite(), 4.0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.refusedChannels(), QStringLiteral("opc-roof pm1: 3\nopc-roof pm10: 1"),
+                                  10000);
+        QVERIFY(!view.ok());
+        rec.stop();
     }
 };
 
