@@ -4,9 +4,8 @@
 #include "sources/opcn3/OpcN3Protocol.h"
 #include "util/Logging.h"
 
-#include <QtMath>
+#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <limits>
 
 namespace fs {
@@ -20,10 +19,6 @@ qint64 steadyMs()
     using namespace std::chrono;
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
-
-// Bin boundaries in µm (25 edges for 24 bins), as the N3's factory table.
-constexpr double kEdges[25] = {0.35, 0.46, 0.66, 1.0,  1.3,  1.7,  2.3,  3.0,  4.0,  5.2,  6.5,  8.0, 10.0,
-                               12.0, 14.0, 16.0, 18.0, 20.0, 22.0, 25.0, 28.0, 31.0, 34.0, 37.0, 40.0};
 
 int readSize(uint8_t cmd)
 {
@@ -72,7 +67,8 @@ int writeSize(uint8_t cmd)
 OpcN3Emulator::OpcN3Emulator() : OpcN3Emulator(Options{}) {}
 
 OpcN3Emulator::OpcN3Emulator(Options options, Clock clock)
-    : m_opt(std::move(options)), m_clock(clock ? std::move(clock) : Clock(steadyMs)), m_rng(m_opt.seed)
+    : m_opt(std::move(options)), m_clock(clock ? std::move(clock) : Clock(steadyMs)),
+      m_aerosol(m_opt.concentration, m_opt.seed)
 {
     m_lastReadMs = now();
 }
@@ -257,7 +253,7 @@ void OpcN3Emulator::startData()
             m_out = buildPowerStatus();
             break;
         case 0x3C:
-            m_out = buildConfig();
+            m_out = OpcN3Aerosol::factoryConfig();
             break;
         case 0x30: {
             const bool corrupt = m_badCrc > 0;
@@ -343,48 +339,9 @@ OpcN3Histogram OpcN3Emulator::sampleHistogram()
     ++m_histogramReads;
     m_armed = true;
 
-    OpcN3Histogram h;
-    const bool sampling = m_fan && m_laserSwitch && m_laserPot;
-    const double flow = sampling ? 5.02 + std::normal_distribution<double>(0, 0.02)(m_rng) : 0.0;
-    const double phase = double(t) / 1000.0;
-    // Slow swings so the live chart has something to show; seeded noise on top.
-    const double level = m_opt.concentration * (1.0 + 0.5 * std::sin(2 * M_PI * phase / 300.0));
-    double mass[3] = {0, 0, 0};
-    uint32_t counted = 0;
-    for (int i = 0; i < kBins && sampling; ++i) {
-        const double perMl = 40.0 * level * std::exp(-0.9 * i);
-        const double expected = perMl * flow * elapsedS;
-        const uint32_t n = expected > 0 ? std::poisson_distribution<uint32_t>(expected)(m_rng) : 0;
-        h.bins[size_t(i)] = uint16_t(std::min<uint32_t>(n, 65535));
-        counted += h.bins[size_t(i)];
-        const double d = std::sqrt(kEdges[i] * kEdges[i + 1]);
-        const double ugPerParticle = 1.65e-6 * M_PI / 6.0 * d * d * d; // ρ = 1.65 g/cm³
-        const double ugPerM3 = ugPerParticle * h.bins[size_t(i)] / std::max(flow * elapsedS, 1e-9) * 1e6;
-        if (kEdges[i + 1] <= 1.0)
-            mass[0] += ugPerM3;
-        if (kEdges[i + 1] <= 2.5 || i <= 5)
-            mass[1] += ugPerM3;
-        if (kEdges[i + 1] <= 10.0)
-            mass[2] += ugPerM3;
-    }
-    h.mtofRaw = sampling ? std::array<uint8_t, 4>{30, 25, 20, 15} : std::array<uint8_t, 4>{0, 0, 0, 0};
+    OpcN3Histogram h = m_aerosol.sample(t, elapsedS, m_fan, m_laserSwitch, m_laserPot);
     h.periodRaw = m_oddNextPeriod ? 0xFFFF : uint16_t(std::min<double>(elapsedS * 100.0, 65535.0));
     m_oddNextPeriod = false;
-    h.flowRaw = uint16_t(std::lround(flow * 100));
-    const double tempC = 21.0 + 3.0 * std::sin(2 * M_PI * phase / 600.0);
-    const double rh = 45.0 + 10.0 * std::sin(2 * M_PI * phase / 900.0);
-    h.temperatureRaw = uint16_t(std::lround((tempC + 45.0) / 175.0 * 65535.0));
-    h.humidityRaw = uint16_t(std::lround(rh / 100.0 * 65535.0));
-    h.pm1 = float(mass[0]);
-    h.pm2_5 = float(mass[1]);
-    h.pm10 = float(mass[2]);
-    if (sampling) {
-        h.rejectGlitch = uint16_t(std::poisson_distribution<int>(2.0)(m_rng));
-        h.rejectRatio = uint16_t(counted / 30);
-        h.rejectOutOfRange = uint16_t(std::poisson_distribution<int>(1.0)(m_rng));
-    }
-    h.fanRevCount = m_fan ? uint16_t(420 + std::uniform_int_distribution<int>(-5, 5)(m_rng)) : 0;
-    h.laserStatus = m_laserSwitch ? uint16_t(604 + std::uniform_int_distribution<int>(-3, 3)(m_rng)) : 0;
     return h;
 }
 
@@ -409,32 +366,6 @@ QByteArray OpcN3Emulator::buildPowerStatus() const
     s[4] = char(m_laserSwitch);
     s[5] = char((m_gainHigh ? 1 : 0) | (m_autoGain ? 2 : 0));
     return s;
-}
-
-QByteArray OpcN3Emulator::buildConfig() const
-{
-    QByteArray c;
-    const auto put16 = [&c](int v) {
-        c.append(char(v & 0xFF));
-        c.append(char((v >> 8) & 0xFF));
-    };
-    for (int i = 0; i < 25; ++i)
-        put16(int(std::lround(std::pow(kEdges[i] / 0.35, 2.0) * 20))); // ADC counts, monotonic
-    for (double e : kEdges)
-        put16(int(std::lround(e * 100)));
-    for (int i = 0; i < 24; ++i)
-        put16(100);
-    for (int m : {100, 250, 1000})
-        put16(m);
-    put16(1800);                                       // MaxTOF
-    put16(1);                                          // AMSamplingIntervalCount
-    put16(1);                                          // AMIdleIntervalCount
-    put16(1440);                                       // AMMaxDataArraysInFile
-    c.append(char(0)).append(char(0)).append(char(0)); // AMOnlySavePMData, AMFanOnInIdle, AMLaserOnInIdle
-    c.append(char(80));                                // TOF to SFR factor
-    c.append(char(48));                                // PVP
-    c.append(char(2));                                 // bin weighting index
-    return c;
 }
 
 } // namespace fs

@@ -1,13 +1,13 @@
 // OpcN3Emulator: an OPC-N3 at byte level behind the SpiBus interface, for --demo and tests.
 #pragma once
 
+#include "OpcN3Aerosol.h"
 #include "sources/opcn3/OpcN3Frame.h"
 #include "sources/opcn3/SpiBus.h"
 
 #include <QByteArray>
 #include <functional>
 #include <mutex>
-#include <random>
 #include <vector>
 
 namespace fs {
@@ -65,7 +65,6 @@ private:
     OpcN3Histogram sampleHistogram();
     /// `h`, with non-finite PM values while a NonFinitePm fault is pending.
     OpcN3Histogram withFaultyPm(OpcN3Histogram h);
-    QByteArray buildConfig() const;
     QByteArray buildPowerStatus() const;
     void resetOnError();
     qint64 now() const { return m_clock(); }
@@ -73,7 +72,7 @@ private:
     mutable std::mutex m_mutex;
     Options m_opt;
     Clock m_clock;
-    std::mt19937 m_rng;
+    OpcN3Aerosol m_aerosol;
 
     Phase m_phase = Phase::Idle;
     uint8_t m_cmd = 0;

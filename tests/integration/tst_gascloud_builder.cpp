@@ -1,6 +1,8 @@
-// The gascloud batch builder and its settings: sources chosen by id, deletion bounded by the other
-// sinks' cursors, one row per gadget and second, OPC as the batch type, owner-only files; and the
-// station's device id and the refusal of a plain-http API.
+// The gascloud batch builder and its settings: sources chosen by id, a cursor that passes other
+// sources and waits for unsettled readings, one row per gadget and second, OPC as the batch type,
+// owner-only files; and the station's device id and the refusal of a plain-http API. What the
+// builder deletes behind it is tst_gascloud_deletion.
+#include "BatchRig.h"
 #include "OpcN3Readings.h"
 #include "TestSupport.h"
 #include "config/Settings.h"
@@ -9,103 +11,15 @@
 #include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
-#include "store/MinuteAggregates.h"
-#include "store/Store.h"
 
 #include <QDir>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 
 using namespace fs;
 
-namespace {
-
-const QString kKey = QStringLiteral("a1b2c3d4e5f60718293a");
-const qint64 kStart = 1'700'000'000'000; // a whole second
-
-struct Rig
-{
-    QTemporaryDir dir;
-    Recorder recorder{dir.filePath(QStringLiteral("store.db"))};
-    BatchBuilder::Options opt;
-    Rig()
-    {
-        recorder.start();
-        opt.pendingDir = dir.filePath(QStringLiteral("pending"));
-        opt.key = kKey;
-        opt.gadgetId = QStringLiteral("g1");
-        opt.settleMs = 0;
-        opt.sources = {QStringLiteral("")};
-    }
-    std::optional<UploadBatch> build(qint64 nowMs = kStart + 86'400'000)
-    {
-        BatchBuilder b(recorder, recorder.storePath(), opt);
-        b.recover();
-        auto r = b.buildNext(nowMs);
-        if (!r)
-            qWarning() << r.error();
-        return r ? r.value() : std::nullopt;
-    }
-    QByteArray inZip(const UploadBatch& b, const QString& name)
-    {
-        QuaZip zip(QDir(opt.pendingDir).filePath(b.sourceRef + QStringLiteral(".zip")));
-        zip.open(QuaZip::mdUnzip);
-        zip.setCurrentFile(name);
-        QuaZipFile f(&zip);
-        f.open(QIODevice::ReadOnly);
-        return f.readAll();
-    }
-    /// Gives the node of `ids` the source id `source` (registration upserts it).
-    void setSource(const QString& serial, const QString& source)
-    {
-        recorder.registerNode({QStringLiteral("opcn3:") + serial, QStringLiteral("opcn3"),
-                               QStringLiteral("OPC-N3"), opcn3::channels(), source});
-    }
-    qint64 readingsOf(ChannelId channel)
-    {
-        qint64 n = -1;
-        recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.exec(QStringLiteral("SELECT COUNT(*) FROM readings WHERE channel_id = %1").arg(channel));
-            q.next();
-            n = q.value(0).toLongLong();
-            return Status();
-        });
-        return n;
-    }
-    qint64 cursor(const QString& name = QString::fromLatin1(BatchBuilder::kCursor))
-    {
-        qint64 c = -1;
-        recorder.run([&](Store& s) {
-            c = s.cursor(name).value();
-            return Status();
-        });
-        return c;
-    }
-    qint64 newestSeq()
-    {
-        qint64 n = -1;
-        recorder.run([&](Store& s) {
-            n = s.maxReadingSeq();
-            return Status();
-        });
-        return n;
-    }
-    void frameAt(const NodeChannels& ids, qint64 t)
-    {
-        OpcN3Histogram h;
-        h.pm1 = 1.5f;
-        h.crc = 1;
-        const auto samples = opcn3::samplesFor(h, ids.channels, t, 0);
-        recorder.submit(std::span<const Sample>(samples));
-        recorder.flush();
-    }
-};
-
-} // namespace
+using Rig = test::BatchRig;
+constexpr qint64 kStart = Rig::kStart;
 
 class TestGascloudBuilder : public QObject
 {
@@ -119,7 +33,7 @@ private Q_SLOTS:
         Rig rig;
         BatchBuilder::Options fresh; // the defaults, but for where and as whom
         fresh.pendingDir = rig.opt.pendingDir;
-        fresh.key = kKey;
+        fresh.key = Rig::kKey;
         fresh.gadgetId = QStringLiteral("g1");
         rig.opt = fresh;
         rig.opt.settleMs = 0;
@@ -166,36 +80,6 @@ private Q_SLOTS:
         QVERIFY(!rig.build()); // none configured: nothing is batched (the roof's readings neither)
         Q_UNUSED(a);
         Q_UNUSED(b);
-    }
-
-    void deleteOnlyWhatEveryOtherSinkPassed()
-    {
-        Rig rig;
-        rig.opt.deleteReadingOnZip = true;
-        rig.opt.otherSinkCursors = {QStringLiteral("push:central"), QStringLiteral("influx")};
-        const NodeChannels ids = test::recordOpcN3Readings(rig.recorder, 10, kStart);
-        const ChannelId pm1 = ids.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
-        // One sink has passed the first 6 frames, the other the first 4.
-        rig.recorder.run([&](Store& s) {
-            const auto lastSeqOfFrames = [&](int n) {
-                QSqlQuery q(s.db());
-                q.exec(QStringLiteral("SELECT MAX(seq) FROM readings WHERE time_ms < %1")
-                           .arg(kStart + n * 1000));
-                q.next();
-                return q.value(0).toLongLong();
-            };
-            s.setCursor(QStringLiteral("push:central"), lastSeqOfFrames(6));
-            return s.setCursor(QStringLiteral("influx"), lastSeqOfFrames(4));
-        });
-        const auto batch = rig.build();
-        QVERIFY(batch);
-        QCOMPARE(batch->rows, 10);
-        QCOMPARE(rig.readingsOf(pm1), qint64(6)); // frames 5..10 stay for the slower sink
-        // A sink that never ran has passed nothing: nothing more is deleted.
-        rig.opt.otherSinkCursors << QStringLiteral("never-ran");
-        test::recordOpcN3Readings(rig.recorder, 3, kStart + 60'000);
-        QVERIFY(rig.build());
-        QCOMPARE(rig.readingsOf(pm1), qint64(9));
     }
 
     void cursorPassesOtherSourcesReadings()
@@ -250,82 +134,6 @@ private Q_SLOTS:
         // Settled and still alone: it makes no row, and the cursor passes it.
         QVERIFY(!rig.build(now + 120'000));
         QCOMPARE(rig.cursor(), rig.newestSeq());
-    }
-
-    void deleteOnZipKeepsMinuteAggregates()
-    {
-        Rig rig;
-        rig.opt.deleteReadingOnZip = true;
-        rig.opt.sources = {QStringLiteral("opc-roof")};
-        rig.opt.otherSinkCursors = {QStringLiteral("push:central")};
-        // Two sources interleaved, a frame each per second, for three minutes: 180 rows of ours.
-        const NodeChannels roof = test::recordOpcN3Readings(rig.recorder, 1, kStart, QStringLiteral("A"));
-        const NodeChannels yard = test::recordOpcN3Readings(rig.recorder, 1, kStart, QStringLiteral("B"));
-        rig.setSource(QStringLiteral("A"), QStringLiteral("opc-roof"));
-        rig.setSource(QStringLiteral("B"), QStringLiteral("opc-yard"));
-        for (int i = 1; i < 180; ++i) {
-            rig.frameAt(roof, kStart + i * 1000);
-            rig.frameAt(yard, kStart + i * 1000 + 500);
-        }
-        const ChannelId roofPm1 = roof.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
-        const ChannelId yardPm1 = yard.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
-        // The other sink has passed the first two minutes only.
-        rig.recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.exec(QStringLiteral("SELECT MAX(seq) FROM readings WHERE time_ms < %1").arg(kStart + 120'000));
-            q.next();
-            return s.setCursor(QStringLiteral("push:central"), q.value(0).toLongLong());
-        });
-        const auto batch = rig.build();
-        QVERIFY(batch);
-        QCOMPARE(batch->rows, 180);
-        QCOMPARE(rig.readingsOf(roofPm1), qint64(60));  // the third minute waits for the other sink
-        QCOMPARE(rig.readingsOf(yardPm1), qint64(180)); // another source's readings are not ours
-        QList<MinuteAggregate> minutes;
-        rig.recorder.run([&](Store& s) {
-            minutes = MinuteAggregates::read(s.db(), roofPm1, kStart - 60'000, kStart + 600'000).value();
-            return Status();
-        });
-        QCOMPARE(minutes.size(), 3); // kStart is 20 s into a minute: 40 + 60 + 20 readings
-        qint64 folded = 0;
-        for (const MinuteAggregate& m : minutes)
-            folded += m.n;
-        QCOMPARE(folded, qint64(120));
-        QCOMPARE(minutes.first().n, qint64(40));
-    }
-
-    void deleteOnZipFoldsALargeBatchJobByJob()
-    {
-        Rig rig;
-        rig.opt.deleteReadingOnZip = true;
-        // 400 frames of some 40 samples: several jobs of at most 4000 readings, minutes cut across them.
-        const NodeChannels ids = test::recordOpcN3Readings(rig.recorder, 400, kStart);
-        const qint64 samples = rig.newestSeq();
-        QVERIFY(samples > 3 * 4000);
-        const auto batch = rig.build();
-        QVERIFY(batch);
-        QCOMPARE(batch->rows, 400);
-        qint64 left = -1, folded = -1;
-        rig.recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.exec(QStringLiteral("SELECT COUNT(*) FROM readings"));
-            q.next();
-            left = q.value(0).toLongLong();
-            q.exec(QStringLiteral("SELECT SUM(n) FROM minute_aggregates"));
-            q.next();
-            folded = q.value(0).toLongLong();
-            return Status();
-        });
-        QCOMPARE(left, qint64(0));
-        QCOMPARE(folded, samples); // each reading counted once, whichever job it fell in
-        const ChannelId pm1 = ids.channels[opcn3::channelIndex(QStringLiteral("pm1"))];
-        QList<MinuteAggregate> minutes;
-        rig.recorder.run([&](Store& s) {
-            minutes = MinuteAggregates::read(s.db(), pm1, kStart - 60'000, kStart + 600'000).value();
-            return Status();
-        });
-        QCOMPARE(minutes.size(), 7); // 400 s from 20 s into a minute: 40 s, then six whole minutes
-        QCOMPARE(minutes.first().n, qint64(40));
     }
 
     void oneRowPerGadgetAndSecond()

@@ -1,66 +1,24 @@
 // The MySQL push against a real MariaDB with Cogent-house's own schema: first push, incremental,
-// resend without duplicates (node states too), a chunk boundary inside a run of equal timestamps, a
-// renamed deployment, a server that is down while another is up, two stations into one database,
-// sub-second readings on DATETIME and DATETIME(3), heartbeats, a channel registered mid-push, and
-// values that land as a direct conversion to FLOAT would.
+// resend without duplicates (node states too), rows behind shrinking chunk by chunk, a renamed
+// deployment, a server that is down while another is up, two stations into one database, heartbeats
+// and a channel registered mid-push. What each reading becomes in its row is tst_push_rows.
+#include "CogentPushFixture.h"
 #include "OpcN3Readings.h"
 #include "PushStation.h"
 #include "TestSupport.h"
 
 #include <QDateTime>
-#include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
-#include <cmath>
 
 using namespace fs;
 using test::PushStation;
 
-namespace {
-
-const QString kCentral = QStringLiteral("central");
-
-NodeChannels opcNode(Recorder& rec, const QString& serial = QStringLiteral("1"))
-{
-    return rec
-        .registerNode({QStringLiteral("opcn3:") + serial, QStringLiteral("opcn3"), QStringLiteral("OPC-N3"),
-                       opcn3::channels(), QString()})
-        .value();
-}
-
-/// A time an hour or more ago on a whole multiple of `unitMs`.
-qint64 alignedPast(qint64 unitMs)
-{
-    const qint64 t = QDateTime::currentMSecsSinceEpoch() - 7200'000;
-    return t - t % unitMs;
-}
-
-QString sqlSecond(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-} // namespace
-
-class TestPush : public QObject
+class TestPush : public QObject, private test::CogentPushFixture
 {
     Q_OBJECT
 private:
-    std::unique_ptr<test::MariadbServer> m_db;
-    int m_n = 0;
-    QString freshDatabase()
-    {
-        const QString name = QStringLiteral("cogent_%1").arg(++m_n);
-        if (!m_db->createCogentDatabase(name))
-            qFatal("cannot create %s", qPrintable(name));
-        return name;
-    }
-    qint64 count(const QString& table, const QString& db, const QString& where = QString())
-    {
-        return m_db->value(QStringLiteral("SELECT COUNT(*) FROM %1 %2").arg(table, where), db).toLongLong();
-    }
     /// Rows of NodeState that share node and time with another.
     qint64 duplicateStates(const QString& db)
     {
@@ -163,72 +121,6 @@ private Q_SLOTS:
         QCOMPARE(behind, QList<qint64>({3960, 3520, 3080, 2640, 2200, 1760, 1320, 880, 440, 0, 0}));
     }
 
-    void chunkBoundaryInsideEqualTimestamps()
-    {
-        // 44 readings share each timestamp; chunks of 7 cut every run of equal times.
-        const QString db = freshDatabase();
-        PushStation st(m_db->port(), db, 0, 7);
-        test::recordOpcN3Readings(st.recorder, 30, alignedPast(1000) + 250);
-        const PushStatus s = st.push();
-        QVERIFY2(s.ok, qPrintable(s.lastError));
-        QCOMPARE(count(QStringLiteral("Reading"), db), st.localReadings());
-        QCOMPARE(count(QStringLiteral("Reading"), db, QStringLiteral("GROUP BY time HAVING COUNT(*) <> 44")),
-                 qint64(0));
-        QCOMPARE(s.mergedReadings, qint64(0));
-    }
-
-    void subSecondReadingsAreMergedAndCounted()
-    {
-        // Two frames in one wall-clock second (.029 and .970), as after a restart; chunks of 7 put
-        // some pairs across a chunk boundary.
-        const QString db = freshDatabase();
-        PushStation st(m_db->port(), db, 0, 7);
-        const NodeChannels ids = opcNode(st.recorder);
-        const qint64 t0 = alignedPast(1000);
-        QList<Sample> samples;
-        for (int s = 0; s < 20; ++s) {
-            for (int c = 0; c < 3; ++c) {
-                samples.append({t0 + s * 1000 + 29, ids.channels[c], s * 10.0 + c});
-                samples.append({t0 + s * 1000 + 970, ids.channels[c], s * 10.0 + c + 0.5});
-            }
-        }
-        st.recorder.submit(std::span<const Sample>(samples));
-        st.recorder.flush();
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("60 readings .* merged")));
-        const PushStatus s = st.push();
-        QVERIFY2(s.ok, qPrintable(s.lastError));
-        QCOMPARE(s.pushedReadings, qint64(120));
-        QCOMPARE(s.mergedReadings, qint64(60));
-        QCOMPARE(count(QStringLiteral("Reading"), db), qint64(60));
-        // The last of each second is the one kept.
-        QCOMPARE(count(QStringLiteral("Reading"), db, QStringLiteral("WHERE value - FLOOR(value) = 0.5")),
-                 qint64(60));
-    }
-
-    void subSecondReadingsAreKeptOnDatetime3()
-    {
-        const QString db = freshDatabase();
-        QVERIFY(
-            !m_db->sql(QStringLiteral("ALTER TABLE Reading MODIFY time DATETIME(3) NOT NULL"), db).isNull());
-        PushStation st(m_db->port(), db, 0, 7);
-        const NodeChannels ids = opcNode(st.recorder);
-        const qint64 t0 = alignedPast(1000);
-        QList<Sample> samples;
-        for (int s = 0; s < 20; ++s) {
-            samples.append({t0 + s * 1000 + 29, ids.channels[0], 1.0});
-            samples.append({t0 + s * 1000 + 970, ids.channels[0], 2.0});
-        }
-        st.recorder.submit(std::span<const Sample>(samples));
-        st.recorder.flush();
-        const PushStatus s = st.push();
-        QVERIFY2(s.ok, qPrintable(s.lastError));
-        QCOMPARE(s.mergedReadings, qint64(0));
-        QCOMPARE(count(QStringLiteral("Reading"), db), qint64(40));
-        QCOMPARE(count(QStringLiteral("Reading"), db,
-                       QStringLiteral("WHERE time = '%1.970' AND value = 2").arg(sqlSecond(t0))),
-                 qint64(1));
-    }
-
     void heartbeatNodeStatePerInterval()
     {
         const QString db = freshDatabase();
@@ -294,49 +186,6 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("Reading"), db), st.localReadings());
         QCOMPARE(count(QStringLiteral("Node"), db), qint64(2));
         QCOMPARE(s.rowsBehind, qint64(0));
-    }
-
-    void valuesLandAsADirectConversionWould()
-    {
-        const QString db = freshDatabase();
-        PushStation st(m_db->port(), db);
-        const NodeChannels ids = opcNode(st.recorder);
-        const qint64 t0 = alignedPast(1000) - 86400'000;
-        QRandomGenerator random(20261124);
-        QList<Sample> samples;
-        QList<double> values;
-        for (int i = 0; i < 20000; ++i) {
-            double v;
-            if (i % 2) {
-                // Any magnitude, any mantissa.
-                v = std::ldexp(0.5 + random.generateDouble() / 2, int(random.bounded(-60, 60)));
-            } else {
-                // Just above the midpoint of two neighbouring floats: rounding twice lands on the lower.
-                const float f = float(1 + random.generateDouble() * 1000);
-                const float g = std::nextafter(f, 2000.0f);
-                v = (double(f) + double(g)) / 2 + (double(g) - double(f)) * 1e-4;
-            }
-            v = random.bounded(2) ? -v : v;
-            values.append(v);
-            samples.append({t0 + i * 1000LL, ids.channels[0], v});
-        }
-        st.recorder.submit(std::span<const Sample>(samples));
-        st.recorder.flush();
-        const PushStatus s = st.push();
-        QVERIFY2(s.ok, qPrintable(s.lastError));
-        // FLOAT widened to DOUBLE is exact, and the client prints doubles so that they read back.
-        const QList<QByteArray> rows =
-            m_db->sql(QStringLiteral("SELECT CAST(value AS DOUBLE) FROM Reading ORDER BY time"), db)
-                .split('\n');
-        QCOMPARE(rows.size(), values.size() + 2); // header, rows, the trailing blank
-        int off = 0;
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            const float landed = float(rows[i + 1].trimmed().toDouble());
-            if (landed != float(values[i]) && ++off <= 5)
-                qWarning("value %lld: %.17g landed as %.9g, a direct conversion gives %.9g",
-                         static_cast<long long>(i), values[i], double(landed), double(float(values[i])));
-        }
-        QCOMPARE(off, 0);
     }
 
     void renamedDeploymentIsNotDuplicated()
