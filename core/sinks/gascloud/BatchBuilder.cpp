@@ -1,10 +1,11 @@
-// BatchBuilder: streams readings from its own read connection into the CSV (bounded memory), zips,
+// BatchBuilder: has BatchScan stream the readings from its own read connection into the CSV, then zips,
 // hashes, writes the payload, renames into place, and only then moves the cursor.
 #include "BatchBuilder.h"
 
 #include "BatchCsv.h"
 #include "BatchDeletion.h"
 #include "BatchFiles.h"
+#include "BatchScan.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
@@ -14,55 +15,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QHash>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <limits>
-#include <sqlite3.h>
 
 namespace fs {
 
-namespace {
-
-constexpr int kScanChunk = 20000;
-
-/// The whole second a reading's CSV timestamp shows (floor, also before 1970).
-qint64 csvSecond(qint64 ms)
-{
-    return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-}
-
-QString placeholders(qsizetype n)
-{
-    QStringList q;
-    for (qsizetype i = 0; i < n; ++i)
-        q << QStringLiteral("?");
-    return q.join(QLatin1Char(','));
-}
-
-} // namespace
-
-/// Which channels feed which column: every channel of a node of a configured source.
-struct BatchBuilder::Targets
-{
-    struct Target
-    {
-        qint64 node;
-        int column;
-    };
-    QHash<qint64, Target> byChannel;
-    QString inList; ///< the channel ids, comma-separated, for SQL
-    QString pm1List;
-};
-
-/// What one scan wrote, for the meta, the cursor and the deletion.
-struct BatchBuilder::Scan
-{
-    qint64 lastSeq = 0;
-    int sameSecondDropped = 0;
-    std::vector<std::pair<qint64, qint64>> rowRanges; // seq ranges of the rows written
-};
+using batchscan::Scan;
+using batchscan::Targets;
 
 QByteArray batchCsvHeader()
 {
@@ -111,32 +70,6 @@ Status BatchBuilder::recover()
     });
 }
 
-Result<BatchBuilder::Targets> BatchBuilder::selectTargets()
-{
-    Targets t;
-    if (m_opt.sources.isEmpty())
-        return t;
-    QSqlQuery q(m_reader->db());
-    q.prepare(QStringLiteral("SELECT c.id, c.node_id, c.key FROM channels c JOIN nodes n ON n.id = c.node_id "
-                             "WHERE n.source IN (%1)")
-                  .arg(placeholders(m_opt.sources.size())));
-    for (const QString& id : m_opt.sources)
-        q.addBindValue(id.isNull() ? QStringLiteral("") : id); // a null QString binds NULL
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    QStringList all, pm1;
-    while (q.next()) {
-        const int column = batchcsv::columnOfChannel(q.value(2).toString());
-        t.byChannel.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), column});
-        all << q.value(0).toString();
-        if (column == batchcsv::pm1Column())
-            pm1 << q.value(0).toString();
-    }
-    t.inList = all.join(QLatin1Char(','));
-    t.pm1List = pm1.join(QLatin1Char(','));
-    return t;
-}
-
 Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
 {
     if (Status s = openReader(); !s)
@@ -151,7 +84,7 @@ Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
         auto cursor = m_reader->cursor(QString::fromLatin1(kCursor));
         if (!cursor)
             return Error{cursor.error()};
-        auto targets = selectTargets();
+        auto targets = batchscan::selectTargets(*m_reader, m_opt.sources);
         if (!targets)
             return Error{targets.error()};
         if (!targets->pm1List.isEmpty()) {
@@ -207,103 +140,6 @@ Result<std::optional<UploadBatch>> BatchBuilder::buildNext(qint64 nowMs)
     return build(nowMs, cursor.value(), pending->value());
 }
 
-Result<qint64> BatchBuilder::previousRowSecond()
-{
-    QSqlQuery q(m_reader->db());
-    if (!q.exec(
-            QStringLiteral("SELECT reading_to_ms FROM batches WHERE state != 'building' AND row_count > 0 "
-                           "ORDER BY id DESC LIMIT 1")))
-        return Error{q.lastError().text()};
-    return q.next() ? csvSecond(q.value(0).toLongLong()) : std::numeric_limits<qint64>::min();
-}
-
-Status BatchBuilder::scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, const Targets& targets,
-                              Scan& scan)
-{
-    // One timestamp, one row: the CSV shows whole seconds and the receiver keys rows on gadget and
-    // timestamp, so a second frame in a second already written (a restart within the second) is
-    // dropped and counted. The first one stays: it is already in the file.
-    auto previous = previousRowSecond();
-    if (!previous)
-        return Error{previous.error()};
-    QSet<qint64> seconds;
-    seconds.insert(previous.value());
-    sqlite3* db = m_reader->handle();
-    sqlite3_stmt* st = nullptr;
-    // "+channel_id" keeps the planner on the primary key: with the (channel_id, time_ms) index it
-    // would collect every matching row and sort it by seq, once per chunk (quadratic in the backlog).
-    const QByteArray sql =
-        QStringLiteral("SELECT seq, time_ms, channel_id, value FROM readings WHERE seq > ?1 "
-                       "AND +channel_id IN (%1) ORDER BY seq LIMIT ?2")
-            .arg(targets.inList)
-            .toUtf8();
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr) != SQLITE_OK)
-        return Error{QString::fromUtf8(sqlite3_errmsg(db))};
-    batchcsv::Row row;
-    qint64 groupNode = -1, groupLastSeq = 0, groupFirstSeq = 0, after = scan.lastSeq;
-    bool inGroup = false, hasPm = false, done = false;
-    const auto closeGroup = [&] {
-        if (hasPm && seconds.contains(csvSecond(row.timeMs))) {
-            ++scan.sameSecondDropped;
-        } else if (hasPm) {
-            seconds.insert(csvSecond(row.timeMs));
-            csv.write(batchcsv::format(row, m_opt.gadgetId));
-            if (b.rows == 0)
-                b.readingFromMs = row.timeMs;
-            b.readingToMs = row.timeMs;
-            ++b.rows;
-            if (!scan.rowRanges.empty() && scan.rowRanges.back().second + 1 == groupFirstSeq)
-                scan.rowRanges.back().second = groupLastSeq;
-            else
-                scan.rowRanges.emplace_back(groupFirstSeq, groupLastSeq);
-        }
-        scan.lastSeq = groupLastSeq; // lone health samples are passed over with the cursor
-        row = batchcsv::Row();
-        inGroup = hasPm = false;
-        done = b.rows >= m_opt.maxRows;
-    };
-    // Scan forward in chunks; a reading's samples are contiguous in seq (submitted as one span).
-    while (!done) {
-        sqlite3_bind_int64(st, 1, after);
-        sqlite3_bind_int(st, 2, kScanChunk);
-        int n = 0;
-        while (!done && sqlite3_step(st) == SQLITE_ROW) {
-            ++n;
-            const qint64 seq = sqlite3_column_int64(st, 0);
-            const qint64 t = sqlite3_column_int64(st, 1);
-            const Targets::Target target = targets.byChannel.value(sqlite3_column_int64(st, 2));
-            after = seq;
-            if (inGroup && (target.node != groupNode || t != row.timeMs))
-                closeGroup();
-            if (done)
-                break;
-            if (!inGroup) {
-                inGroup = true;
-                groupNode = target.node;
-                groupFirstSeq = seq;
-                row.timeMs = t;
-            }
-            groupLastSeq = seq;
-            if (target.column >= 0) {
-                row.values[size_t(target.column)] = sqlite3_column_double(st, 3);
-                hasPm = hasPm || target.column == batchcsv::pm1Column();
-            }
-        }
-        sqlite3_reset(st);
-        if (n < kScanChunk)
-            break;
-        if (m_stop && m_stop->requested()) {
-            sqlite3_finalize(st);
-            return Error{QStringLiteral("stopped while reading the readings")};
-        }
-    }
-    sqlite3_finalize(st);
-    // The last reading may still be arriving; it counts only once it has settled.
-    if (inGroup && !done && row.timeMs < nowMs - m_opt.settleMs)
-        closeGroup();
-    return {};
-}
-
 Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 cursor, const Targets& targets)
 {
     UploadBatch b;
@@ -347,7 +183,7 @@ Result<std::optional<UploadBatch>> BatchBuilder::build(qint64 nowMs, qint64 curs
     QFile csv(tmpCsv);
     if (!csv.open(QIODevice::WriteOnly | QIODevice::Append))
         return abandon(QStringLiteral("%1: %2").arg(tmpCsv, csv.errorString()));
-    if (Status sc = scanInto(csv, b, nowMs, targets, scan); !sc)
+    if (Status sc = batchscan::scanInto(*m_reader, csv, b, nowMs, targets, m_opt, m_stop, scan); !sc)
         return abandon(sc.error());
     csv.close();
     if (csv.error() != QFile::NoError)

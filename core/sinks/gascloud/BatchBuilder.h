@@ -6,7 +6,6 @@
 #include "sinks/SinkStop.h"
 #include "util/Result.h"
 
-#include <QIODevice>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -16,6 +15,10 @@ namespace fs {
 
 class Recorder;
 class Store;
+namespace batchscan {
+struct Targets;
+struct Scan;
+} // namespace batchscan
 
 class BatchBuilder
 {
@@ -53,14 +56,9 @@ public:
     void setStopToken(const SinkStop* stop) { m_stop = stop; }
 
 private:
-    struct Targets;
-    struct Scan;
     Status openReader();
-    Result<Targets> selectTargets();
-    Result<std::optional<UploadBatch>> build(qint64 nowMs, qint64 cursor, const Targets& targets);
-    Status scanInto(QIODevice& csv, UploadBatch& b, qint64 nowMs, const Targets& targets, Scan& scan);
-    Result<qint64> previousRowSecond();
-    void deleteBatched(const UploadBatch& b, const Scan& scan);
+    Result<std::optional<UploadBatch>> build(qint64 nowMs, qint64 cursor, const batchscan::Targets& targets);
+    void deleteBatched(const UploadBatch& b, const batchscan::Scan& scan);
 
     Recorder& m_recorder;
     QString m_storePath;

@@ -6,12 +6,10 @@
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/CrashPoint.h"
-#include "util/DurableFile.h"
 #include "util/Logging.h"
 #include "util/Redact.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QThread>
@@ -27,7 +25,7 @@ constexpr qint64 kTicketMarginMs = 30'000; // do not start an SCP a few seconds 
 Uploader::Uploader(Recorder& recorder, QString storePath, Options options,
                    std::unique_ptr<UploadTransport> transport, QObject* parent)
     : QObject(parent), m_recorder(recorder), m_storePath(std::move(storePath)), m_opt(std::move(options)),
-      m_transport(std::move(transport))
+      m_pending(m_opt.pendingDir), m_transport(std::move(transport))
 {
     m_opt.builder.pendingDir = m_opt.pendingDir;
     if (m_transport)
@@ -36,11 +34,6 @@ Uploader::Uploader(Recorder& recorder, QString storePath, Options options,
 }
 
 Uploader::~Uploader() = default;
-
-QString Uploader::pendingPath(const QString& stem, const char* ext) const
-{
-    return QDir(m_opt.pendingDir).filePath(stem + QLatin1String(ext));
-}
 
 void Uploader::start()
 {
@@ -83,21 +76,8 @@ void Uploader::tick()
 
 Status Uploader::recover()
 {
-    if (!m_lock) {
-        QDir().mkpath(m_opt.pendingDir);
-        auto lock =
-            std::make_unique<QLockFile>(QDir(m_opt.pendingDir).filePath(QStringLiteral(".uploader.lock")));
-        lock->setStaleLockTime(0); // a crashed holder is detected by its pid, not by age
-        if (!lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host, app;
-            lock->getLockInfo(&pid, &host, &app);
-            return Error{QStringLiteral("another uploader (pid %1) is working the queue in %2")
-                             .arg(pid)
-                             .arg(m_opt.pendingDir)};
-        }
-        m_lock = std::move(lock);
-    }
+    if (Status s = m_pending.take(); !s)
+        return s;
     if (Status s = checkApiScheme(m_opt.api, m_opt.allowInsecureHttp); !s)
         return s;
     m_ready = true;
@@ -207,7 +187,7 @@ QString Uploader::process(UploadBatch& b, qint64 nowMs)
 
 QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
 {
-    const auto payload = batchfiles::readPayload(pendingPath(b.sourceRef, ".yaml"));
+    const auto payload = batchfiles::readPayload(m_pending.path(b.sourceRef, ".yaml"));
     if (!payload) {
         backOff(b, nowMs, payload.error());
         return payload.error();
@@ -234,7 +214,7 @@ QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
     b.state = UploadBatch::State::Ticketed;
     save(b, nowMs);
     crashPoint("ticket-recorded");
-    if (Status s = renameFiles(b.sourceRef, b.batchId); !s) {
+    if (Status s = m_pending.renameFiles(b.sourceRef, b.batchId); !s) {
         backOff(b, nowMs, s.error());
         return s.error();
     }
@@ -247,8 +227,9 @@ QString Uploader::requestTicket(UploadBatch& b, qint64 nowMs)
 QString Uploader::upload(UploadBatch& b, qint64 nowMs)
 {
     // After a crash the pair may still carry the source ref.
-    if (!QFile::exists(pendingPath(b.batchId, ".zip")) && QFile::exists(pendingPath(b.sourceRef, ".zip"))) {
-        if (Status s = renameFiles(b.sourceRef, b.batchId); !s)
+    if (!QFile::exists(m_pending.path(b.batchId, ".zip")) &&
+        QFile::exists(m_pending.path(b.sourceRef, ".zip"))) {
+        if (Status s = m_pending.renameFiles(b.sourceRef, b.batchId); !s)
             return s.error();
     }
     if (nowMs > b.ticketExpiresMs - kTicketMarginMs) {
@@ -265,7 +246,7 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
         }
         qCInfo(lcGascloud).noquote() << "ticket" << shownBatchId(b.batchId) << "of batch" << b.id
                                      << "expired; asking for a new one";
-        if (Status s = renameFiles(b.batchId, b.sourceRef); !s)
+        if (Status s = m_pending.renameFiles(b.batchId, b.sourceRef); !s)
             return s.error();
         b.batchId.clear();
         b.state = UploadBatch::State::Pending;
@@ -286,8 +267,8 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
     save(b, nowMs);
     publish();
     qint64 lastReport = 0;
-    const Status s = m_transport->upload(pendingPath(b.batchId, ".zip"), b.batchId + QStringLiteral(".zip"),
-                                         target, [&](qint64 sent) {
+    const Status s = m_transport->upload(m_pending.path(b.batchId, ".zip"),
+                                         b.batchId + QStringLiteral(".zip"), target, [&](qint64 sent) {
                                              if (sent - lastReport >= 256 * 1024 || sent == b.zipSize) {
                                                  lastReport = sent;
                                                  Q_EMIT progress(b.id, sent, b.zipSize);
@@ -295,7 +276,7 @@ QString Uploader::upload(UploadBatch& b, qint64 nowMs)
                                          });
     if (!s) {
         // Back to the source ref: the next attempt asks for a fresh ticket (the contract).
-        renameFiles(b.batchId, b.sourceRef);
+        m_pending.renameFiles(b.batchId, b.sourceRef);
         b.batchId.clear();
         b.state = UploadBatch::State::Pending;
         if (m_stop.requested())
@@ -328,7 +309,8 @@ QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
     }
     const QString st = status.value();
     if (st == QLatin1String("Unprocessed") || st == QLatin1String("Processed")) {
-        if (Status s = finish(b, m_opt.deleteBatchOnUpload ? QString() : m_opt.uploadedDir); !s)
+        if (Status s = m_pending.finish(b.batchId, m_opt.deleteBatchOnUpload ? QString() : m_opt.uploadedDir);
+            !s)
             return s.error();
         b.state = UploadBatch::State::Uploaded;
         b.lastError.clear();
@@ -338,7 +320,7 @@ QString Uploader::checkStatus(UploadBatch& b, qint64 nowMs)
         return {};
     }
     if (st == QLatin1String("Rejected")) {
-        if (Status s = finish(b, m_opt.rejectedDir); !s)
+        if (Status s = m_pending.finish(b.batchId, m_opt.rejectedDir); !s)
             return s.error();
         b.state = UploadBatch::State::Rejected;
         b.lastError = QStringLiteral("rejected by gascloud; the files are in %1").arg(m_opt.rejectedDir);
@@ -373,35 +355,6 @@ QString Uploader::interrupted(UploadBatch& b, qint64 nowMs)
     save(b, nowMs);
     publish();
     qCInfo(lcGascloud).noquote() << "batch" << b.id << "was cut short by stop; it is sent at the next start";
-    return {};
-}
-
-Status Uploader::renameFiles(const QString& from, const QString& to)
-{
-    for (const char* ext : {".zip", ".yaml"}) {
-        const QString src = pendingPath(from, ext);
-        if (!QFile::exists(src) && QFile::exists(pendingPath(to, ext)))
-            continue; // done before a crash
-        if (Status s = durable::commitRename(src, pendingPath(to, ext)); !s)
-            return s;
-    }
-    return {};
-}
-
-Status Uploader::finish(UploadBatch& b, const QString& folder)
-{
-    for (const char* ext : {".zip", ".yaml"}) {
-        const QString f = pendingPath(b.batchId, ext);
-        if (!QFile::exists(f))
-            continue; // moved before a crash
-        if (folder.isEmpty()) {
-            QFile::remove(f);
-            continue;
-        }
-        if (Status s = durable::moveInto(f, folder); !s)
-            return s;
-    }
-    crashPoint("files-finished");
     return {};
 }
 

@@ -5,10 +5,10 @@
 
 #include "BatchBuilder.h"
 #include "GascloudApi.h"
+#include "PendingFolder.h"
 #include "UploadBatch.h"
 #include "UploadTransport.h"
 
-#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -72,21 +72,18 @@ private:
     void backOff(UploadBatch& b, qint64 nowMs, const QString& error);
     /// After a step ended by stop: the batch waits, as it was before this pass, for the next start.
     QString interrupted(UploadBatch& b, qint64 nowMs);
-    Status renameFiles(const QString& from, const QString& to);
-    Status finish(UploadBatch& b, const QString& folder);
     Status save(UploadBatch& b, qint64 nowMs);
     void publish();
-    QString pendingPath(const QString& stem, const char* ext) const;
 
     Recorder& m_recorder;
     QString m_storePath;
     Options m_opt;
+    PendingFolder m_pending;
     std::unique_ptr<UploadTransport> m_transport;
     std::unique_ptr<GascloudApi> m_api;
     std::unique_ptr<BatchBuilder> m_builder;
     QTimer* m_timer = nullptr;
     qint64 m_lastBuildMs = 0;
-    std::unique_ptr<QLockFile> m_lock;
     bool m_ready = false;
     bool m_inCycle = false;
     SinkStop m_stop;
