@@ -55,6 +55,12 @@ QList<SensorType> build()
         type(1101, "current", "Current", QStringLiteral("A")),
         type(1102, "frequency", "Frequency", QStringLiteral("Hz")),
         type(1103, "power_factor", "Power factor", QString()),
+        type(1104, "apparent_power", "Apparent power", QStringLiteral("VA")),
+        type(1105, "reactive_power", "Reactive power", QStringLiteral("var")),
+        type(1106, "irradiance", "Irradiance", QStringLiteral("W/m²")),
+        type(1107, "pressure", "Pressure", QStringLiteral("Pa")),
+        type(1108, "harmonic_distortion", "Total harmonic distortion", QStringLiteral("%")),
+        type(1109, "meter_number", "Meter number", QString()),
         // Solar nodes such as ISEMS (1200-1299); battery voltage is Cogent's 6.
         type(1200, "battery_temperature", "Battery temperature", QStringLiteral("deg.C")),
         type(1201, "state_of_charge", "State of charge", QStringLiteral("%")),
@@ -64,6 +70,13 @@ QList<SensorType> build()
         type(1205, "panel_power", "Solar panel power", QStringLiteral("W")),
         type(1206, "load_current", "Load current", QStringLiteral("A")),
         type(1207, "battery_health", "Battery health", QStringLiteral("%")),
+        type(1208, "time_to_shutdown", "Time to load shutdown", QStringLiteral("min")),
+        type(1209, "power_save_level", "Power-save level", QStringLiteral("level")),
+        type(1210, "solar_status_bits", "Solar controller status bits", QStringLiteral("bits")),
+        type(1211, "low_voltage_disconnect", "Low-voltage disconnect", QStringLiteral("V")),
+        type(1212, "charge_end_voltage", "Temperature-corrected charge-end voltage", QStringLiteral("V")),
+        type(1213, "battery_rated_capacity", "Rated battery capacity", QStringLiteral("Ah")),
+        type(1214, "panel_rated_power", "Rated solar module power", QStringLiteral("W")),
     };
     return l;
 }

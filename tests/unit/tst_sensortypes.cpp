@@ -74,6 +74,12 @@ const Pinned kPinned[] = {
     {1101, "current", "A"},
     {1102, "frequency", "Hz"},
     {1103, "power_factor", ""},
+    {1104, "apparent_power", "VA"},
+    {1105, "reactive_power", "var"},
+    {1106, "irradiance", "W/m²"},
+    {1107, "pressure", "Pa"},
+    {1108, "harmonic_distortion", "%"},
+    {1109, "meter_number", ""},
     {1200, "battery_temperature", "deg.C"},
     {1201, "state_of_charge", "%"},
     {1202, "charge_state", "state"},
@@ -82,6 +88,13 @@ const Pinned kPinned[] = {
     {1205, "panel_power", "W"},
     {1206, "load_current", "A"},
     {1207, "battery_health", "%"},
+    {1208, "time_to_shutdown", "min"},
+    {1209, "power_save_level", "level"},
+    {1210, "solar_status_bits", "bits"},
+    {1211, "low_voltage_disconnect", "V"},
+    {1212, "charge_end_voltage", "V"},
+    {1213, "battery_rated_capacity", "Ah"},
+    {1214, "panel_rated_power", "W"},
 };
 
 NodeSpec node(const QString& key, const QList<ChannelSpec>& channels)
