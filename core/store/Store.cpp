@@ -272,6 +272,15 @@ Result<NodeChannels> Store::ensureNode(const NodeSpec& spec)
         if (!q.exec() || !q.next())
             return fail(q.lastError().text());
         out.channels.append(q.value(0).toLongLong());
+        // Where a source left off: its newest reading, or the newest minute retention folded.
+        q.prepare(QStringLiteral(
+            "SELECT MAX(COALESCE((SELECT MAX(time_ms) FROM readings WHERE channel_id = ?), 0), "
+            "COALESCE((SELECT MAX(minute_ms) FROM minute_aggregates WHERE channel_id = ?), 0))"));
+        q.addBindValue(out.channels.last());
+        q.addBindValue(out.channels.last());
+        if (!q.exec() || !q.next())
+            return fail(q.lastError().text());
+        out.lastTimeMs.append(q.value(0).toLongLong());
     }
     if (!m_db.commit())
         return fail(m_db.lastError().text());

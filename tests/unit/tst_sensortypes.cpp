@@ -172,6 +172,30 @@ private Q_SLOTS:
         QCOMPARE(q.value(1).toString(), QStringLiteral("Temperature"));
     }
 
+    void registrationTellsWhereEachChannelLeftOff()
+    {
+        auto store = Store::open(m_dir.filePath(QStringLiteral("resume.db"))).value();
+        const NodeSpec spec = node(QStringLiteral("n:2"), {channel("t", "T"), channel("p", "pm2_5")});
+        auto first = store->ensureNode(spec);
+        QVERIFY2(first.ok(), qPrintable(first.error()));
+        QCOMPARE(first->lastTimeMs, (QList<qint64>{0, 0}));
+        QSqlQuery q(store->db());
+        q.prepare(QStringLiteral("INSERT INTO readings (time_ms, channel_id, value) VALUES (?, ?, 1)"));
+        for (qint64 t : {5000, 9000, 7000}) {
+            q.addBindValue(t);
+            q.addBindValue(first->channels[0]);
+            QVERIFY(q.exec());
+        }
+        // Folded minutes count too: retention may have deleted the raw rows.
+        q.prepare(QStringLiteral("INSERT INTO minute_aggregates (channel_id, minute_ms, n, min, mean, max) "
+                                 "VALUES (?, 60000, 1, 1, 1, 1)"));
+        q.addBindValue(first->channels[1]);
+        QVERIFY(q.exec());
+        auto again = store->ensureNode(spec);
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(again->lastTimeMs, (QList<qint64>{9000, 60000}));
+    }
+
     void theStoreRefusesACodeNotInTheTable()
     {
         auto store = Store::open(m_dir.filePath(QStringLiteral("refuse.db"))).value();
