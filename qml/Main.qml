@@ -64,8 +64,17 @@ ApplicationWindow {
     // Big enough to hit with a finger on the kiosk's touchscreen.
     footer: TabBar {
         id: tabs
+        objectName: "pageTabs"
         TabButton {
             text: qsTr("Particles")
+            implicitHeight: window.kiosk ? 44 : 36
+        }
+        TabButton {
+            text: qsTr("Energy")
+            implicitHeight: window.kiosk ? 44 : 36
+        }
+        TabButton {
+            text: qsTr("Solar")
             implicitHeight: window.kiosk ? 44 : 36
         }
         TabButton {
@@ -87,6 +96,22 @@ ApplicationWindow {
         OpcN3Page {
             stream: window.stream
             sources: window.sources
+            compact: window.kiosk
+        }
+        DevicePage {
+            objectName: "energyPage"
+            stream: window.stream
+            sources: window.sources
+            types: ["egauge", "modbus"]
+            emptyText: qsTr("No energy meter is configured (an eGauge or Modbus entry under \"sources:\" in the settings).")
+            compact: window.kiosk
+        }
+        DevicePage {
+            objectName: "solarPage"
+            stream: window.stream
+            sources: window.sources
+            types: ["isems"]
+            emptyText: qsTr("No solar node network is configured (an ISEMS entry under \"sources:\" in the settings).")
             compact: window.kiosk
         }
         UploadQueuePage {

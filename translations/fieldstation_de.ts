@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChannelChart</name>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="20"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="50"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="86"/>
+        <source>Waiting for the first reading</source>
+        <translation>Warte auf den ersten Messwert</translation>
+    </message>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="98"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="119"/>
+        <source>Last reading %1</source>
+        <translation>Letzter Messwert %1</translation>
+    </message>
+</context>
+<context>
     <name>HistogramChart</name>
     <message>
         <location filename="../qml/components/HistogramChart.qml" line="18"/>
@@ -27,24 +73,44 @@
         <translation>DEMO — emulierte Geräte</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="68"/>
+        <location filename="../qml/Main.qml" line="69"/>
         <source>Particles</source>
         <translation>Partikel</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="77"/>
+        <source>Solar</source>
+        <translation>Solar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Uploads (%1 waiting)</source>
         <translation>Uploads (%1 wartend)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Uploads</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Central DB</source>
         <translation>Zentrale DB</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="106"/>
+        <source>No energy meter is configured (an eGauge or Modbus entry under &quot;sources:&quot; in the settings).</source>
+        <translation>Kein Energiezähler eingerichtet (ein eGauge- oder Modbus-Eintrag unter &quot;sources:&quot; in den Einstellungen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="114"/>
+        <source>No solar node network is configured (an ISEMS entry under &quot;sources:&quot; in the settings).</source>
+        <translation>Kein Solarknoten-Netz eingerichtet (ein ISEMS-Eintrag unter &quot;sources:&quot; in den Einstellungen).</translation>
     </message>
 </context>
 <context>

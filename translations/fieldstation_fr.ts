@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChannelChart</name>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="20"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="47"/>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="48"/>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="49"/>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ChannelChart.qml" line="50"/>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="86"/>
+        <source>Waiting for the first reading</source>
+        <translation>En attente de la première mesure</translation>
+    </message>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="98"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DevicePage.qml" line="119"/>
+        <source>Last reading %1</source>
+        <translation>Dernière mesure %1</translation>
+    </message>
+</context>
+<context>
     <name>HistogramChart</name>
     <message>
         <location filename="../qml/components/HistogramChart.qml" line="18"/>
@@ -27,24 +73,44 @@
         <translation>DÉMO — appareils émulés</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="68"/>
+        <location filename="../qml/Main.qml" line="69"/>
         <source>Particles</source>
         <translation>Particules</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="73"/>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="77"/>
+        <source>Solar</source>
+        <translation>Solaire</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Uploads (%1 waiting)</source>
         <translation>Envois (%1 en attente)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="82"/>
         <source>Uploads</source>
         <translation>Envois</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Central DB</source>
         <translation>BD centrale</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="106"/>
+        <source>No energy meter is configured (an eGauge or Modbus entry under &quot;sources:&quot; in the settings).</source>
+        <translation>Aucun compteur d’énergie configuré (une entrée eGauge ou Modbus sous &quot;sources:&quot; dans les réglages).</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="114"/>
+        <source>No solar node network is configured (an ISEMS entry under &quot;sources:&quot; in the settings).</source>
+        <translation>Aucun réseau de nœuds solaires configuré (une entrée ISEMS sous &quot;sources:&quot; dans les réglages).</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,14 @@ void ChannelPlot::setSource(const QString& source)
     reload();
 }
 
+void ChannelPlot::setNode(const QString& node)
+{
+    if (node == m_node)
+        return;
+    m_node = node;
+    reload();
+}
+
 void ChannelPlot::setChannels(const QStringList& channels)
 {
     if (channels == m_channels)
@@ -81,7 +89,7 @@ void ChannelPlot::requestHistory()
     m_loadedTo = std::max(now, newestMs());
     for (int i = 0; i < m_channels.size(); ++i)
         m_tickets[i] =
-            reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns});
+            reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns, m_node});
 }
 
 void ChannelPlot::onLive(const QString& source)
@@ -92,7 +100,7 @@ void ChannelPlot::onLive(const QString& source)
     // chart would show a gap: load again (about once per ring length). The old history stays
     // on screen until the new one arrives.
     for (const QString& key : std::as_const(m_channels)) {
-        const LiveSeries* live = m_stream->series(m_source, key);
+        const LiveSeries* live = m_stream->series(m_source, key, m_node);
         if (m_loadedTo && live && live->hasDropped() && live->firstTime() > m_loadedTo) {
             requestHistory();
             break;
@@ -114,7 +122,7 @@ qint64 ChannelPlot::newestMs() const
 {
     qint64 newest = 0;
     for (int i = 0; i < m_channels.size(); ++i) {
-        const LiveSeries* live = m_stream ? m_stream->series(m_source, m_channels[i]) : nullptr;
+        const LiveSeries* live = m_stream ? m_stream->series(m_source, m_channels[i], m_node) : nullptr;
         if (live && !live->isEmpty())
             newest = std::max(newest, live->lastTime());
         else if (!m_history.value(i).isEmpty())
@@ -127,7 +135,7 @@ QList<QPointF> ChannelPlot::points(int index) const
 {
     if (index < 0 || index >= m_channels.size())
         return {};
-    const LiveSeries* live = m_stream ? m_stream->series(m_source, m_channels[index]) : nullptr;
+    const LiveSeries* live = m_stream ? m_stream->series(m_source, m_channels[index], m_node) : nullptr;
     const qint64 from = newestMs() - m_spanMinutes * 60000LL;
     const double liveFrom = live && !live->isEmpty() ? double(live->firstTime()) : 1e300;
     QList<QPointF> out;
@@ -173,6 +181,16 @@ double ChannelPlot::valueMax() const
             m = std::max(m, p.y());
     }
     return std::max(5.0, m * 1.2);
+}
+
+double ChannelPlot::valueMin() const
+{
+    double m = 0;
+    for (int i = 0; i < m_channels.size(); ++i) {
+        for (const QPointF& p : points(i))
+            m = std::min(m, p.y());
+    }
+    return m < 0 ? m * 1.2 : 0.0;
 }
 
 bool ChannelPlot::hasHistory() const

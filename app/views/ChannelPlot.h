@@ -22,12 +22,16 @@ class ChannelPlot : public QObject
 
     Q_PROPERTY(fs::LiveStream* stream READ stream WRITE setStream NOTIFY setupChanged)
     Q_PROPERTY(QString source READ source WRITE setSource NOTIFY setupChanged)
+    /// Empty: the source's channels whatever node read them; else only this node's (a network).
+    Q_PROPERTY(QString node READ node WRITE setNode NOTIFY setupChanged)
     Q_PROPERTY(QStringList channels READ channels WRITE setChannels NOTIFY setupChanged)
     Q_PROPERTY(int spanMinutes READ spanMinutes WRITE setSpanMinutes NOTIFY setupChanged)
     Q_PROPERTY(int columns READ columns WRITE setColumns NOTIFY setupChanged)
     Q_PROPERTY(QDateTime timeMin READ timeMin NOTIFY updated)
     Q_PROPERTY(QDateTime timeMax READ timeMax NOTIFY updated)
     Q_PROPERTY(double valueMax READ valueMax NOTIFY updated)
+    /// 0 unless a value is below it (a meter exporting power): then below the lowest value.
+    Q_PROPERTY(double valueMin READ valueMin NOTIFY updated)
     Q_PROPERTY(bool hasHistory READ hasHistory NOTIFY updated)
 
 public:
@@ -37,6 +41,8 @@ public:
     void setStream(LiveStream* stream);
     QString source() const { return m_source; }
     void setSource(const QString& source);
+    QString node() const { return m_node; }
+    void setNode(const QString& node);
     QStringList channels() const { return m_channels; }
     void setChannels(const QStringList& channels);
     int spanMinutes() const { return m_spanMinutes; }
@@ -47,6 +53,7 @@ public:
     QDateTime timeMin() const;
     QDateTime timeMax() const;
     double valueMax() const;
+    double valueMin() const;
     bool hasHistory() const;
 
     /// The points of channel `index`: history before the live ring's first point, then the ring,
@@ -69,6 +76,7 @@ private:
 
     QPointer<LiveStream> m_stream;
     QString m_source;
+    QString m_node;
     QStringList m_channels;
     int m_spanMinutes = 60;
     int m_columns = 400;

@@ -16,16 +16,42 @@ void LiveStream::attach(LiveTap* tap)
     connect(tap, &LiveTap::samples, this, &LiveStream::onSamples, Qt::QueuedConnection);
 }
 
-const LiveSeries* LiveStream::series(const QString& source, const QString& key) const
+const LiveSeries* LiveStream::series(const QString& source, const QString& key, const QString& node) const
 {
-    const auto it = m_byKey.constFind(keyOf(source, key));
-    return it == m_byKey.constEnd() ? nullptr : &(*it)->series;
+    const auto& index = node.isEmpty() ? m_byKey : m_byNodeKey;
+    const auto it = index.constFind(node.isEmpty() ? keyOf(source, key) : keyOf(source, node, key));
+    return it == index.constEnd() ? nullptr : &(*it)->series;
 }
 
 double LiveStream::latest(const QString& source, const QString& key) const
 {
-    const LiveSeries* s = series(source, key);
+    return latestOfNode(source, QString(), key);
+}
+
+double LiveStream::latestOfNode(const QString& source, const QString& node, const QString& key) const
+{
+    const LiveSeries* s = series(source, key, node);
     return s && !s->isEmpty() ? s->last().y() : std::nan("");
+}
+
+QVariantList LiveStream::nodes(const QString& source) const
+{
+    QVariantList out;
+    for (const Node& n : m_nodes.value(source)) {
+        QVariantList channels;
+        for (const ChannelSpec& c : n.spec.channels)
+            channels.append(QVariantMap{{QStringLiteral("key"), c.key},
+                                        {QStringLiteral("name"), c.name},
+                                        {QStringLiteral("unit"), c.unit},
+                                        {QStringLiteral("sensorType"), c.sensorType}});
+        const QDateTime last = n.lastUpdate ? QDateTime::fromMSecsSinceEpoch(n.lastUpdate) : QDateTime();
+        out.append(QVariantMap{{QStringLiteral("key"), n.spec.key},
+                               {QStringLiteral("name"), n.spec.name},
+                               {QStringLiteral("kind"), n.spec.kind},
+                               {QStringLiteral("lastUpdate"), last},
+                               {QStringLiteral("channels"), channels}});
+    }
+    return out;
 }
 
 QList<qreal> LiveStream::latestValues(const QString& source, const QStringList& keys) const
@@ -47,12 +73,43 @@ QDateTime LiveStream::lastUpdate(const QString& source) const
 
 void LiveStream::onNodeRegistered(const NodeSpec& spec, const NodeChannels& ids)
 {
+    // A source that swapped its device keeps one ring per channel key, so its page goes on
+    // across the swap: that is the source-wide ring. A node has a ring of its own once its source
+    // has more than one node (a network such as ISEMS); until then the two are the same ring.
+    QList<Node>& nodes = m_nodes[spec.source];
+    qsizetype at = 0;
+    while (at < nodes.size() && nodes[at].spec.key != spec.key)
+        ++at;
+    if (at == nodes.size())
+        nodes.append(Node{spec, ids.channels, 0});
+    else
+        nodes[at] = Node{spec, ids.channels, nodes[at].lastUpdate};
     for (qsizetype i = 0; i < spec.channels.size() && i < ids.channels.size(); ++i) {
-        // A source that swapped its device keeps one ring per channel key: the page shows the source.
-        std::shared_ptr<Channel>& c = m_byKey[keyOf(spec.source, spec.channels[i].key)];
-        if (!c)
-            c = std::make_shared<Channel>(Channel{spec.source, LiveSeries(m_points)});
-        m_byId.insert(ids.channels[i], c);
+        std::shared_ptr<Channel>& shared = m_byKey[keyOf(spec.source, spec.channels[i].key)];
+        if (!shared)
+            shared = std::make_shared<Channel>(Channel{spec.source, LiveSeries(m_points)});
+        std::shared_ptr<Channel>& own = m_byNodeKey[keyOf(spec.source, spec.key, spec.channels[i].key)];
+        if (!own)
+            own = nodes.size() == 1 ? shared
+                                    : std::make_shared<Channel>(Channel{spec.source, LiveSeries(m_points)});
+        m_byId.insert(ids.channels[i], Target{shared, own});
+        m_nodeOf.insert(ids.channels[i], {spec.source, at});
+    }
+    if (nodes.size() > 1) {
+        for (Node& n : nodes)
+            giveOwnRings(spec.source, n);
+    }
+}
+
+void LiveStream::giveOwnRings(const QString& source, Node& node)
+{
+    for (qsizetype i = 0; i < node.spec.channels.size() && i < node.ids.size(); ++i) {
+        Target& t = m_byId[node.ids[i]];
+        if (t.own != t.shared)
+            continue;
+        // Until now only this node wrote the shared ring: what it holds is this node's.
+        t.own = std::make_shared<Channel>(*t.shared);
+        m_byNodeKey[keyOf(source, node.spec.key, node.spec.channels[i].key)] = t.own;
     }
 }
 
@@ -63,10 +120,17 @@ void LiveStream::onSamples(const QList<Sample>& samples)
         const auto it = m_byId.constFind(s.channel);
         if (it == m_byId.constEnd())
             continue;
-        (*it)->series.append(s.timeMs, s.value);
-        qint64& last = m_lastUpdate[(*it)->source];
+        it->shared->series.append(s.timeMs, s.value);
+        if (it->own != it->shared)
+            it->own->series.append(s.timeMs, s.value);
+        qint64& last = m_lastUpdate[it->shared->source];
         last = std::max(last, s.timeMs);
-        sources.insert((*it)->source);
+        const auto node = m_nodeOf.constFind(s.channel);
+        if (node != m_nodeOf.constEnd()) {
+            qint64& nodeLast = m_nodes[node->first][node->second].lastUpdate;
+            nodeLast = std::max(nodeLast, s.timeMs);
+        }
+        sources.insert(it->shared->source);
     }
     if (sources.isEmpty())
         return;

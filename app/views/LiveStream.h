@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -34,11 +35,18 @@ public:
     HistoryReader* history() const { return m_history; }
 
     int revision() const { return m_revision; }
-    /// The ring of one channel of one source, or null before its node was registered.
-    const LiveSeries* series(const QString& source, const QString& key) const;
+    /// The ring of one channel of one source, or null before its node was registered. Without
+    /// `node`, the channel of that key of the source's first node (a source of one device); with
+    /// it, that node's (a network such as ISEMS, where every node has the same keys).
+    const LiveSeries* series(const QString& source, const QString& key, const QString& node = {}) const;
 
     /// The newest value of a channel, or NaN when there is none yet.
     Q_INVOKABLE double latest(const QString& source, const QString& key) const;
+    /// The same for one node of the source.
+    Q_INVOKABLE double latestOfNode(const QString& source, const QString& node, const QString& key) const;
+    /// The nodes the source registered, in order: [{key, name, kind, lastUpdate, channels: [{key,
+    /// name, unit, sensorType}]}], for pages that show any type of source.
+    Q_INVOKABLE QVariantList nodes(const QString& source) const;
     /// The newest values of several channels, 0 where there is none (e.g. a histogram's bins).
     Q_INVOKABLE QList<qreal> latestValues(const QString& source, const QStringList& keys) const;
     /// When the source's newest sample was taken; invalid before the first.
@@ -59,15 +67,35 @@ private:
         QString source;
         LiveSeries series;
     };
+    struct Node
+    {
+        NodeSpec spec;
+        QList<ChannelId> ids;
+        qint64 lastUpdate = 0;
+    };
+    /// Where a channel's samples go: the source-wide ring of its key and the node's own ring (the
+    /// same one while the source has had a single node).
+    struct Target
+    {
+        std::shared_ptr<Channel> shared, own;
+    };
+    void giveOwnRings(const QString& source, Node& node);
     static QString keyOf(const QString& source, const QString& key)
     {
         return source + QLatin1Char('/') + key;
     }
+    static QString keyOf(const QString& source, const QString& node, const QString& key)
+    {
+        return source + QLatin1Char('/') + node + QLatin1Char('/') + key;
+    }
 
     const int m_points;
-    QHash<ChannelId, std::shared_ptr<Channel>> m_byId;
-    QHash<QString, std::shared_ptr<Channel>> m_byKey; // "source/key"
-    QHash<QString, qint64> m_lastUpdate;              // source → ms
+    QHash<ChannelId, Target> m_byId;
+    QHash<QString, std::shared_ptr<Channel>> m_byKey;     // "source/key": the source's first node
+    QHash<QString, std::shared_ptr<Channel>> m_byNodeKey; // "source/node/key"
+    QHash<QString, QList<Node>> m_nodes;                  // source → its nodes, in order
+    QHash<ChannelId, QPair<QString, qsizetype>> m_nodeOf; // channel → (source, index in m_nodes)
+    QHash<QString, qint64> m_lastUpdate;                  // source → ms
     HistoryReader* m_history = nullptr;
     int m_revision = 0;
 };

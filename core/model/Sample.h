@@ -46,7 +46,7 @@ struct NodeChannels
     QList<ChannelId> channels;
     /// Per channel, the time of its newest stored reading (0: none), so that a source can catch
     /// up from where it left off and skip what it already recorded.
-    QList<qint64> lastTimeMs;
+    QList<qint64> lastTimeMs = {};
 };
 
 /// A change in a node's health: "ok", "error", "starting", … with detail text.

@@ -14,10 +14,13 @@ namespace {
 Result<QList<qint64>> channelsOf(Store& store, const HistoryRequest& r)
 {
     QSqlQuery q(store.db());
+    // Without a node, every node the source ever read (a swapped device keeps its history).
     q.prepare(QStringLiteral("SELECT c.id FROM channels c JOIN nodes n ON n.id = c.node_id "
-                             "WHERE n.source = ? AND c.key = ?"));
+                             "WHERE n.source = ? AND c.key = ? AND (COALESCE(?, '') = '' OR n.key = ?)"));
     q.addBindValue(r.source);
     q.addBindValue(r.channelKey);
+    q.addBindValue(r.nodeKey);
+    q.addBindValue(r.nodeKey);
     if (!q.exec())
         return Error{q.lastError().text()};
     QList<qint64> ids;

@@ -22,7 +22,8 @@ struct HistoryRequest
     QString channelKey; ///< e.g. "pm2_5"
     qint64 fromMs = 0;
     qint64 toMs = 0;
-    int columns = 400; ///< the chart's width in pixels: at most 2 × columns + 2 points come back
+    int columns = 400;    ///< the chart's width in pixels: at most 2 × columns + 2 points come back
+    QString nodeKey = {}; ///< empty: every node of the source; else only this one (a network of nodes)
 };
 
 class HistoryReader : public QObject

@@ -221,8 +221,12 @@ private Q_SLOTS:
         selector->setProperty("currentIndex", 0);
         QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 2.0 * (1 + 899 % 10));
         // The span selector sets the chart's span (and so what the history reader loads).
-        const QList<ChannelPlot*> plots = all<ChannelPlot>(window);
-        QCOMPARE(plots.size(), 1);
+        QList<ChannelPlot*> plots;
+        for (ChannelPlot* p : all<ChannelPlot>(window)) {
+            if (p->source() == QLatin1String("opc-roof"))
+                plots.append(p);
+        }
+        QCOMPARE(plots.size(), 1); // the particle page's; the device pages have no source of theirs
         QCOMPARE(plots.first()->spanMinutes(), 60);
         QObject* span = byObjectName(window, QStringLiteral("pmSpan"));
         QVERIFY(span && span->setProperty("currentIndex", 2));
@@ -277,6 +281,130 @@ private Q_SLOTS:
         QCOMPARE(push.data(push.index(0), PushStatusModel::BehindRole).toLongLong(), qint64(4400));
         QCOMPARE(push.data(push.index(0), PushStatusModel::LastSuccessRole).toString(),
                  QStringLiteral("never"));
+        for (const QQmlError& w : warnings)
+            QVERIFY2(false, qPrintable(w.toString()));
+    }
+
+    void devicePages()
+    {
+        LiveStream stream(600);
+        SourceListModel sources;
+        SourceListModel::Row meter, solar;
+        meter.id = QStringLiteral("egauge-house");
+        meter.type = QStringLiteral("egauge");
+        meter.health = QStringLiteral("Ok");
+        solar.id = QStringLiteral("isems");
+        solar.type = QStringLiteral("isems");
+        sources.setRows({meter, solar});
+        StoreHealthView storeHealth;
+        UploadQueueModel queue;
+        PushStatusModel push;
+        queue.attach(nullptr, QStringLiteral("not registered"));
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
+                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
+                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
+                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
+                                     {QStringLiteral("kiosk"), true},
+                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
+                                     {QStringLiteral("demo"), true}});
+        QList<QQmlError> warnings;
+        connect(&engine, &QQmlApplicationEngine::warnings, this,
+                [&](const QList<QQmlError>& w) { warnings << w; });
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
+        QCOMPARE(engine.rootObjects().size(), 1);
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        QVERIFY(window);
+
+        // A meter: one node per register, so every register has a tile on the energy page.
+        const auto channel = [](const char* key, const char* type, const char* unit) {
+            return ChannelSpec{QLatin1String(key), QLatin1String(type), QLatin1String(key),
+                               QLatin1String(unit)};
+        };
+        const qint64 t0 = 1'790'000'000'000;
+        ChannelId id = 1;
+        for (const auto& [reg, type, unit, value] :
+             {std::tuple{"Grid", "POW", "W", -812.5}, std::tuple{"L1_Voltage", "voltage", "V", 231.2},
+              std::tuple{"CT1_Amperage", "current", "A", 4.198}}) {
+            const QString name = QLatin1String(reg);
+            stream.onNodeRegistered({QStringLiteral("egauge:egauge-house:") + name,
+                                     QStringLiteral("egauge"),
+                                     QStringLiteral("House ") + name,
+                                     {channel(reg, type, unit)},
+                                     QStringLiteral("egauge-house")},
+                                    {id, {id}});
+            stream.onSamples({{t0, id, value / 2}, {t0 + 1000, id, value}});
+            ++id;
+        }
+        // A network of two solar nodes with the same channel keys: each keeps its own values.
+        const QList<ChannelSpec> solarChannels = {channel("batteryVoltage", "BAT", "V"),
+                                                  channel("batteryChargeEstimate", "state_of_charge", "%")};
+        for (const char* nodeId : {"Elektra-Dach", "FF-ESP-Garten"}) {
+            stream.onNodeRegistered({QStringLiteral("isems:") + QLatin1String(nodeId),
+                                     QStringLiteral("isems"), QLatin1String(nodeId), solarChannels,
+                                     QStringLiteral("isems")},
+                                    {id, {id, id + 1}});
+            const double volts = nodeId[0] == 'E' ? 14.07 : 12.31;
+            stream.onSamples({{t0, id, volts}, {t0, id + 1, volts > 13 ? 100.0 : 64.0}});
+            id += 2;
+        }
+        QTest::qWait(50);
+
+        QObject* energy = byObjectName(window, QStringLiteral("energyPage"));
+        QObject* solarPage = byObjectName(window, QStringLiteral("solarPage"));
+        QVERIFY(energy && solarPage);
+        // The objects named `name` inside `page` (pages sit side by side in one StackLayout).
+        const auto within = [&](QObject* page, const char* name) {
+            QList<QObject*> out;
+            for (QObject* o : all<QObject>(window)) {
+                auto* item = qobject_cast<QQuickItem*>(o);
+                if (o->objectName() != QLatin1String(name) || !item)
+                    continue;
+                for (QQuickItem* p = item->parentItem(); p; p = p->parentItem()) {
+                    if (p == page) {
+                        out.append(o);
+                        break;
+                    }
+                }
+            }
+            return out;
+        };
+        const auto tilesOf = [&](QObject* page) {
+            QMap<QString, double> out;
+            for (QObject* o : within(page, "deviceTile"))
+                out.insert(o->property("label").toString(), o->property("value").toDouble());
+            return out;
+        };
+        QTRY_COMPARE(tilesOf(energy).size(), 3);
+        QCOMPARE(tilesOf(energy).value(QStringLiteral("Grid")), -812.5);
+        QCOMPARE(tilesOf(energy).value(QStringLiteral("CT1_Amperage")), 4.198);
+        // The chart shows the first register, exporting: its axis goes below zero.
+        const QList<ChannelPlot*> plots = all<ChannelPlot>(window);
+        ChannelPlot* meterPlot = nullptr;
+        for (ChannelPlot* p : plots) {
+            if (p->source() == QLatin1String("egauge-house"))
+                meterPlot = p;
+        }
+        QVERIFY(meterPlot);
+        QCOMPARE(meterPlot->node(), QStringLiteral("egauge:egauge-house:Grid"));
+        QCOMPARE(meterPlot->points(0).size(), 2);
+        QVERIFY(meterPlot->valueMin() < -812.5);
+
+        QTRY_COMPARE(tilesOf(solarPage).size(), 2);
+        QCOMPARE(tilesOf(solarPage).value(QStringLiteral("batteryVoltage")), 14.07);
+        QCOMPARE(within(energy, "nodeSelector").size(), 1);
+        QCOMPARE(qobject_cast<QQuickItem*>(within(energy, "nodeSelector").first())->isVisible(), false);
+        QCOMPARE(within(solarPage, "nodeSelector").size(), 1);
+        auto* nodeSelector = qobject_cast<QQuickItem*>(within(solarPage, "nodeSelector").first());
+        QObject* tabs = byObjectName(window, QStringLiteral("pageTabs"));
+        QVERIFY(tabs && tabs->setProperty("currentIndex", 2));
+        QTRY_VERIFY(nodeSelector->isVisible()); // two nodes of several channels: a selector
+        QCOMPARE(nodeSelector->property("count").toInt(), 2);
+        QVERIFY(nodeSelector->setProperty("currentIndex", 1));
+        QTRY_COMPARE(tilesOf(solarPage).value(QStringLiteral("batteryVoltage")), 12.31);
+        QCOMPARE(tilesOf(solarPage).value(QStringLiteral("batteryChargeEstimate")), 64.0);
         for (const QQmlError& w : warnings)
             QVERIFY2(false, qPrintable(w.toString()));
     }

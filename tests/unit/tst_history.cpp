@@ -130,6 +130,31 @@ private Q_SLOTS:
         QVERIFY(none->isEmpty());
     }
 
+    void aNodeOfANetworkIsReadAlone()
+    {
+        // Two nodes of one source with the same channel key (ISEMS): without a node both count, with
+        // one only its readings come back.
+        const NodeSpec second{
+            QStringLiteral("opcn3:opc-a-2"),
+            QStringLiteral("opcn3"),
+            QStringLiteral("second"),
+            {{QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), QStringLiteral("µg/m³")}},
+            QStringLiteral("opc-a")};
+        const ChannelId other = m_rec->registerNode(second)->channels.first();
+        record(*m_rec, m_a, t0, 10);
+        record(*m_rec, other, t0 + 500, 10, 100);
+        HistoryRequest r{QStringLiteral("opc-a"), QStringLiteral("pm1"), t0, t0 + 20000, 400};
+        QCOMPARE(readNow(m_path, r)->size(), 20);
+        r.nodeKey = QStringLiteral("opcn3:opc-a-2");
+        const auto p = readNow(m_path, r);
+        QVERIFY2(p.ok(), qPrintable(p.error()));
+        QCOMPARE(p->size(), 10);
+        QCOMPARE(qint64(p->first().x()), t0 + 500);
+        r.nodeKey = QStringLiteral("opcn3:opc-a");
+        QCOMPARE(readNow(m_path, r)->first().x(), double(t0));
+        QCOMPARE(readNow(m_path, r)->size(), 10);
+    }
+
     void longSpansUseMinuteAggregatesWhereTheyExist()
     {
         // Ten hours ago to now: the first eight hours only as minutes (raw readings deleted by

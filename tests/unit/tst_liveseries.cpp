@@ -120,6 +120,41 @@ private Q_SLOTS:
         QCOMPARE(stream.revision(), r);
     }
 
+    void aNetworkKeepsOneRingPerNodeAndASwapKeepsTheSourcesRing()
+    {
+        LiveStream stream(100);
+        const auto spec = [](const char* node) {
+            return NodeSpec{QLatin1String(node),
+                            QStringLiteral("isems"),
+                            QLatin1String(node),
+                            {{QStringLiteral("batteryVoltage"), QStringLiteral("BAT"),
+                              QStringLiteral("Battery"), QStringLiteral("V")}},
+                            QStringLiteral("net")};
+        };
+        const QString net = QStringLiteral("net");
+        const QString v = QStringLiteral("batteryVoltage");
+        stream.onNodeRegistered(spec("isems:a"), {1, {11}});
+        stream.onSamples({{1000, 11, 12.5}});
+        // A second node of the same source: its own ring; the first node keeps what it had.
+        stream.onNodeRegistered(spec("isems:b"), {2, {21}});
+        stream.onSamples({{2000, 21, 13.75}, {3000, 11, 12.25}});
+        QCOMPARE(stream.latestOfNode(net, QStringLiteral("isems:a"), v), 12.25);
+        QCOMPARE(stream.series(net, v, QStringLiteral("isems:a"))->size(), 2);
+        QCOMPARE(stream.latestOfNode(net, QStringLiteral("isems:b"), v), 13.75);
+        QCOMPARE(stream.series(net, v, QStringLiteral("isems:b"))->size(), 1);
+        // The source-wide ring goes on across nodes, as for an OPC-N3 swapped for another.
+        QCOMPARE(stream.series(net, v)->size(), 3);
+        QCOMPARE(stream.latest(net, v), 12.25);
+        const QVariantList nodes = stream.nodes(net);
+        QCOMPARE(nodes.size(), 2);
+        QCOMPARE(nodes[1].toMap().value(QStringLiteral("key")).toString(), QStringLiteral("isems:b"));
+        QCOMPARE(nodes[1].toMap().value(QStringLiteral("lastUpdate")).toDateTime().toMSecsSinceEpoch(), 2000);
+        const QVariantList channels = nodes[0].toMap().value(QStringLiteral("channels")).toList();
+        QCOMPARE(channels.size(), 1);
+        QCOMPARE(channels[0].toMap().value(QStringLiteral("unit")).toString(), QStringLiteral("V"));
+        QVERIFY(stream.nodes(QStringLiteral("other")).isEmpty());
+    }
+
     void storeHealthNamesTheChannelsThatRefused()
     {
         // The screen says which channel of which source sends NaN, not only how many were refused.
