@@ -1,6 +1,6 @@
 // gascloud from the command line: importing the old uploader's settings and key, the emulator as
 // its own process, and a headless --demo whose upload queue moves until a batch is uploaded.
-#include "TestSupport.h"
+#include "CliRun.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "sinks/gascloud/GascloudApi.h"
@@ -19,29 +19,13 @@ using namespace fs;
 
 namespace {
 
-QString write(const QTemporaryDir& dir, const char* name, const QByteArray& text)
-{
-    QFile f(dir.filePath(QString::fromLatin1(name)));
-    f.open(QIODevice::WriteOnly);
-    f.write(text);
-    return f.fileName();
-}
-
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using test::Run;
+using test::writeFile;
 
 Run run(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(FS_BINARY), args);
-    p.waitForFinished(test::timeoutMs(30000));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::run(args, 30000);
 }
-
 } // namespace
 
 class TestGascloudCli : public QObject
@@ -52,11 +36,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString old =
-            write(dir, "settings.yaml",
-                  "API: https://gascloud.invalid/api/v1\nDBNAME: opcn3.db\nGADGET_ID: opc-12\n"
-                  "UPLOAD_INTERVAL_SECS: 600\nBATCH_MODE: TEST\nBATCH_TYPE: OPCN3\n"
-                  "BATCH_DIR_PENDING: /var/lib/opc/pending\nDELETE_READING_ON_ZIP: True\n");
-        const QString keyFile = write(dir, "gateway_key.txt", "0123456789abcdef0123\n");
+            writeFile(dir, "settings.yaml",
+                      "API: https://gascloud.invalid/api/v1\nDBNAME: opcn3.db\nGADGET_ID: opc-12\n"
+                      "UPLOAD_INTERVAL_SECS: 600\nBATCH_MODE: TEST\nBATCH_TYPE: OPCN3\n"
+                      "BATCH_DIR_PENDING: /var/lib/opc/pending\nDELETE_READING_ON_ZIP: True\n");
+        const QString keyFile = writeFile(dir, "gateway_key.txt", "0123456789abcdef0123\n");
         const QString config = dir.filePath(QStringLiteral("etc/fieldstation.yaml"));
         const QString data = dir.filePath(QStringLiteral("data"));
         Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
@@ -83,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("already has a gascloud section"), r.err.constData());
 
-        const QString badKey = write(dir, "bad_key.txt", "0123456789abcdef012\n");
+        const QString badKey = writeFile(dir, "bad_key.txt", "0123456789abcdef012\n");
         r = run({QStringLiteral("--config"), dir.filePath(QStringLiteral("other.yaml")),
                  QStringLiteral("--data-dir"), data, QStringLiteral("import"), QStringLiteral("gascloud"),
                  old, badKey});
@@ -98,19 +82,19 @@ private Q_SLOTS:
         // name) lies beside it, and the pending folder holds a batch the old tool never sent.
         QTemporaryDir dir;
         const QString old =
-            write(dir, "settings.yaml",
-                  "API: https://tinycloud.example/api/v1\nGASCLOUD_KEY: DEMO\nGADGET_ID: opc-3\n"
-                  "BATCH_MODE: PASS\nBATCH_DIR_PENDING: pending\n");
-        write(dir, "device_key.txt", "00112233445566778899\n");
+            writeFile(dir, "settings.yaml",
+                      "API: https://tinycloud.example/api/v1\nGASCLOUD_KEY: DEMO\nGADGET_ID: opc-3\n"
+                      "BATCH_MODE: PASS\nBATCH_DIR_PENDING: pending\n");
+        writeFile(dir, "device_key.txt", "00112233445566778899\n");
         QDir().mkpath(dir.filePath(QStringLiteral("pending")));
         const QString ref = QStringLiteral("00112233445566778899_000004_20201020101010");
-        write(dir, qPrintable(QStringLiteral("pending/%1.zip").arg(ref)),
-              "PK\x05\x06" + QByteArray(18, '\0'));
-        write(dir, qPrintable(QStringLiteral("pending/%1.yaml").arg(ref)),
-              "key: 00112233445566778899\nsource_ref: " + ref.toUtf8() + "\nfilelist: " + ref.toUtf8() +
-                  ".csv," + ref.toUtf8() +
-                  ".yaml\nbatch_type: OPC\nbatch_mode: PASS\nzip_size: 22\nzip_md5: "
-                  "d41d8cd98f00b204e9800998ecf8427e\n");
+        writeFile(dir, qPrintable(QStringLiteral("pending/%1.zip").arg(ref)),
+                  "PK\x05\x06" + QByteArray(18, '\0'));
+        writeFile(dir, qPrintable(QStringLiteral("pending/%1.yaml").arg(ref)),
+                  "key: 00112233445566778899\nsource_ref: " + ref.toUtf8() + "\nfilelist: " + ref.toUtf8() +
+                      ".csv," + ref.toUtf8() +
+                      ".yaml\nbatch_type: OPC\nbatch_mode: PASS\nzip_size: 22\nzip_md5: "
+                      "d41d8cd98f00b204e9800998ecf8427e\n");
         const QString config = dir.filePath(QStringLiteral("fs.yaml"));
         const QString data = dir.filePath(QStringLiteral("data"));
         const Run r = run({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data,
@@ -196,7 +180,7 @@ private Q_SLOTS:
     void demoQueueMovesUntilABatchIsUploaded()
     {
         QTemporaryDir dir;
-        const QString config = write(dir, "fast.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+        const QString config = writeFile(dir, "fast.yaml", "opcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
         const QString data = dir.filePath(QStringLiteral("demo"));
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);

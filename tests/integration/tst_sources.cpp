@@ -18,15 +18,7 @@ using namespace fs;
 
 namespace {
 
-QString write(const QTemporaryDir& dir, const char* name, const QByteArray& text)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
-
+using test::writeFile;
 struct NodeRow
 {
     QString key, source;
@@ -71,9 +63,9 @@ private Q_SLOTS:
     void aMissingDeviceIsNamedWithItsEntry()
     {
         QTemporaryDir dir;
-        const QString cfg = write(dir, "s.yaml",
-                                  "sources:\n  - id: opc-gone\n    type: opcn3\n"
-                                  "    device: /nonexistent/spidev9.9\n");
+        const QString cfg = writeFile(dir, "s.yaml",
+                                      "sources:\n  - id: opc-gone\n    type: opcn3\n"
+                                      "    device: /nonexistent/spidev9.9\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         Station station(settings.value(), {false, dir.filePath(QStringLiteral("data")), false});
@@ -120,13 +112,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString cfg =
-            write(dir, "two.yaml",
-                  "recorder:\n  flush_interval_ms: 100\n"
-                  "sources:\n"
-                  "  - id: opc-roof\n    type: opcn3\n    laser_wait_ms: 0\n    fan_wait_ms: 0\n"
-                  "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    laser_wait_ms: 0\n"
-                  "    fan_wait_ms: 0\n"
-                  "  - id: opc-off\n    type: opcn3\n    enabled: false\n");
+            writeFile(dir, "two.yaml",
+                      "recorder:\n  flush_interval_ms: 100\n"
+                      "sources:\n"
+                      "  - id: opc-roof\n    type: opcn3\n    laser_wait_ms: 0\n    fan_wait_ms: 0\n"
+                      "  - id: opc-yard\n    type: opcn3\n    name: Yard\n    laser_wait_ms: 0\n"
+                      "    fan_wait_ms: 0\n"
+                      "  - id: opc-off\n    type: opcn3\n    enabled: false\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         Station station(settings.value(), {true, dir.filePath(QStringLiteral("data")), false});
@@ -178,8 +170,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString cfg =
-            write(dir, "old.yaml",
-                  "recorder:\n  flush_interval_ms: 100\nopcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
+            writeFile(dir, "old.yaml",
+                      "recorder:\n  flush_interval_ms: 100\nopcn3:\n  laser_wait_ms: 0\n  fan_wait_ms: 0\n");
         const auto settings = Settings::load(cfg);
         QVERIFY2(settings.ok(), qPrintable(settings.error()));
         QCOMPARE(settings->warnings.size(), 1);

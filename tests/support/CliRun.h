@@ -38,13 +38,4 @@ inline Run run(const QStringList& args, int timeoutMs = 20000)
     return runWith(QProcessEnvironment::systemEnvironment(), args, {}, timeoutMs);
 }
 
-inline QString writeFile(QTemporaryDir& dir, const char* name, const QByteArray& content)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(content);
-    return path;
-}
-
 } // namespace fs::test
