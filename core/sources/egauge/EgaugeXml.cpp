@@ -2,6 +2,7 @@
 // into int64s; runs of plain rows go through EgaugeRowScan, which is 2-3× faster than expat there.
 #include "sources/egauge/EgaugeXml.h"
 
+#include "sources/egauge/EgaugeNumbers.h"
 #include "sources/egauge/EgaugeRowScan.h"
 
 #include <expat.h>
@@ -27,54 +28,6 @@ int ShowAnswer::rowCount() const
 }
 
 namespace {
-
-// Wrap-safe S64 arithmetic: the meter's counters are circular, so they add like unsigned ones.
-qint64 wrapAdd(qint64 a, qint64 b)
-{
-    return qint64(quint64(a) + quint64(b));
-}
-
-std::optional<qint64> parseInt(std::string_view text, int base)
-{
-    qint64 v = 0;
-    const char* first = text.data();
-    const char* last = first + text.size();
-    bool negative = false;
-    if (base == 10 && first != last && *first == '-') {
-        negative = true;
-        ++first;
-    }
-    if (first == last || *first == '-' || *first == '+')
-        return std::nullopt;
-    // Parse the magnitude unsigned so that -2^63 (the S64 minimum) is accepted.
-    quint64 mag = 0;
-    const auto [end, ec] = std::from_chars(first, last, mag, base);
-    if (ec != std::errc() || end != last)
-        return std::nullopt;
-    if (negative) {
-        if (mag > quint64(1) << 63)
-            return std::nullopt;
-        v = qint64(quint64(0) - mag);
-    } else {
-        if (mag > quint64(std::numeric_limits<qint64>::max()))
-            return std::nullopt;
-        v = qint64(mag);
-    }
-    return v;
-}
-
-// "0x5d24b5c8" (what the meter sends); a bare hex string is taken too.
-std::optional<qint64> parseHex(std::string_view text)
-{
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
-        text.remove_prefix(2);
-    return parseInt(text, 16);
-}
-
-QString quoted(std::string_view s)
-{
-    return QLatin1Char('"') + QString::fromUtf8(s.data(), qsizetype(s.size())).left(40) + QLatin1Char('"');
-}
 
 class Parser
 {
