@@ -237,6 +237,26 @@ private Q_SLOTS:
         a = parsed(c.get(show + QStringLiteral("S&E&n=1&f=%1").arg(e.meter().options().epoch)));
         QCOMPARE(a.blocks[0].cells, QList<qint64>(a.columns.size(), 0));
 
+        // egauge-async's query (a first, T percent-encoded): virtual registers use and gen follow the real
+        // ones.
+        a = parsed(c.get(show + QStringLiteral("a&t=%1&f=%2&m&s=14&n=4").arg(kNow - 7200).arg(kNow)));
+        QCOMPARE(a.columns.size(), e.meter().registers().size() + 2);
+        QCOMPARE(a.columns.last().name, QStringLiteral("gen"));
+        QCOMPARE(a.columns.last().did, -1);
+        QCOMPARE(a.blocks[0].timeDelta, 900.0);
+        const auto rates = egauge::differences(a);
+        const int use = int(a.columns.size()) - 2;
+        double loads = 0;
+        for (int n = 1; n <= 3; ++n) {
+            const int reg = e.meter().indexOf(QStringLiteral("CT%1_Power").arg(n));
+            loads += houseRate(e, reg, kNow, kNow - 900);
+        }
+        QVERIFY(std::abs(rates.value(0, use) - loads) < 1e-6);
+        a = parsed(c.get(show + QStringLiteral("a&T=") + QString::number(kNow - 5) + QStringLiteral("%2C") +
+                         QString::number(kNow - 65)));
+        QCOMPARE(a.blocks.size(), 2);
+        QCOMPARE(a.blocks[1].timeStamp, kNow - 65);
+
         // An unknown key is refused in strict mode, a bad value always.
         QCOMPARE(c.get(show + QStringLiteral("S&n=2&zz")).status, 400);
         QCOMPARE(c.get(show + QStringLiteral("S&n=abc")).status, 400);
