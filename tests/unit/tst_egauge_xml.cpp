@@ -267,6 +267,9 @@ private Q_SLOTS:
         QCOMPARE(a->rowCount(), 0);
         QVERIFY(!newestRow(*a).has_value());
         QCOMPARE(differences(*a).timesMs.size(), 0);
+        // Two anchors around an empty answer are not paired with each other.
+        const auto other = parseShow(group(block(1700000010, "1", {{9, 9}, {1, 1}}, kPV)));
+        QCOMPARE(differences(*a, {oldestRow(*other), newestRow(*other)}).timesMs.size(), 0);
     }
 
     void malformed_data()
