@@ -8,7 +8,7 @@ build_pkgs=(
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-charts-dev qt6-serialbus-dev
   qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libquazip1-qt6-dev libssh-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-mysql
-  libyaml-cpp-dev libmosquitto-dev libgl-dev libsqlite3-dev libsystemd-dev
+  libyaml-cpp-dev libmosquitto-dev libgl-dev libsqlite3-dev libsystemd-dev libexpat1-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtcharts
   qml6-module-qtquick-templates qml6-module-qttest qml6-module-qtquick-dialogs
