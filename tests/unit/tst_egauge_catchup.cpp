@@ -124,6 +124,29 @@ private Q_SLOTS:
         QCOMPARE(plan.stored(), kNow);
     }
 
+    void chunkAnsweredInMinuteRowsSwitchesToMinuteChunks()
+    {
+        // A meter that answers a range it keeps only in minutes with minute rows (the emulator does).
+        EgaugeCatchUp plan(3600, 341);
+        const qint64 since = kNow - 86400;
+        plan.setStored(since);
+        EgaugeQuery q = plan.next(kNow);
+        QCOMPARE(q.newestS, since + 3599);
+        auto v = plan.answered(q, since, since + 3540, 60, kNow, 60);
+        QVERIFY(v.deliver);
+        QVERIFY(v.more);
+        QCOMPARE(plan.stored(), since + 3540);
+        q = plan.next(kNow);
+        QCOMPARE(q.unit, Unit::Minutes);
+        QCOMPARE(q.newestS, kNow - 3600);
+        v = plan.answered(q, q.oldestS, q.newestS, int((q.newestS - q.oldestS) / 60 + 1), kNow, 60);
+        QVERIFY(v.deliver);
+        QVERIFY(v.more);
+        q = plan.next(kNow);
+        QCOMPARE(q.unit, Unit::Seconds);
+        QCOMPARE(q.oldestS, kNow - 3600);
+    }
+
     void emptyChunkDoesNotRepeatForEver()
     {
         EgaugeCatchUp plan(1000, 341);

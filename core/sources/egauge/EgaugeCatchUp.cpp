@@ -64,7 +64,7 @@ EgaugeQuery EgaugeCatchUp::next(qint64 nowS) const
 }
 
 EgaugeCatchUp::Verdict EgaugeCatchUp::answered(const EgaugeQuery& q, qint64 oldestS, qint64 newestS, int rows,
-                                               qint64 nowS)
+                                               qint64 nowS, double newestStepS)
 {
     Verdict v;
     if (q.unit == EgaugeQuery::Unit::Minutes) {
@@ -87,6 +87,17 @@ EgaugeCatchUp::Verdict EgaugeCatchUp::answered(const EgaugeQuery& q, qint64 olde
         // The meter no longer holds seconds back to the stored row: fill the gap with minute rows
         // up to where its seconds begin (or, with none in that range, up to one chunk before now).
         m_minuteUntil = rows > 0 ? oldestS : std::max(m_since + kMinute, nowS - m_maxRows);
+        v.more = true;
+        return v;
+    }
+    if (m_since > 0 && q.newestS > 0 && rows > 0 && newestStepS >= kMinute && newestS > m_since &&
+        oldestS <= m_since + kMinute) {
+        // A chunk of seconds came back as coarser rows: the meter keeps no seconds that far back.
+        // Take them, and go on in whole chunks of minute rows up to one chunk before now.
+        v.deliver = true;
+        m_since = newestS;
+        m_minuteUntil = std::max(m_since + kMinute, nowS - m_maxRows);
+        m_acceptGap = false;
         v.more = true;
         return v;
     }
