@@ -55,11 +55,12 @@ EgaugeQuery EgaugeCatchUp::next(qint64 nowS) const
         q.newestS = std::min(m_minuteUntil, q.oldestS + kMinute * (m_maxRows - 1));
         return q;
     }
-    // The stored row is asked for again as the oldest: its counters are what the next rate needs.
+    // From the stored row again (its counters are what the next rate needs), or the minute before
+    // it, so that a meter which keeps only minute rows there still joins up with what is stored.
     q.rows = m_maxRows;
-    q.oldestS = m_since;
-    if (nowS - m_since + 1 > m_maxRows)
-        q.newestS = m_since + m_maxRows - 1;
+    q.oldestS = m_since - m_since % kMinute;
+    if (nowS - q.oldestS + 1 > m_maxRows)
+        q.newestS = q.oldestS + m_maxRows - 1;
     return q;
 }
 
