@@ -4,6 +4,7 @@
 // gap (seconds, then minutes for what the meter no longer holds in seconds), counters wrapping.
 #include "CannedMeter.h"
 #include "TestSupport.h"
+#include "config/SecretStore.h"
 #include "sim/EgaugeEmulator.h"
 #include "sources/SourceTypes.h"
 #include "sources/egauge/EgaugeSource.h"
@@ -151,29 +152,116 @@ private Q_SLOTS:
         Recorder rec(dir.filePath(QStringLiteral("s.db")));
         QVERIFY(rec.start().ok());
         test::CannedMeter silent({});
-        const qint64 t = QDateTime::currentSecsSinceEpoch();
-        test::CannedMeter lively({test::showXml(0x1, kColumns, t, houseRows(t, 5))});
+        EmulatedHouse house;
         // Both in this one thread: a poller that waits for an answer must not hold its thread.
         EgaugeSource::Options so = options(silent.url(), 300);
         so.poller.timeoutMs = 3000;
         EgaugeSource a(QStringLiteral("silent"), so, &rec);
-        EgaugeSource b(QStringLiteral("lively"), options(lively.url(), 300), &rec);
+        EgaugeSource::Options bo = house.options();
+        bo.poller.intervalMs = 300;
+        EgaugeSource b(QStringLiteral("lively"), bo, &rec);
         QSignalSpy aFailed(&a.poller(), &EgaugePoller::failed);
         QSignalSpy bPolled(&b.poller(), &EgaugePoller::polled);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("did not answer within 3 s")));
+        const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
         a.start();
         b.start();
         QVERIFY(aFailed.wait(test::timeoutMs(10000)));
-        // Within the 3 s the silent meter was waited for, the other one kept its 300 ms schedule.
+        // Within the 3 s the silent meter was waited for, the other kept its 300 ms schedule and
+        // stored the seconds as they came.
         QVERIFY2(bPolled.size() >= 4, qPrintable(QString::number(bPolled.size())));
-        QVERIFY(silent.requests().size() == 1);
+        QCOMPARE(silent.requests().size(), 1);
         QCOMPARE(a.health(), Source::Health::Failing);
         QVERIFY2(a.healthDetail().contains(QStringLiteral("did not answer within 3 s")),
                  qPrintable(a.healthDetail()));
         QCOMPARE(b.health(), Source::Health::Ok);
-        QCOMPARE(readings(rec, QStringLiteral("lively"), QStringLiteral("CT1_Power")).size(), 4);
+        const auto lively = readings(rec, QStringLiteral("lively"), QStringLiteral("CT1_Power"));
+        QVERIFY(lively.size() >= 340);
+        QVERIFY2(lively.last().first >= startedMs / 1000 * 1000 + 2000,
+                 qPrintable(QStringLiteral("newest %1, started %2").arg(lively.last().first).arg(startedMs)));
+        QVERIFY(readings(rec, QStringLiteral("silent"), QStringLiteral("CT1_Power")).isEmpty());
         a.stop();
         b.stop();
+    }
+
+    void aMeterThatStaysOfflineIsTriedLessAndLessOften()
+    {
+        EmulatedHouse house;
+        house.emulator->failNext(4, 503);
+        EgaugeSource::Options o = house.options();
+        o.poller.intervalMs = 150;
+        EgaugeSource source(QStringLiteral("m"), o, nullptr);
+        QSignalSpy failed(&source.poller(), &EgaugePoller::failed);
+        QSignalSpy polled(&source.poller(), &EgaugePoller::polled);
+        QList<qint64> at;
+        connect(&source.poller(), &EgaugePoller::failed, this,
+                [&at] { at << QDateTime::currentMSecsSinceEpoch(); });
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("HTTP 503")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("HTTP 503")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("HTTP 503")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("HTTP 503")));
+        source.start();
+        QVERIFY(polled.wait(test::timeoutMs(10000)));
+        source.stop();
+        QCOMPARE(at.size(), 4);
+        // 150, 300, 600 ms after each failure in a row (a timer never fires much early).
+        for (int i = 1; i < at.size(); ++i)
+            QVERIFY2(
+                at[i] - at[i - 1] >= (150 << (i - 1)) * 9 / 10,
+                qPrintable(QStringLiteral("try %1 came %2 ms after the last").arg(i).arg(at[i] - at[i - 1])));
+        QVERIFY(failed.last().first().toString().contains(QStringLiteral("answered HTTP 503")));
+        QCOMPARE(source.poller().consecutiveFailures(), 0);
+    }
+
+    void aConfiguredRegisterTheMeterLacksIsToldOnce()
+    {
+        EmulatedHouse house;
+        EgaugeSource::Options o =
+            house.options({QStringLiteral("CT1_Power=W"), QStringLiteral("CT9_Power=W")});
+        o.poller.intervalMs = 100;
+        EgaugeSource source(QStringLiteral("m"), o, nullptr);
+        QSignalSpy polled(&source.poller(), &EgaugePoller::polled);
+        // One warning, however many polls.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("the meter has no register CT9_Power")));
+        source.start();
+        QTRY_VERIFY_WITH_TIMEOUT(polled.size() >= 3, test::timeoutMs(10000));
+        // The source still records what the meter has, and its health says what it lacks.
+        QCOMPARE(source.health(), Source::Health::Ok);
+        QVERIFY2(source.healthDetail().contains(QStringLiteral("no register CT9_Power")),
+                 qPrintable(source.healthDetail()));
+        source.stop();
+        QCOMPARE(source.nodes().size(), 1);
+        QVERIFY(source.samplesStored() >= 340);
+    }
+
+    void thePasswordComesFromTheSecretStore()
+    {
+        QTemporaryDir dir;
+        Recorder rec(dir.filePath(QStringLiteral("s.db")));
+        QVERIFY(rec.start().ok());
+        sim::EgaugeEmulator::Options eo;
+        eo.user = QStringLiteral("owner");
+        eo.password = QStringLiteral("from-the-store");
+        EmulatedHouse house(eo);
+        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
+        QVERIFY(secrets.write(QStringLiteral("egauge/house"), QStringLiteral("from-the-store")).ok());
+        const auto settings = Settings::parse(QStringLiteral("sources:\n  - id: house\n    type: egauge\n"
+                                                             "    url: %1\n    user: owner\n"
+                                                             "    registers: [L1_Voltage=V]\n")
+                                                  .arg(house.emulator->baseUrl())
+                                                  .toUtf8(),
+                                              QStringLiteral("h.yaml"));
+        QVERIFY2(settings.ok(), qPrintable(settings.error()));
+        auto made =
+            findSourceType(QStringLiteral("egauge"))->create(settings->sources[0], {&rec, false, &secrets});
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        auto* source = static_cast<EgaugeSource*>(made.value().get());
+        QSignalSpy stored(source, &EgaugeSource::stored);
+        source->start();
+        QVERIFY(stored.wait(test::timeoutMs(5000)));
+        source->stop();
+        QCOMPARE(readings(rec, QStringLiteral("house"), QStringLiteral("L1_Voltage")).size(), 340);
     }
 
     void aRestartResumesFromTheLastStoredRowWithoutDuplicates()
