@@ -78,6 +78,27 @@ double meterRate(const sim::HouseMeter& m, const QString& reg, qint64 t, qint64 
     return double(d) * quantum / double(spanS);
 }
 
+/// A store of its own with a running Recorder.
+struct TempStore
+{
+    QTemporaryDir dir;
+    Recorder rec{dir.filePath(QStringLiteral("s.db"))};
+    TempStore()
+    {
+        if (!rec.start().ok())
+            qFatal("the recorder does not start");
+    }
+};
+
+/// A meter that asks for Digest credentials: user "owner" and `password`.
+sim::EgaugeEmulator::Options withDigest(const QString& password)
+{
+    sim::EgaugeEmulator::Options o;
+    o.user = QStringLiteral("owner");
+    o.password = password;
+    return o;
+}
+
 /// An emulated meter and sources polling it with a clock `shiftS` seconds off the real one.
 struct EmulatedHouse
 {
@@ -113,9 +134,8 @@ class TestEgaugePoller : public QObject
 private Q_SLOTS:
     void malformedAnswerStoresNothingAndTheNextPollWorks()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         const qint64 t = QDateTime::currentSecsSinceEpoch() - 30;
         QByteArray bad = test::showXml(0x1234, kColumns, t, houseRows(t, 5));
         // The third row loses a cell: the whole answer is refused, its good rows too.
@@ -148,9 +168,8 @@ private Q_SLOTS:
 
     void aMeterThatNeverAnswersDelaysNoOther()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         test::CannedMeter silent({});
         EmulatedHouse house;
         // Both in this one thread: a poller that waits for an answer must not hold its thread.
@@ -237,14 +256,11 @@ private Q_SLOTS:
 
     void thePasswordComesFromTheSecretStore()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
-        sim::EgaugeEmulator::Options eo;
-        eo.user = QStringLiteral("owner");
-        eo.password = QStringLiteral("from-the-store");
+        TempStore store;
+        Recorder& rec = store.rec;
+        const sim::EgaugeEmulator::Options eo = withDigest(QStringLiteral("from-the-store"));
         EmulatedHouse house(eo);
-        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
+        const SecretStore secrets(store.dir.path(), StationSettings::Secrets::File, false);
         QVERIFY(secrets.write(QStringLiteral("egauge/house"), QStringLiteral("from-the-store")).ok());
         const auto settings = Settings::parse(QStringLiteral("sources:\n  - id: house\n    type: egauge\n"
                                                              "    url: %1\n    user: owner\n"
@@ -266,9 +282,8 @@ private Q_SLOTS:
 
     void aRestartResumesFromTheLastStoredRowWithoutDuplicates()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         const qint64 t = QDateTime::currentSecsSinceEpoch() - 60;
         {
             test::CannedMeter meter({test::showXml(0x1, kColumns, t, houseRows(t, 6))});
@@ -301,12 +316,9 @@ private Q_SLOTS:
 
     void digestAuthWithAWrongPasswordFailsClearlyAndStoresNothing()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
-        sim::EgaugeEmulator::Options eo;
-        eo.user = QStringLiteral("owner");
-        eo.password = QStringLiteral("s3cret");
+        TempStore store;
+        Recorder& rec = store.rec;
+        const sim::EgaugeEmulator::Options eo = withDigest(QStringLiteral("s3cret"));
         EmulatedHouse house(eo);
         EgaugeSource::Options o = house.options();
         o.poller.user = QStringLiteral("owner");
@@ -340,9 +352,7 @@ private Q_SLOTS:
 
     void wrongPasswordShowsAsFailingHealth()
     {
-        sim::EgaugeEmulator::Options eo;
-        eo.user = QStringLiteral("owner");
-        eo.password = QStringLiteral("s3cret");
+        const sim::EgaugeEmulator::Options eo = withDigest(QStringLiteral("s3cret"));
         EmulatedHouse house(eo);
         EgaugeSource::Options o = house.options();
         o.poller.user = QStringLiteral("owner");
@@ -359,9 +369,8 @@ private Q_SLOTS:
 
     void aDayAwayComesBackInMinutesThenSeconds()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         sim::EgaugeEmulator::Options eo;
         eo.storage.secondsKept = 600; // an EG30xx: ten minutes of seconds
         EmulatedHouse house(eo);
@@ -422,9 +431,8 @@ private Q_SLOTS:
 
     void countersWrappingPast2To63GiveTheRightRates()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         sim::EgaugeEmulator::Options eo;
         eo.meter.wrapAtS = QDateTime::currentSecsSinceEpoch() - 100; // inside the first answer
         EmulatedHouse house(eo);
@@ -455,9 +463,8 @@ private Q_SLOTS:
 
     void theDemoMeterRecordsLivePowerVoltageAndCurrent()
     {
-        QTemporaryDir dir;
-        Recorder rec(dir.filePath(QStringLiteral("s.db")));
-        QVERIFY(rec.start().ok());
+        TempStore store;
+        Recorder& rec = store.rec;
         const SourceType* type = findSourceType(QStringLiteral("egauge"));
         QVERIFY(type);
         SourceSettings s = defaultSourceSettings(*type);
