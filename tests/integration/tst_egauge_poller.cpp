@@ -232,6 +232,43 @@ private Q_SLOTS:
         QCOMPARE(source.poller().consecutiveFailures(), 0);
     }
 
+    void eachRegistersNodeTellsWhenTheMeterFailsAndRecovers()
+    {
+        TempStore store;
+        EmulatedHouse house;
+        EgaugeSource::Options o = house.options();
+        o.poller.intervalMs = 100;
+        EgaugeSource source(QStringLiteral("m"), o, &store.rec);
+        QSignalSpy polled(&source.poller(), &EgaugePoller::polled);
+        QSignalSpy failed(&source.poller(), &EgaugePoller::failed);
+        source.start();
+        QVERIFY(polled.wait(test::timeoutMs(5000)));
+        house.emulator->failNext(1, 500);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("HTTP 500")));
+        QVERIFY(failed.wait(test::timeoutMs(5000)));
+        QCOMPARE(source.health(), Source::Health::Failing);
+        polled.clear();
+        QVERIFY(polled.wait(test::timeoutMs(5000)));
+        QCOMPARE(source.health(), Source::Health::Ok);
+        source.stop();
+        QVERIFY(store.rec.flush().ok());
+        auto db = Store::open(store.rec.storePath(), Store::Mode::ReadOnly);
+        QSqlQuery q((*db)->db());
+        q.prepare(
+            QStringLiteral("SELECT s.state, s.detail FROM node_states s JOIN nodes n ON n.id = s.node_id "
+                           "WHERE n.key = ? ORDER BY s.seq"));
+        q.addBindValue(EgaugeSource::nodeKey(QStringLiteral("m"), QStringLiteral("L1_Voltage")));
+        QVERIFY(q.exec());
+        QStringList states;
+        while (q.next())
+            states << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString();
+        QCOMPARE(states.size(), 2);
+        QVERIFY2(states[0].startsWith(QStringLiteral("unreachable:")) &&
+                     states[0].contains(QStringLiteral("HTTP 500")),
+                 qPrintable(states[0]));
+        QCOMPARE(states[1], QStringLiteral("ok:"));
+    }
+
     void aConfiguredRegisterTheMeterLacksIsToldOnce()
     {
         EmulatedHouse house;
