@@ -68,6 +68,8 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
     o.poller.maxRows = s.maxRows;
     // Peper's first request reached back 341 s; a longer interval reaches back one interval.
     o.poller.firstRows = std::max(341, s.intervalS + 1);
+    if (context.demo)
+        return demo(settings, o, context); // never the meter's password: the demo keeps apart
     if (!s.user.isEmpty() && context.secrets) {
         auto password = context.secrets->read(EgaugeSettings::passwordSecret(settings.id));
         if (!password)
@@ -79,8 +81,6 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
                 << EgaugeSettings::passwordSecret(settings.id) << "): the meter will refuse it";
         o.poller.password = password.value().value_or(QString());
     }
-    if (context.demo)
-        return demo(settings, o, context);
     return std::unique_ptr<Source>(std::make_unique<EgaugeSource>(settings.id, o, context.sink));
 }
 
