@@ -48,6 +48,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("one 86-byte OPC-N3 histogram frame (raw or hex) as JSON"),
          QStringLiteral("FILE holds the frame as 86 raw bytes or as hex text (any whitespace).\n"
                         "Prints the decoded fields as JSON; a bad frame is one line on stderr, exit 1.")},
+        {{QStringLiteral("decode"), QStringLiteral("egauge")},
+         QStringLiteral("FILE"),
+         QStringLiteral("an eGauge egauge-show XML answer's rates as JSON"),
+         QStringLiteral(
+             "FILE holds an answer of /cgi-bin/egauge-show (any flags, delta rows too).\n"
+             "Prints one JSON object per rate, newest first; a bad answer is one line on stderr, exit 1.")},
         {{QStringLiteral("register")},
          QStringLiteral("--pin PIN [--name NAME] [--api URL]"),
          QStringLiteral("register with gascloud; the key goes to the keychain"),

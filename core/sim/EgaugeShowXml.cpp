@@ -37,13 +37,30 @@ qint64 tierAt(const MeterStorage& s, qint64 x, qint64 now)
     return 3600;
 }
 
+// A column of the answer: a register, or with `a` a virtual one summing registers (use, gen).
+struct Column
+{
+    QString name, type;
+    QList<int> parts; ///< register indexes added up
+    int did = -1;     ///< virtual registers have none
+};
+
 struct Writer
 {
     const HouseMeter& meter;
     const MeterStorage& storage;
     const ShowQuery& q;
     QByteArray out;
-    QList<qint64> base; // subtracted from every counter: a reset meter, or E
+    QList<Column> columns;
+    QList<qint64> base; // subtracted from every column: a reset meter, or E
+
+    qint64 counter(const Column& c, qint64 x) const
+    {
+        quint64 sum = 0;
+        for (int r : c.parts)
+            sum += quint64(meter.counter(r, x));
+        return qint64(sum);
+    }
 
     void header()
     {
@@ -55,34 +72,48 @@ struct Writer
                hex(qint64(storage.serial)) + "\">\n";
         const auto& regs = meter.registers();
         for (int r = 0; r < regs.size(); ++r)
-            base.append(storage.reset || q.epochRelative ? meter.counter(r, storage.epoch) : 0);
+            columns.append({regs[r].name, regs[r].type, {r}, r});
+        if (q.totals) {
+            // The meter's virtual registers as stored data names them (egauge-async: "use", not "Total
+            // Usage").
+            columns.append(
+                {QStringLiteral("use"),
+                 QStringLiteral("P"),
+                 {meter.indexOf(u"CT1_Power"), meter.indexOf(u"CT2_Power"), meter.indexOf(u"CT3_Power")}});
+            columns.append({QStringLiteral("gen"), QStringLiteral("P"), {meter.indexOf(u"Solar")}});
+        }
+        for (const Column& c : columns)
+            base.append(storage.reset || q.epochRelative ? counter(c, storage.epoch) : 0);
     }
 
     void block(bool first, qint64 ts, qint64 delta, const QList<qint64>& times)
     {
-        const auto& regs = meter.registers();
+        const int n = int(columns.size());
         out += "<data";
         if (first)
-            out += " columns=\"" + QByteArray::number(regs.size()) + "\"";
+            out += " columns=\"" + QByteArray::number(n) + "\"";
         out += " time_stamp=\"" + hex(ts) + "\" time_delta=\"" + QByteArray::number(delta) + "\"";
         if (q.delta)
             out += " delta=\"true\"";
         out += " epoch=\"" + hex(storage.epoch) + "\">\n";
         if (first) {
-            for (int r = 0; r < regs.size(); ++r)
-                out += " <cname t=\"" + regs[r].type.toUtf8() + "\" did=\"" + QByteArray::number(r) + "\">" +
-                       regs[r].name.toUtf8() + "</cname>\n";
+            for (const Column& c : columns) {
+                out += " <cname t=\"" + c.type.toUtf8() + "\"";
+                if (c.did >= 0)
+                    out += " did=\"" + QByteArray::number(c.did) + "\"";
+                out += ">" + c.name.toUtf8() + "</cname>\n";
+            }
         }
-        QList<qint64> prev(regs.size());
+        QList<qint64> prev(n);
         bool firstRow = true;
         for (qint64 x : times) {
             out += " <r>";
-            for (int r = 0; r < regs.size(); ++r) {
-                const qint64 v = qint64(quint64(meter.counter(r, x)) - quint64(base[r]));
+            for (int i = 0; i < n; ++i) {
+                const qint64 v = qint64(quint64(counter(columns[i], x)) - quint64(base[i]));
                 out += "<c>";
-                out += QByteArray::number(q.delta && !firstRow ? qint64(quint64(v) - quint64(prev[r])) : v);
+                out += QByteArray::number(q.delta && !firstRow ? qint64(quint64(v) - quint64(prev[i])) : v);
                 out += "</c>";
-                prev[r] = v;
+                prev[i] = v;
             }
             out += "</r>\n";
             firstRow = false;
@@ -158,7 +189,7 @@ Result<ShowQuery> ShowQuery::parse(QByteArrayView rawQuery, QStringList* unknown
 
 QByteArray showXml(const HouseMeter& meter, const MeterStorage& storage, const ShowQuery& q, qint64 nowS)
 {
-    Writer w{meter, storage, q, {}, {}};
+    Writer w{meter, storage, q, {}, {}, {}};
     w.header();
     if (!q.T.isEmpty()) {
         // One block per listed time, each with the stored row at or just before it.

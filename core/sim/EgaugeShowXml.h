@@ -26,7 +26,7 @@ struct ShowQuery
     bool delta = false;         ///< C
     bool epochRelative = false; ///< E
     bool csv = false;           ///< c (not served)
-    bool totals = false;        ///< a (no virtual registers here: ignored)
+    bool totals = false;        ///< a: the virtual registers use and gen too
 
     /// Parses a raw query string ("S&s=0&n=341"). Keys the meter does not know go to `unknown`.
     static Result<ShowQuery> parse(QByteArrayView rawQuery, QStringList* unknown = nullptr);

@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 using namespace fs;
@@ -77,6 +78,29 @@ EgaugeEmulator::Options fixedClock(qint64* now)
     return o;
 }
 
+// A meter on a free port with its clock stopped at `now` (tests move it), and a client.
+struct Rig
+{
+    qint64 now = kNow;
+    EgaugeEmulator e;
+    Client c;
+
+    explicit Rig(const std::function<void(EgaugeEmulator::Options&)>& tweak = {}) : e(options(tweak))
+    {
+        if (!e.listen().ok())
+            qFatal("the eGauge emulator cannot listen");
+    }
+
+private:
+    EgaugeEmulator::Options options(const std::function<void(EgaugeEmulator::Options&)>& tweak)
+    {
+        auto o = fixedClock(&now);
+        if (tweak)
+            tweak(o);
+        return o;
+    }
+};
+
 egauge::ShowAnswer parsed(const Reply& r)
 {
     const auto a = egauge::parseShow(r.body);
@@ -101,10 +125,8 @@ class TestEgaugeEmulator : public QObject
 private Q_SLOTS:
     void peperQueryRoundTrip()
     {
-        qint64 now = kNow;
-        EgaugeEmulator e(fixedClock(&now));
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig;
+        auto& [now, e, c] = rig;
         const Reply r = c.get(e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?S&s=0&n=341"));
         QCOMPARE(r.status, 200);
         const auto a = parsed(r);
@@ -129,12 +151,11 @@ private Q_SLOTS:
 
     void digestRequired()
     {
-        qint64 now = kNow;
-        auto o = fixedClock(&now);
-        o.user = QStringLiteral("owner");
-        o.password = QStringLiteral("s3cret");
-        EgaugeEmulator e(o);
-        QVERIFY(e.listen().ok());
+        Rig rig([](EgaugeEmulator::Options& o) {
+            o.user = QStringLiteral("owner");
+            o.password = QStringLiteral("s3cret");
+        });
+        auto& [now, e, unused] = rig;
         const QString url = e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?S&n=3");
 
         Client anonymous;
@@ -171,10 +192,8 @@ private Q_SLOTS:
 
     void parametersHonoured()
     {
-        qint64 now = kNow;
-        EgaugeEmulator e(fixedClock(&now));
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig;
+        auto& [now, e, c] = rig;
         const QString show = e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?");
 
         // t alone (Peper's catch-up): every second from now back to t, both ends included.
@@ -218,6 +237,26 @@ private Q_SLOTS:
         a = parsed(c.get(show + QStringLiteral("S&E&n=1&f=%1").arg(e.meter().options().epoch)));
         QCOMPARE(a.blocks[0].cells, QList<qint64>(a.columns.size(), 0));
 
+        // egauge-async's query (a first, T percent-encoded): virtual registers use and gen follow the real
+        // ones.
+        a = parsed(c.get(show + QStringLiteral("a&t=%1&f=%2&m&s=14&n=4").arg(kNow - 7200).arg(kNow)));
+        QCOMPARE(a.columns.size(), e.meter().registers().size() + 2);
+        QCOMPARE(a.columns.last().name, QStringLiteral("gen"));
+        QCOMPARE(a.columns.last().did, -1);
+        QCOMPARE(a.blocks[0].timeDelta, 900.0);
+        const auto rates = egauge::differences(a);
+        const int use = int(a.columns.size()) - 2;
+        double loads = 0;
+        for (int n = 1; n <= 3; ++n) {
+            const int reg = e.meter().indexOf(QStringLiteral("CT%1_Power").arg(n));
+            loads += houseRate(e, reg, kNow, kNow - 900);
+        }
+        QVERIFY(std::abs(rates.value(0, use) - loads) < 1e-6);
+        a = parsed(c.get(show + QStringLiteral("a&T=") + QString::number(kNow - 5) + QStringLiteral("%2C") +
+                         QString::number(kNow - 65)));
+        QCOMPARE(a.blocks.size(), 2);
+        QCOMPARE(a.blocks[1].timeStamp, kNow - 65);
+
         // An unknown key is refused in strict mode, a bad value always.
         QCOMPARE(c.get(show + QStringLiteral("S&n=2&zz")).status, 400);
         QCOMPARE(c.get(show + QStringLiteral("S&n=abc")).status, 400);
@@ -225,12 +264,8 @@ private Q_SLOTS:
 
     void lenientAcceptsUnknownWithWarning()
     {
-        qint64 now = kNow;
-        auto o = fixedClock(&now);
-        o.strict = false;
-        EgaugeEmulator e(o);
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig([](EgaugeEmulator::Options& o) { o.strict = false; });
+        auto& [now, e, c] = rig;
         QCOMPARE(c.get(e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?S&n=2&zz")).status, 200);
         QCOMPARE(e.warnings().size(), 1);
         QVERIFY(e.warnings().first().contains(QStringLiteral("zz")));
@@ -239,10 +274,8 @@ private Q_SLOTS:
     void rangeCrossesIntoMinuteStorage()
     {
         // Second rows exist for the last hour only: a two-hour S request gets a second block of minutes.
-        qint64 now = kNow;
-        EgaugeEmulator e(fixedClock(&now));
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig;
+        auto& [now, e, c] = rig;
         const auto a =
             parsed(c.get(e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?S&s=0&t=%1").arg(kNow - 7200)));
         QCOMPARE(a.blocks.size(), 2);
@@ -279,12 +312,8 @@ private Q_SLOTS:
 
     void faults()
     {
-        qint64 now = kNow;
-        auto o = fixedClock(&now);
-        o.slowAnswerMs = 1500;
-        EgaugeEmulator e(o);
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig([](EgaugeEmulator::Options& o) { o.slowAnswerMs = 1500; });
+        auto& [now, e, c] = rig;
         const QString url = e.baseUrl() + QStringLiteral("/cgi-bin/egauge-show?S&n=2");
         e.failNext(2, 503);
         QCOMPARE(c.get(url).status, 503);
@@ -323,10 +352,8 @@ private Q_SLOTS:
 
     void instantaneous()
     {
-        qint64 now = kNow;
-        EgaugeEmulator e(fixedClock(&now));
-        QVERIFY(e.listen().ok());
-        Client c;
+        Rig rig;
+        auto& [now, e, c] = rig;
         const Reply r = c.get(e.baseUrl() + QStringLiteral("/cgi-bin/egauge?inst&tot"));
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("<ts>1719835200</ts>"));
