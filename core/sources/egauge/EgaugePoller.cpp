@@ -35,6 +35,7 @@ EgaugePoller::EgaugePoller(Options options, QObject* parent)
     : QObject(parent), m_opt(std::move(options)), m_plan(m_opt.maxRows, m_opt.firstRows), m_timer(this)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may be 5 % off: 15 s in 300
     connect(&m_timer, &QTimer::timeout, this, &EgaugePoller::poll);
 }
 
