@@ -3,6 +3,7 @@
 // stored row without duplicates; and against the eGauge emulator: Digest auth, catch-up after a
 // gap (seconds, then minutes for what the meter no longer holds in seconds), counters wrapping.
 #include "CannedMeter.h"
+#include "Station.h"
 #include "TestSupport.h"
 #include "config/SecretStore.h"
 #include "sim/EgaugeEmulator.h"
@@ -12,6 +13,7 @@
 #include "store/Store.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -496,6 +498,33 @@ private Q_SLOTS:
                      qPrintable(QString::number(volts[i].second)));
         }
         QVERIFY(acrossTheWrap);
+    }
+
+    void theStationRunsAMeterInAThreadOfItsOwn()
+    {
+        QTemporaryDir dir;
+        EmulatedHouse house;
+        const auto settings = Settings::parse(QStringLiteral("recorder:\n  flush_interval_ms: 100\n"
+                                                             "sources:\n  - id: house\n    type: egauge\n"
+                                                             "    url: %1\n    registers: [CT1_Power=W]\n")
+                                                  .arg(house.emulator->baseUrl())
+                                                  .toUtf8(),
+                                              QStringLiteral("st.yaml"));
+        QVERIFY2(settings.ok(), qPrintable(settings.error()));
+        Station station(settings.value(), {false, dir.filePath(QStringLiteral("data")), false});
+        QVERIFY(station.start().ok());
+        QCOMPARE(station.sources().size(), 1);
+        Source* source = station.sources().first().source;
+        QVERIFY(source->thread() != thread());
+        // The emulator answers in this thread while the source polls in its own.
+        QTRY_COMPARE_WITH_TIMEOUT(source->health(), Source::Health::Ok, test::timeoutMs(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readings(*station.recorder(), QStringLiteral("house"), QStringLiteral("CT1_Power")).size(), 340,
+            test::timeoutMs(10000));
+        QElapsedTimer stopping;
+        stopping.start();
+        station.stop();
+        QVERIFY2(stopping.elapsed() < test::timeoutMs(5000), qPrintable(QString::number(stopping.elapsed())));
     }
 
     void theDemoMeterRecordsLivePowerVoltageAndCurrent()
