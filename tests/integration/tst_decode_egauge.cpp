@@ -1,11 +1,19 @@
-// `fieldstation decode egauge FILE` from the outside: the composed samples give the rates their
-// comment states, the delta sample the same output, and a bad answer one line on stderr, exit 1.
+// The eGauge commands from the outside. `decode egauge FILE`: the composed samples give the rates
+// their comment states, the delta sample the same output, a bad answer one line on stderr, exit 1.
+// `sim egauge`: a meter on the port it prints, behind Digest auth, whose answer decodes.
 #include "CliRun.h"
 
+#include <QAuthenticator>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QTest>
+#include <QTimer>
 
 using namespace fs::test;
 
@@ -105,9 +113,58 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("fieldstation decode egauge FILE"));
     }
 
+    void simEgaugeServesWithDigest()
+    {
+        QProcess sim;
+        sim.start(QStringLiteral(FS_BINARY),
+                  {QStringLiteral("sim"), QStringLiteral("egauge"), QStringLiteral("--user"),
+                   QStringLiteral("owner"), QStringLiteral("--password"), QStringLiteral("pw")});
+        QVERIFY(sim.waitForStarted(timeoutMs(10000)));
+        QByteArray first;
+        QElapsedTimer waited;
+        waited.start();
+        while (!first.contains('\n') && waited.elapsed() < timeoutMs(20000)) {
+            sim.waitForReadyRead(500);
+            first += sim.readAllStandardOutput();
+        }
+        const QByteArray prefix = "eGauge emulator: ";
+        QVERIFY2(first.startsWith(prefix), first.constData());
+        const QString url = QString::fromUtf8(first.mid(prefix.size()).split(' ').first());
+
+        QNetworkAccessManager nam;
+        int asks = 0;
+        connect(&nam, &QNetworkAccessManager::authenticationRequired, this,
+                [&asks](QNetworkReply*, QAuthenticator* a) {
+                    if (++asks > 1)
+                        return;
+                    a->setUser(QStringLiteral("owner"));
+                    a->setPassword(QStringLiteral("pw"));
+                });
+        QNetworkRequest req{QUrl(url + QStringLiteral("?S&s=0&n=6"))};
+        req.setTransferTimeout(timeoutMs(10000));
+        QNetworkReply* reply = nam.get(req);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(asks, 1);
+        const QString answer = writeFile(m_dir, "sim.xml", reply->readAll());
+        reply->deleteLater();
+        sim.kill(); // our own child, by its handle
+        sim.waitForFinished(timeoutMs(10000));
+
+        const Run decoded = run({QStringLiteral("decode"), QStringLiteral("egauge"), answer});
+        QCOMPARE(decoded.code, 0);
+        const QJsonArray values = QJsonDocument::fromJson(decoded.out).array();
+        QCOMPARE(values.size(), 5 * 13); // 6 rows give 5 rates of the house's 13 registers
+        QCOMPARE(values[0].toObject().value(u"register").toString(), QStringLiteral("L1_Voltage"));
+        const double volts = values[0].toObject().value(u"value").toDouble();
+        QVERIFY2(volts > 225 && volts < 235, qPrintable(QString::number(volts)));
+    }
+
 private:
     QTemporaryDir m_dir;
 };
 
-QTEST_APPLESS_MAIN(TestDecodeEgauge)
+QTEST_GUILESS_MAIN(TestDecodeEgauge)
 #include "tst_decode_egauge.moc"

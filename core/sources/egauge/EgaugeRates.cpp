@@ -86,6 +86,9 @@ Rates differences(const ShowAnswer& answer, const Continuation& continuation)
         divisors.append(t && t->quantum < 1 && inv == std::round(inv) ? inv : 0);
     }
 
+    if (answer.rowCount() == 0)
+        return out; // anchors alone are not this answer's to pair
+
     std::vector<RowRef> rows;
     rows.reserve(size_t(answer.rowCount()) + 2);
     QList<int> newerMap, olderMap;
