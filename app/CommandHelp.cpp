@@ -78,6 +78,11 @@ const QList<CommandUsage>& table()
          QStringLiteral("--set-password SERVER"),
          QStringLiteral("store a push server's password (read from stdin)"),
          QStringLiteral("SERVER is a name under push.servers; the password is one line on stdin.")},
+        {{QStringLiteral("egauge")},
+         QStringLiteral("--set-password SOURCE"),
+         QStringLiteral("store an eGauge meter's password (read from stdin)"),
+         QStringLiteral("SOURCE is the id of a type: egauge entry of sources:; the password is one\n"
+                        "line on stdin and goes to the secret store as \"egauge/SOURCE\".")},
         {{QStringLiteral("import"), QStringLiteral("gascloud")},
          QStringLiteral("settings.yaml [gateway_key.txt]"),
          QStringLiteral("take over the old uploader's settings and key"),
