@@ -22,6 +22,7 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
     o.poll.timeoutMs = s.timeoutS * 1000;
     o.mqtt = s.mqtt;
     o.demo = context.demo;
+    o.emulator.espUptimeS = 300; // the demo shows both nodes from the first poll
     if (!context.demo) {
         QStringList warnings;
         o.nodes = s.allNodes(qEnvironmentVariable("ISEMS_ROUTER_IPS"), &warnings);
