@@ -143,6 +143,37 @@ private Q_SLOTS:
         QCOMPARE(source.health(), Source::Health::Stopped);
         recorder.stop();
     }
+
+    void aRecordTimedOnArrivalSaysSoInItsState()
+    {
+        QTemporaryDir dir;
+        Recorder recorder(dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(recorder.start().ok());
+        IsemsSource::Options o;
+        IsemsSource source(QStringLiteral("solar"), o, &recorder);
+        IsemsNodeEmulator lines({});
+        auto r = isems::parseLine(lines.lineAt(Node::Esp32, kStart), kStart);
+        QVERIFY(r.ok());
+        // As the MQTT client hands in a data.json record: the node from the topic, time of arrival.
+        isems::Record json = r.value();
+        json.timeMs = kStart + 65000;
+        json.timeFromArrival = true;
+        QCOMPARE(source.ingest().ingestRecords({r.value(), json}).stored, 2);
+        QCOMPARE(source.nodes().size(), 1);
+        QVERIFY(recorder.flush().ok());
+        QStringList details;
+        recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.exec(QStringLiteral("SELECT detail FROM node_states ORDER BY seq"));
+            while (q.next())
+                details.append(q.value(0).toString());
+            return Status();
+        });
+        QCOMPARE(details.size(), 2);
+        QVERIFY2(details[0].endsWith(QStringLiteral("\"timeSource\":\"node\"}")), qPrintable(details[0]));
+        QVERIFY2(details[1].endsWith(QStringLiteral("\"timeSource\":\"arrival\"}")), qPrintable(details[1]));
+        recorder.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIsemsSource)
