@@ -54,6 +54,13 @@ const QList<CommandUsage>& table()
          QStringLiteral(
              "FILE holds an answer of /cgi-bin/egauge-show (any flags, delta rows too).\n"
              "Prints one JSON object per rate, newest first; a bad answer is one line on stderr, exit 1.")},
+        {{QStringLiteral("decode"), QStringLiteral("isems")},
+         QStringLiteral("FILE"),
+         QStringLiteral("every line of an ISEMS node log as JSON records"),
+         QStringLiteral("FILE holds ffopenmppt.log lines (`;`-separated, 18 or 19 fields).\nPrints a JSON "
+                        "array, one entry per line: the record with the old collector's field\nnames "
+                        "(timestamp in UTC with Z, status as an integer or null, flags), or\n{\"line\": N, "
+                        "\"error\": \"...\"} for a refused line. Exit 0 when at least one line parsed.")},
         {{QStringLiteral("register")},
          QStringLiteral("--pin PIN [--name NAME] [--api URL]"),
          QStringLiteral("register with gascloud; the key goes to the keychain"),

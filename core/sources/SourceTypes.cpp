@@ -3,6 +3,7 @@
 
 #include "config/YamlReader.h"
 #include "egauge/EgaugeSource.h"
+#include "isems/IsemsSource.h"
 #include "opcn3/OpcN3Source.h"
 
 namespace fs {
@@ -12,6 +13,7 @@ const QList<SourceType>& sourceTypes()
     static const QList<SourceType> table = {
         OpcN3Source::sourceType(),
         EgaugeSource::sourceType(),
+        IsemsSource::sourceType(),
     };
     return table;
 }
