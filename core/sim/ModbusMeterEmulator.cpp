@@ -16,20 +16,19 @@ using namespace modbus;
 
 /// The server: values come from the emulator at the moment of each read, and the emulator's knobs
 /// are applied before Qt's own request handling.
-class ModbusMeterServer : public QModbusTcpServer, public QModbusTcpConnectionObserver
+class ModbusMeterServer : public QModbusTcpServer
 {
 public:
     explicit ModbusMeterServer(ModbusMeterEmulator* emu) : QModbusTcpServer(emu), m_emu(emu)
     {
-        installConnectionObserver(this);
+        installConnectionObserver(new ClientTracker(this)); // the server owns and deletes it
     }
 
-    bool acceptNewConnection(QTcpSocket* client) override
+    void track(QTcpSocket* client)
     {
         m_clients.append(client);
         connect(client, &QObject::destroyed, this, [this, client] { m_clients.removeAll(client); });
         client->blockSignals(m_emu->m_silent);
-        return true;
     }
 
     void setSilent(bool silent)
@@ -74,6 +73,18 @@ protected:
     }
 
 private:
+    /// Qt hands every new client to an observer before it reads from it.
+    struct ClientTracker : QModbusTcpConnectionObserver
+    {
+        explicit ClientTracker(ModbusMeterServer* s) : server(s) {}
+        bool acceptNewConnection(QTcpSocket* client) override
+        {
+            server->track(client);
+            return true;
+        }
+        ModbusMeterServer* server;
+    };
+
     ModbusMeterEmulator* m_emu;
     QList<QTcpSocket*> m_clients;
 };
@@ -164,6 +175,13 @@ void ModbusMeterEmulator::setException(int address, QModbusPdu::ExceptionCode co
 void ModbusMeterEmulator::clearExceptions()
 {
     m_exceptions.clear();
+    m_fixedWords.clear();
+}
+
+void ModbusMeterEmulator::setWords(int address, const QList<quint16>& words)
+{
+    for (int i = 0; i < words.size(); ++i)
+        m_fixedWords.insert(address + i, words[i]);
 }
 
 std::optional<QModbusPdu::ExceptionCode> ModbusMeterEmulator::exceptionFor(int start, int count) const
@@ -186,6 +204,8 @@ QList<egauge::Register> ModbusMeterEmulator::registers() const
 
 std::optional<quint16> ModbusMeterEmulator::word(int address, qint64 nowMs) const
 {
+    if (const auto fixed = m_fixedWords.constFind(address); fixed != m_fixedWords.cend())
+        return *fixed;
     const double t = nowMs / 1000.0;
     const auto& regs = m_meter.registers();
     // Which register of which kind, and which of its words.

@@ -35,9 +35,12 @@ public:
 
     /// While set, requests are taken but never answered, as by a hung device; clients time out.
     void setSilent(bool silent);
-    /// Every read that covers `address` (either table) gets this exception instead of data.
+    /// Every read that covers `address` (either table) gets this exception instead of data;
+    /// clearExceptions() also drops the words set by setWords().
     void setException(int address, QModbusPdu::ExceptionCode code = QModbusPdu::IllegalDataAddress);
     void clearExceptions();
+    /// From now on `address` and the next registers read as `words` (e.g. a NaN: 0x7FC0 0x0000).
+    void setWords(int address, const QList<quint16>& words);
 
     /// The meter's registers as the `map: egauge` preset names them (name, type letter, index).
     QList<modbus::egauge::Register> registers() const;
@@ -59,6 +62,7 @@ private:
     quint16 m_port = 0;
     bool m_silent = false;
     QHash<int, QModbusPdu::ExceptionCode> m_exceptions;
+    QHash<int, quint16> m_fixedWords;
     int m_answered = 0;
 };
 
