@@ -252,7 +252,8 @@ private Q_SLOTS:
         for (const char* other : {"L1_Voltage", "CT2_Amperage", "Grid", "Frequency", "Grid_kWh"})
             QTRY_VERIFY_WITH_TIMEOUT(rig.rows(QString::fromLatin1(other)).size() >= 3, test::timeoutMs(5000));
         QCOMPARE(rig.source->health(), Source::Health::Ok);
-        QVERIFY2(rig.source->healthDetail().contains(QStringLiteral("1 of")),
+        QVERIFY2(rig.source->healthDetail().contains(
+                     QStringLiteral("CT1_Amperage (exception 2, illegal data address)")),
                  qPrintable(rig.source->healthDetail()));
         QTRY_VERIFY_WITH_TIMEOUT(
             rig.states(QStringLiteral("CT1_Amperage")).contains(QStringLiteral("refused")),

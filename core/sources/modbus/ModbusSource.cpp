@@ -1,11 +1,8 @@
 // ModbusSource: connect, poll in grouped reads, decode, submit; reconnect with back-off.
 #include "ModbusSource.h"
 
-#include "EgaugeModbusLayout.h"
-#include "ModbusSettings.h"
 #include "model/SensorTypes.h"
 #include "sim/ModbusMeterEmulator.h"
-#include "sources/SourceTypes.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -19,37 +16,6 @@ namespace fs {
 using namespace modbus;
 
 namespace {
-
-Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const SourceContext& context)
-{
-    const auto& s = settings.as<ModbusSettings>();
-    ModbusSource::Options o;
-    o.name = settings.name;
-    o.host = s.host;
-    o.port = s.port;
-    o.unitId = s.unitId;
-    o.intervalMs = s.intervalS * 1000;
-    o.timeoutMs = s.timeoutS * 1000;
-    o.registers = s.registers;
-    std::unique_ptr<ModbusMeterEmulator> emulator;
-    if (context.demo) {
-        emulator = std::make_unique<ModbusMeterEmulator>();
-        if (o.registers.isEmpty()) {
-            auto entries = egauge::entriesFor(emulator->registers(), settings.where);
-            if (!entries)
-                return Error{entries.error()};
-            o.registers = entries.value();
-        }
-    }
-    if (o.registers.isEmpty())
-        return Error{QStringLiteral("%1 (modbus, %2): no registers: give registers: or map: egauge with "
-                                    "egauge_registers:")
-                         .arg(settings.id, settings.where)};
-    auto source = std::make_unique<ModbusSource>(settings.id, o, context.sink);
-    if (emulator)
-        source->adoptEmulator(std::move(emulator));
-    return std::unique_ptr<Source>(std::move(source));
-}
 
 QString exceptionText(QModbusPdu::ExceptionCode code)
 {
@@ -68,11 +34,6 @@ QString exceptionText(QModbusPdu::ExceptionCode code)
 }
 
 } // namespace
-
-SourceType ModbusSource::sourceType()
-{
-    return {QStringLiteral("modbus"), QStringLiteral("Modbus meter"), &ModbusSettings::read, &create};
-}
 
 ModbusSource::ModbusSource(QString id, Options options, SampleSink* sink, QObject* parent)
     : Source(std::move(id), QStringLiteral("modbus"), options.name, sink, parent), m_opt(std::move(options)),
@@ -220,6 +181,7 @@ void ModbusSource::onStateChanged(int state)
         m_connectTimeout.stop();
         m_backoffMs = 0;
         m_silentPolls = 0;
+        m_lastFailure.clear();
         {
             std::lock_guard lock(m_countMutex);
             ++m_counters.connects;
@@ -246,7 +208,12 @@ void ModbusSource::scheduleReconnect(const QString& why)
         return;
     m_backoffMs = m_backoffMs == 0 ? m_opt.reconnectMinMs : std::min(2 * m_backoffMs, m_opt.reconnectMaxMs);
     const QString detail = QStringLiteral("%1; next attempt in %2 s").arg(why).arg(m_backoffMs / 1000.0);
-    qCWarning(lcModbus).noquote() << id() << detail;
+    // The first failure is a warning; the same one again while the device stays away is not news.
+    if (why != m_lastFailure)
+        qCWarning(lcModbus).noquote() << id() << detail;
+    else
+        qCDebug(lcModbus).noquote() << id() << detail;
+    m_lastFailure = why;
     setDeviceState(QStringLiteral("unreachable"), why);
     setHealth(Health::Failing, detail);
     m_reconnectTimer.start(m_backoffMs);
@@ -273,6 +240,7 @@ void ModbusSource::poll()
     }
     m_pollTimeMs = QDateTime::currentMSecsSinceEpoch();
     m_pollStored = m_pollRefused = m_pollAnswered = 0;
+    m_pollRefusedNames.clear();
     m_samples.clear();
     m_pending = int(m_blocks.size());
     for (int i = 0; i < m_blocks.size(); ++i)
@@ -379,6 +347,8 @@ void ModbusSource::refuse(int entry, const QString& why)
 {
     const QString channel = m_opt.registers[entry].channel;
     ++m_pollRefused;
+    if (m_pollRefusedNames.size() < 3)
+        m_pollRefusedNames << QStringLiteral("%1 (%2)").arg(channel, why);
     {
         std::lock_guard lock(m_countMutex);
         ++m_counters.refused;
@@ -414,11 +384,11 @@ void ModbusSource::finishPoll()
     } else {
         m_silentPolls = 0;
         setDeviceState(QStringLiteral("ok"), {});
-        setHealth(
-            Health::Ok,
-            m_pollRefused == 0
-                ? QString()
-                : QStringLiteral("%1 of %2 values refused").arg(m_pollRefused).arg(m_opt.registers.size()));
+        setHealth(Health::Ok, m_pollRefused == 0 ? QString()
+                                                 : QStringLiteral("%1 of %2 values refused: %3")
+                                                       .arg(m_pollRefused)
+                                                       .arg(m_opt.registers.size())
+                                                       .arg(m_pollRefusedNames.join(QStringLiteral(", "))));
     }
     Q_EMIT polled(m_pollStored, m_pollRefused);
 }

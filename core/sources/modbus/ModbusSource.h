@@ -104,6 +104,8 @@ private:
     int m_pollStored = 0;
     int m_pollRefused = 0;
     int m_pollAnswered = 0;
+    QStringList m_pollRefusedNames; ///< the first few, for the health line
+    QString m_lastFailure;
     std::vector<Sample> m_samples;
 
     mutable std::mutex m_countMutex;
