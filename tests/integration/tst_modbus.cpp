@@ -12,11 +12,15 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <cmath>
 #include <functional>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace fs;
 using namespace fs::modbus;
@@ -193,6 +197,12 @@ private Q_SLOTS:
         l1.channel = QStringLiteral("line1_rms");
         l1.sensorType = QStringLiteral("voltage");
         o.registers.append(l1);
+        // The same table read as holding registers, as older firmware listed it (4xxxx).
+        RegisterEntry l2 = l1;
+        l2.address = egauge::kLineVoltageRms + 2;
+        l2.function = Function::Holding;
+        l2.channel = QStringLiteral("line2_rms_holding");
+        o.registers.append(l2);
         Rig rig(o);
         rig.start();
         QVERIFY(rig.waitForPolls(3, 10000));
@@ -234,6 +244,10 @@ private Q_SLOTS:
         QVERIFY(!line.isEmpty());
         const auto [lo, hi] = rateRange(m, m.indexOf(u"L1_Voltage"), line.last().timeMs / 1000.0, 2.0);
         QVERIFY(line.last().value >= lo - 0.01 && line.last().value <= hi + 0.01);
+        const QList<Row> line2 = rig.rows(QStringLiteral("line2_rms_holding"));
+        QVERIFY(!line2.isEmpty());
+        const auto [lo2, hi2] = rateRange(m, m.indexOf(u"L2_Voltage"), line2.last().timeMs / 1000.0, 2.0);
+        QVERIFY(line2.last().value >= lo2 - 0.01 && line2.last().value <= hi2 + 0.01);
         QCOMPARE(rig.source->counters().refused, 0);
     }
 
@@ -323,6 +337,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rig.rows(QStringLiteral("Grid")).size() >= during + 2,
                                  test::timeoutMs(10000));
         QTRY_COMPARE_WITH_TIMEOUT(rig.source->health(), Source::Health::Ok, test::timeoutMs(5000));
+    }
+
+    void givesUpAConnectionThatHangs()
+    {
+        // A listening socket whose accept queue is full: the kernel drops further SYNs, so a
+        // connection attempt hangs as to a host that has gone from the network.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        QCOMPARE(::listen(fd, 0), 0);
+        socklen_t len = sizeof addr;
+        QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+        const quint16 port = ntohs(addr.sin_port);
+        std::vector<std::unique_ptr<QTcpSocket>> fillers;
+        for (int i = 0; i < 3; ++i) {
+            fillers.push_back(std::make_unique<QTcpSocket>());
+            fillers.back()->connectToHost(QHostAddress::LocalHost, port);
+            fillers.back()->waitForConnected(200);
+        }
+
+        ModbusSource::Options o;
+        o.port = port;
+        o.timeoutMs = 300;
+        o.reconnectMinMs = 100;
+        o.reconnectMaxMs = 200;
+        RegisterEntry e;
+        e.type = ValueType::U16;
+        e.unit = QStringLiteral("W");
+        e.sensorType = QStringLiteral("POW");
+        e.channel = QStringLiteral("p");
+        o.registers = {e};
+        Rig rig(o);
+        rig.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(rig.source->healthDetail().contains(QStringLiteral("no connection to")),
+                                  qPrintable(rig.source->healthDetail()), test::timeoutMs(5000));
+        QCOMPARE(rig.source->health(), Source::Health::Failing);
+        QVERIFY2(rig.source->healthDetail().contains(QStringLiteral("next attempt")),
+                 qPrintable(rig.source->healthDetail()));
+        QCOMPARE(rig.source->counters().connects, 0);
+        ::close(fd);
     }
 
     void demoFactoryPollsItsOwnEmulator()

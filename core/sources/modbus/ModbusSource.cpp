@@ -46,10 +46,35 @@ ModbusSource::ModbusSource(QString id, Options options, SampleSink* sink, QObjec
     connect(&m_pollTimer, &QTimer::timeout, this, &ModbusSource::poll);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ModbusSource::connectToDevice);
     connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
-        qCWarning(lcModbus).noquote() << this->id() << "no connection within" << m_opt.timeoutMs << "ms";
-        if (m_client)
-            m_client->disconnectDevice(); // the state change schedules the next attempt
+        // QModbusTcpClient stays in ConnectingState when asked to disconnect a connection that
+        // hangs: a fresh client is the only sure way out.
+        dropClient();
+        scheduleReconnect(QStringLiteral("no connection to %1:%2 within %3 s")
+                              .arg(m_opt.host)
+                              .arg(m_opt.port)
+                              .arg(m_opt.timeoutMs / 1000.0));
     });
+}
+
+void ModbusSource::dropClient()
+{
+    ++m_generation;
+    m_pending = 0;
+    if (!m_client)
+        return;
+    m_client->disconnect(this);
+    m_client->disconnectDevice();
+    delete m_client;
+    m_client = nullptr;
+}
+
+void ModbusSource::makeClient()
+{
+    if (m_client)
+        return;
+    m_client = new QModbusTcpClient(this);
+    connect(m_client, &QModbusDevice::stateChanged, this,
+            [this](QModbusDevice::State s) { onStateChanged(int(s)); });
 }
 
 ModbusSource::~ModbusSource()
@@ -121,11 +146,7 @@ void ModbusSource::start()
     }
     if (m_nodes.size() != m_opt.registers.size() && !declareNodes())
         return scheduleReconnect(healthDetail());
-    if (!m_client) {
-        m_client = new QModbusTcpClient(this);
-        connect(m_client, &QModbusDevice::stateChanged, this,
-                [this](QModbusDevice::State s) { onStateChanged(int(s)); });
-    }
+    makeClient();
     setDeviceInfo(QStringLiteral("Modbus TCP %1:%2 unit %3, %4 registers in %5 reads")
                       .arg(m_opt.host)
                       .arg(m_opt.port)
@@ -138,17 +159,10 @@ void ModbusSource::start()
 void ModbusSource::stop()
 {
     m_running = false;
-    ++m_generation; // replies still under way belong to no poll any more
     m_pollTimer.stop();
     m_reconnectTimer.stop();
     m_connectTimeout.stop();
-    m_pending = 0;
-    if (m_client) {
-        m_client->disconnect(this);
-        m_client->disconnectDevice();
-        delete m_client;
-        m_client = nullptr;
-    }
+    dropClient(); // replies still under way belong to no poll any more
     if (m_emulator)
         m_emulator->close();
     setHealth(Health::Stopped);
@@ -156,8 +170,9 @@ void ModbusSource::stop()
 
 void ModbusSource::connectToDevice()
 {
-    if (!m_running || !m_client)
+    if (!m_running)
         return;
+    makeClient();
     if (m_nodes.size() != m_opt.registers.size() && !declareNodes())
         return scheduleReconnect(healthDetail());
     if (m_client->state() != QModbusDevice::UnconnectedState)

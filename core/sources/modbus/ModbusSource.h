@@ -72,6 +72,8 @@ Q_SIGNALS:
 
 private:
     void connectToDevice();
+    void makeClient();
+    void dropClient();
     void onStateChanged(int state);
     void scheduleReconnect(const QString& why);
     void poll();
