@@ -59,6 +59,16 @@ QString functionName(Function f)
     return f == Function::Holding ? QStringLiteral("holding") : QStringLiteral("input");
 }
 
+QString exceptionName(int code)
+{
+    static const char* const names[] = {"illegal function",   "illegal data address",
+                                        "illegal data value", "server device failure",
+                                        "acknowledge",        "server device busy"};
+    if (code >= 1 && code <= 6)
+        return QStringLiteral("exception %1, %2").arg(code).arg(QLatin1String(names[code - 1]));
+    return QStringLiteral("exception %1").arg(code);
+}
+
 int wordCount(ValueType t)
 {
     switch (t) {

@@ -45,6 +45,9 @@ QStringList valueTypeNames();
 QString valueTypeName(ValueType t);
 QString functionName(Function f);
 
+/// "exception 2, illegal data address": a device's exception reply for messages.
+QString exceptionName(int code);
+
 /// How many 16-bit registers a value of this type takes.
 int wordCount(ValueType t);
 

@@ -15,26 +15,6 @@ namespace fs {
 
 using namespace modbus;
 
-namespace {
-
-QString exceptionText(QModbusPdu::ExceptionCode code)
-{
-    switch (code) {
-    case QModbusPdu::IllegalFunction:
-        return QStringLiteral("exception 1, illegal function");
-    case QModbusPdu::IllegalDataAddress:
-        return QStringLiteral("exception 2, illegal data address");
-    case QModbusPdu::IllegalDataValue:
-        return QStringLiteral("exception 3, illegal data value");
-    case QModbusPdu::ServerDeviceFailure:
-        return QStringLiteral("exception 4, server device failure");
-    default:
-        return QStringLiteral("exception %1").arg(int(code));
-    }
-}
-
-} // namespace
-
 ModbusSource::ModbusSource(QString id, Options options, SampleSink* sink, QObject* parent)
     : Source(std::move(id), QStringLiteral("modbus"), options.name, sink, parent), m_opt(std::move(options)),
       m_pollTimer(this), m_reconnectTimer(this), m_connectTimeout(this)
@@ -322,7 +302,7 @@ void ModbusSource::onReply(QModbusReply* reply, int blockIndex, quint64 generati
             // are not lost with it.
             splitBlock(blockIndex);
         } else {
-            refuse(block.entries.first(), exceptionText(reply->rawResult().exceptionCode()));
+            refuse(block.entries.first(), exceptionName(int(reply->rawResult().exceptionCode())));
         }
         break;
     case QModbusDevice::TimeoutError: {
