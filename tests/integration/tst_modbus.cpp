@@ -249,6 +249,16 @@ private Q_SLOTS:
         const auto [lo2, hi2] = rateRange(m, m.indexOf(u"L2_Voltage"), line2.last().timeMs / 1000.0, 2.0);
         QVERIFY(line2.last().value >= lo2 - 0.01 && line2.last().value <= hi2 + 0.01);
         QCOMPARE(rig.source->counters().refused, 0);
+        // Grouped reads: one request per contiguous run, not one per register.
+        const qsizetype blocks = planReads(o.registers).size();
+        QVERIFY(blocks < o.registers.size());
+        int requests = 0;
+        inThread(meter.emu, [&] { requests = meter.emu->requestsAnswered(); });
+        const qint64 polls = rig.source->counters().polls;
+        QVERIFY2(
+            requests <= (polls + 1) * blocks,
+            qPrintable(
+                QStringLiteral("%1 requests in %2 polls of %3 reads").arg(requests).arg(polls).arg(blocks)));
     }
 
     void oneRefusingRegisterDoesNotStopTheOthers()
