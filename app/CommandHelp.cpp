@@ -48,6 +48,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("one 86-byte OPC-N3 histogram frame (raw or hex) as JSON"),
          QStringLiteral("FILE holds the frame as 86 raw bytes or as hex text (any whitespace).\n"
                         "Prints the decoded fields as JSON; a bad frame is one line on stderr, exit 1.")},
+        {{QStringLiteral("decode"), QStringLiteral("egauge")},
+         QStringLiteral("FILE"),
+         QStringLiteral("an eGauge egauge-show XML answer's rates as JSON"),
+         QStringLiteral(
+             "FILE holds an answer of /cgi-bin/egauge-show (any flags, delta rows too).\n"
+             "Prints one JSON object per rate, newest first; a bad answer is one line on stderr, exit 1.")},
         {{QStringLiteral("register")},
          QStringLiteral("--pin PIN [--name NAME] [--api URL]"),
          QStringLiteral("register with gascloud; the key goes to the keychain"),
@@ -82,6 +88,17 @@ const QList<CommandUsage>& table()
          QStringLiteral("take over the old Cogent-house pusher's servers"),
          QStringLiteral("Appends a push: section (one server per [locations] entry) to the settings file\n"
                         "and puts each server's password in the secret store.")},
+        {{QStringLiteral("sim"), QStringLiteral("egauge")},
+         QStringLiteral("[--listen HOST:PORT] [options]"),
+         QStringLiteral("run the eGauge meter emulator (egauge-show, egauge?inst)"),
+         QStringLiteral("A simulated house (3 phases, solar, export at noon) answering the XML API.\n"
+                        "  --listen HOST:PORT   default 127.0.0.1:0 (a free port, printed)\n"
+                        "  --user U --password W  require HTTP Digest auth (MD5, qop=auth)\n"
+                        "  --seed N             which house (default 1)\n"
+                        "  --serial HEX         meter serial (default 0x4e842294)\n"
+                        "  --seconds-kept S     second rows kept (default 3600), minute rows a year\n"
+                        "  --wrap-at UNIX       counters pass 2^63 at that second\n"
+                        "  --strict             refuse unknown parameters and RFC 2069 digests")},
         {{QStringLiteral("sim"), QStringLiteral("gascloud")},
          QStringLiteral("--listen HOST:PORT [options]"),
          QStringLiteral("run the gascloud emulator, lenient unless --strict"),
