@@ -77,7 +77,7 @@ int runDecodeCommand(const QStringList& args)
     if (!args.isEmpty() && args[0] == QLatin1String("isems"))
         return runDecodeIsems(args.mid(1));
     if (args.size() != 2 || args[0] != QLatin1String("opcn3"))
-        return fail(QStringLiteral("usage: fieldstation decode opcn3 FILE"));
+        return fail(QStringLiteral("usage: fieldstation decode opcn3|egauge|isems FILE"));
     QFile f(args[1]);
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("%1: %2").arg(args[1], f.errorString()));

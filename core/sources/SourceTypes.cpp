@@ -4,6 +4,7 @@
 #include "config/YamlReader.h"
 #include "egauge/EgaugeSource.h"
 #include "isems/IsemsSource.h"
+#include "modbus/ModbusSource.h"
 #include "opcn3/OpcN3Source.h"
 
 namespace fs {
@@ -14,6 +15,7 @@ const QList<SourceType>& sourceTypes()
         OpcN3Source::sourceType(),
         EgaugeSource::sourceType(),
         IsemsSource::sourceType(),
+        ModbusSource::sourceType(),
     };
     return table;
 }
