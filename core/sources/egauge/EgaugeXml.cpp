@@ -1,0 +1,421 @@
+// EgaugeXml: egauge-show answers through expat (the parser Python's xml.etree uses, and a fast one:
+// a 40 000-row answer is parsed as it streams, cells straight into int64s), and the type codes.
+#include "sources/egauge/EgaugeXml.h"
+
+#include <expat.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace fs::egauge {
+
+const QList<TypeCode>& typeCodes()
+{
+    // Rate unit and quantum from the eGauge XML API §2.2.1 as egauge-async and SolarNetwork read it.
+    static const QList<TypeCode> table = {
+        {QStringLiteral("P"), QStringLiteral("W"), 1, true},
+        {QStringLiteral("S"), QStringLiteral("VA"), 1, true},
+        {QStringLiteral("var"), QStringLiteral("var"), 1, true},
+        {QStringLiteral("V"), QStringLiteral("V"), 0.001, false},
+        {QStringLiteral("I"), QStringLiteral("A"), 0.001, false},
+        {QStringLiteral("F"), QStringLiteral("Hz"), 0.001, false},
+        {QStringLiteral("T"), QStringLiteral("°C"), 0.001, true},
+        {QStringLiteral("h"), QStringLiteral("%"), 0.001, false},
+        {QStringLiteral("Pa"), QStringLiteral("Pa"), 1, false},
+        {QStringLiteral("R"), QStringLiteral("Ω"), 1, false},
+        {QStringLiteral("Qe"), QStringLiteral("Ah"), 0.001, true},
+        {QStringLiteral("Q"), QStringLiteral("g/s"), 1, false},
+        {QStringLiteral("Qv"), QStringLiteral("m³/s"), 1e-9, false},
+        {QStringLiteral("v"), QStringLiteral("m/s"), 0.001, false},
+        {QStringLiteral("m"), QStringLiteral("g"), 0.001, false},
+        {QStringLiteral("a"), QStringLiteral("°"), 0.001, true},
+        {QStringLiteral("THD"), QStringLiteral("%"), 0.001, false},
+        {QStringLiteral("%"), QStringLiteral("%"), 0.001, false},
+        {QStringLiteral("Ee"), QStringLiteral("W/m²"), 1, false},
+        {QStringLiteral("ppm"), QStringLiteral("ppm"), 0.001, false},
+        {QStringLiteral("aq"), QString(), 0.001, false},
+        {QStringLiteral("$"), QStringLiteral("$/s"), 1.0 / (1 << 29), true},
+        {QStringLiteral("#"), QString(), 1, true},
+        {QStringLiteral("#3"), QString(), 0.001, true},
+        {QStringLiteral("d"), QString(), 1, true},
+    };
+    return table;
+}
+
+const TypeCode* typeCode(QStringView code)
+{
+    for (const TypeCode& t : typeCodes()) {
+        if (t.code == code)
+            return &t;
+    }
+    return nullptr;
+}
+
+qint64 Block::rowTimeMs(int row) const
+{
+    return qint64(timeStamp) * 1000 - std::llround(double(row) * timeDelta * 1000.0);
+}
+
+int ShowAnswer::rowCount() const
+{
+    int n = 0;
+    for (const Block& b : blocks)
+        n += b.rows;
+    return n;
+}
+
+namespace {
+
+// Wrap-safe S64 arithmetic: the meter's counters are circular, so they add like unsigned ones.
+qint64 wrapAdd(qint64 a, qint64 b)
+{
+    return qint64(quint64(a) + quint64(b));
+}
+
+std::optional<qint64> parseInt(std::string_view text, int base)
+{
+    qint64 v = 0;
+    const char* first = text.data();
+    const char* last = first + text.size();
+    bool negative = false;
+    if (base == 10 && first != last && *first == '-') {
+        negative = true;
+        ++first;
+    }
+    if (first == last || *first == '-' || *first == '+')
+        return std::nullopt;
+    // Parse the magnitude unsigned so that -2^63 (the S64 minimum) is accepted.
+    quint64 mag = 0;
+    const auto [end, ec] = std::from_chars(first, last, mag, base);
+    if (ec != std::errc() || end != last)
+        return std::nullopt;
+    if (negative) {
+        if (mag > quint64(1) << 63)
+            return std::nullopt;
+        v = qint64(quint64(0) - mag);
+    } else {
+        if (mag > quint64(std::numeric_limits<qint64>::max()))
+            return std::nullopt;
+        v = qint64(mag);
+    }
+    return v;
+}
+
+// "0x5d24b5c8" (what the meter sends); a bare hex string is taken too.
+std::optional<qint64> parseHex(std::string_view text)
+{
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+        text.remove_prefix(2);
+    return parseInt(text, 16);
+}
+
+QString quoted(std::string_view s)
+{
+    return QLatin1Char('"') + QString::fromUtf8(s.data(), qsizetype(s.size())).left(40) + QLatin1Char('"');
+}
+
+class Parser
+{
+public:
+    explicit Parser(ShowAnswer& out) : m_out(out) {}
+
+    void start(const char* name, const char** atts)
+    {
+        if (failed())
+            return;
+        ++m_depth;
+        if (m_depth == 1) {
+            if (std::strcmp(name, "group") != 0)
+                return fail(
+                    QStringLiteral("root element <%1>, expected <group>").arg(QString::fromUtf8(name)));
+            m_inGroup = true;
+            const char* serial = attr(atts, "serial");
+            if (!serial)
+                return fail(QStringLiteral("group: attribute serial missing"));
+            const auto v = parseHex(serial);
+            if (!v)
+                return fail(QStringLiteral("group: serial %1 is not hex").arg(quoted(serial)));
+            m_out.serial = quint64(*v);
+            return;
+        }
+        if (m_depth == 2 && std::strcmp(name, "data") == 0)
+            return startData(atts);
+        if (m_depth == 3 && m_inData) {
+            if (std::strcmp(name, "cname") == 0)
+                return startCname(atts);
+            if (std::strcmp(name, "r") == 0) {
+                m_inRow = true;
+                m_rowCells = 0;
+                ++m_rowNo;
+                return;
+            }
+        }
+        if (m_depth == 4 && m_inRow && std::strcmp(name, "c") == 0) {
+            m_inCell = true;
+            m_text.clear();
+            return;
+        }
+        // Elements the format does not define (newer firmware may add some) are skipped, but a
+        // row or cell out of place means the answer is not what we think it is.
+        if (std::strcmp(name, "r") == 0 || std::strcmp(name, "c") == 0 || std::strcmp(name, "cname") == 0 ||
+            std::strcmp(name, "data") == 0)
+            return fail(QStringLiteral("%1<%2> out of place").arg(where(), QString::fromUtf8(name)));
+    }
+
+    void end(const char* name)
+    {
+        if (failed())
+            return;
+        --m_depth;
+        if (m_inCell && std::strcmp(name, "c") == 0)
+            return endCell();
+        if (m_inRow && std::strcmp(name, "r") == 0)
+            return endRow();
+        if (m_inCname && std::strcmp(name, "cname") == 0)
+            return endCname();
+        if (m_inData && std::strcmp(name, "data") == 0)
+            return endData();
+    }
+
+    void text(const char* s, int len)
+    {
+        if (m_inCell || m_inCname)
+            m_text.append(s, size_t(len));
+    }
+
+    bool failed() const { return !m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    void fail(const QString& message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+        if (m_xml)
+            XML_StopParser(m_xml, XML_FALSE);
+    }
+    void setParser(XML_Parser p) { m_xml = p; }
+    bool sawGroup() const { return m_inGroup; }
+
+private:
+    static const char* attr(const char** atts, const char* key)
+    {
+        for (int i = 0; atts[i]; i += 2) {
+            if (std::strcmp(atts[i], key) == 0)
+                return atts[i + 1];
+        }
+        return nullptr;
+    }
+
+    QString where() const
+    {
+        if (!m_inData)
+            return QStringLiteral("group: ");
+        if (m_rowNo == 0)
+            return QStringLiteral("data %1: ").arg(m_blockNo);
+        return QStringLiteral("data %1, row %2: ").arg(m_blockNo).arg(m_rowNo);
+    }
+
+    void startData(const char** atts)
+    {
+        m_inData = true;
+        ++m_blockNo;
+        m_rowNo = 0;
+        Block b;
+        const char* ts = attr(atts, "time_stamp");
+        if (!ts)
+            return fail(where() + QStringLiteral("attribute time_stamp missing"));
+        const auto tsv = parseHex(ts);
+        if (!tsv || *tsv < 0 || *tsv > 0xffffffffLL)
+            return fail(where() + QStringLiteral("time_stamp %1 is not a hex U32").arg(quoted(ts)));
+        b.timeStamp = *tsv;
+        const char* td = attr(atts, "time_delta");
+        if (!td)
+            return fail(where() + QStringLiteral("attribute time_delta missing"));
+        bool ok = false;
+        b.timeDelta = QByteArray(td).toDouble(&ok);
+        if (!ok || !std::isfinite(b.timeDelta) || b.timeDelta <= 0)
+            return fail(where() + QStringLiteral("time_delta %1 is not a positive number").arg(quoted(td)));
+        if (const char* ep = attr(atts, "epoch")) {
+            const auto v = parseHex(ep);
+            if (!v)
+                return fail(where() + QStringLiteral("epoch %1 is not hex").arg(quoted(ep)));
+            b.epoch = *v;
+        } else if (!m_out.blocks.isEmpty()) {
+            b.epoch = m_out.blocks.constLast().epoch;
+        }
+        if (const char* d = attr(atts, "delta"))
+            b.wasDelta = std::strcmp(d, "true") == 0;
+        const char* cols = attr(atts, "columns");
+        if (m_blockNo == 1 && !cols)
+            return fail(where() + QStringLiteral("attribute columns missing"));
+        if (cols) {
+            const auto v = parseInt(cols, 10);
+            if (!v || *v < 0 || *v > 100000)
+                return fail(where() + QStringLiteral("columns %1 is not a count").arg(quoted(cols)));
+            if (m_blockNo == 1)
+                m_columns = int(*v);
+            else if (*v != m_columns)
+                return fail(where() +
+                            QStringLiteral("columns %1, the first block has %2").arg(*v).arg(m_columns));
+        }
+        m_cnamesHere = 0;
+        m_out.blocks.append(std::move(b));
+    }
+
+    void startCname(const char** atts)
+    {
+        ++m_cnamesHere;
+        if (m_rowNo > 0)
+            return fail(where() + QStringLiteral("<cname> after the first row"));
+        m_inCname = true;
+        m_text.clear();
+        const char* t = attr(atts, "t");
+        if (!t)
+            return fail(where() + QStringLiteral("cname %1: attribute t missing").arg(m_cnamesHere));
+        m_cname = Column{};
+        m_cname.type = QString::fromUtf8(t);
+        if (const char* did = attr(atts, "did")) {
+            const auto v = parseInt(did, 10);
+            if (!v || *v < 0 || *v > std::numeric_limits<int>::max())
+                return fail(
+                    where() +
+                    QStringLiteral("cname %1: did %2 is not a number").arg(m_cnamesHere).arg(quoted(did)));
+            m_cname.did = int(*v);
+        }
+    }
+
+    void endCname()
+    {
+        m_inCname = false;
+        m_cname.name = QString::fromUtf8(m_text.data(), qsizetype(m_text.size())).trimmed();
+        if (m_cname.name.isEmpty())
+            return fail(where() + QStringLiteral("cname %1 has no name").arg(m_cnamesHere));
+        if (m_blockNo == 1) {
+            m_out.columns.append(m_cname);
+            return;
+        }
+        // Later blocks normally carry no cnames; if one does, it must name the same columns.
+        const int i = m_cnamesHere - 1;
+        if (i >= m_out.columns.size() || m_out.columns[i].name != m_cname.name)
+            return fail(where() + QStringLiteral("cname %1 \"%2\" differs from the first block's columns")
+                                      .arg(m_cnamesHere)
+                                      .arg(m_cname.name));
+    }
+
+    void endCell()
+    {
+        m_inCell = false;
+        ++m_rowCells;
+        if (m_rowCells == 1 && m_rowNo == 1 && m_blockNo == 1 && m_out.columns.size() != m_columns)
+            return fail(QStringLiteral("data 1: %1 cname elements, columns=%2")
+                            .arg(m_out.columns.size())
+                            .arg(m_columns));
+        if (m_rowCells > m_columns)
+            return; // counted; endRow names the fault with the full count
+        // Cells are plain decimals; trim the whitespace a pretty-printer might add.
+        std::string_view s(m_text);
+        while (!s.empty() &&
+               (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
+            s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+            s.remove_suffix(1);
+        const auto v = parseInt(s, 10);
+        if (!v)
+            return fail(where() + QStringLiteral("cell %1 (%2): %3 is not an S64 integer")
+                                      .arg(m_rowCells)
+                                      .arg(m_rowCells <= m_out.columns.size()
+                                               ? m_out.columns[m_rowCells - 1].name
+                                               : QStringLiteral("?"))
+                                      .arg(quoted(s)));
+        Block& b = m_out.blocks.last();
+        if (b.wasDelta && b.rows > 0) {
+            const qsizetype prev = qsizetype(b.rows - 1) * m_columns + (m_rowCells - 1);
+            b.cells.append(wrapAdd(b.cells[prev], *v));
+        } else {
+            b.cells.append(*v);
+        }
+    }
+
+    void endRow()
+    {
+        m_inRow = false;
+        if (m_rowCells != m_columns)
+            return fail(where() + QStringLiteral("%1 cells, expected %2").arg(m_rowCells).arg(m_columns));
+        ++m_out.blocks.last().rows;
+    }
+
+    void endData()
+    {
+        m_inData = false;
+        if (m_blockNo == 1 && m_out.columns.size() != m_columns)
+            return fail(QStringLiteral("data 1: %1 cname elements, columns=%2")
+                            .arg(m_out.columns.size())
+                            .arg(m_columns));
+        m_rowNo = 0;
+    }
+
+    ShowAnswer& m_out;
+    XML_Parser m_xml = nullptr;
+    QString m_error;
+    int m_depth = 0;
+    bool m_inGroup = false, m_inData = false, m_inRow = false, m_inCell = false, m_inCname = false;
+    int m_blockNo = 0, m_rowNo = 0, m_rowCells = 0, m_columns = 0, m_cnamesHere = 0;
+    Column m_cname;
+    std::string m_text;
+};
+
+} // namespace
+
+Result<ShowAnswer> parseShow(QByteArrayView xml)
+{
+    ShowAnswer answer;
+    Parser parser(answer);
+    XML_Parser p = XML_ParserCreate("UTF-8");
+    if (!p)
+        return Error{QStringLiteral("egauge-show: out of memory for the XML parser")};
+    parser.setParser(p);
+    XML_SetUserData(p, &parser);
+    XML_SetElementHandler(
+        p, [](void* u, const XML_Char* n, const XML_Char** a) { static_cast<Parser*>(u)->start(n, a); },
+        [](void* u, const XML_Char* n) { static_cast<Parser*>(u)->end(n); });
+    XML_SetCharacterDataHandler(
+        p, [](void* u, const XML_Char* s, int len) { static_cast<Parser*>(u)->text(s, len); });
+    // The meter's DOCTYPE names an external DTD; it is never fetched, and an internal entity
+    // declaration has no place in an answer, so refuse one (no entity expansion games).
+    XML_SetEntityDeclHandler(p, [](void* u, const XML_Char* name, int, const XML_Char*, int, const XML_Char*,
+                                   const XML_Char*, const XML_Char*, const XML_Char*) {
+        static_cast<Parser*>(u)->fail(
+            QStringLiteral("entity declaration \"%1\" refused").arg(QString::fromUtf8(name)));
+    });
+
+    const char* data = xml.data();
+    qsizetype left = xml.size();
+    XML_Status st = XML_STATUS_OK;
+    // XML_Parse takes an int length: feed big answers in slices.
+    constexpr qsizetype slice = 1 << 30;
+    do {
+        const qsizetype n = std::min(left, slice);
+        st = XML_Parse(p, data, int(n), n == left ? XML_TRUE : XML_FALSE);
+        data += n;
+        left -= n;
+    } while (st == XML_STATUS_OK && left > 0);
+
+    QString err;
+    if (parser.failed()) {
+        err = parser.error() + QStringLiteral(" (line %1)").arg(XML_GetCurrentLineNumber(p));
+    } else if (st != XML_STATUS_OK) {
+        err = QStringLiteral("bad XML at line %1, column %2: %3")
+                  .arg(XML_GetCurrentLineNumber(p))
+                  .arg(XML_GetCurrentColumnNumber(p) + 1)
+                  .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(p))));
+    } else if (answer.blocks.isEmpty()) {
+        err = QStringLiteral("group: no <data> block");
+    }
+    XML_ParserFree(p);
+    if (!err.isEmpty())
+        return Error{QStringLiteral("egauge-show: ") + err};
+    return answer;
+}
+
+} // namespace fs::egauge
