@@ -89,17 +89,6 @@ int main(int argc, char** argv)
     std::printf("backlog: %lld readings recorded in %.1f s; batches of %d points\n",
                 static_cast<long long>(total), t.elapsed() / 1000.0, batch);
 
-    resetPeakRss();
-    const long rssBefore = statusKb("VmRSS:");
-    t.restart();
-    const SinkStatus s = st.push();
-    const double sinkS = t.nsecsElapsed() / 1e9;
-    const long peak = statusKb("VmHWM:");
-    if (!s.ok) {
-        std::fprintf(stderr, "sink pass failed: %s\n", qPrintable(s.lastError));
-        return 1;
-    }
-
     const QString url = server.url() + QStringLiteral("/write?db=bench_curl&precision=ms");
     server.query(QStringLiteral("CREATE DATABASE bench_curl"));
     auto cfg = writeCurlBatches(st, url, batch, st.dir.path());
@@ -116,6 +105,17 @@ int main(int argc, char** argv)
         return 1;
     }
     const double curlS = t.nsecsElapsed() / 1e9;
+
+    resetPeakRss();
+    const long rssBefore = statusKb("VmRSS:");
+    t.restart();
+    const SinkStatus s = st.push();
+    const double sinkS = t.nsecsElapsed() / 1e9;
+    const long peak = statusKb("VmHWM:");
+    if (!s.ok) {
+        std::fprintf(stderr, "sink pass failed: %s\n", qPrintable(s.lastError));
+        return 1;
+    }
 
     const qint64 inSink = stored(server, QStringLiteral("bench_sink"));
     const qint64 inCurl = stored(server, QStringLiteral("bench_curl"));

@@ -6,10 +6,19 @@
 #include "InfluxWriter.h"
 
 #include <QLoggingCategory>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcInflux, "fs.influx")
 
 namespace fs {
+
+namespace {
+
+/// Batches posted at once, each on its own connection: the server parses one while the others
+/// travel, and a chunk read from the store covers them all.
+constexpr int kBatchesInFlight = 4;
+
+} // namespace
 
 InfluxSink::InfluxSink(Recorder& recorder, QString storePath, InfluxSettings settings,
                        influx::SourceCatalog sources, SecretStore secrets, QObject* parent)
@@ -53,40 +62,66 @@ Status InfluxSink::runPass(const QString& server, SinkStatus& st)
     if (Status s = points.load(**store); !s)
         return s;
     qint64 refusedLines = 0;
-    QByteArray body;
+    // A failure after some batches of a chunk were confirmed: the confirmed part moves the cursor,
+    // and the failure ends the pass at the next call.
+    std::optional<QString> pending;
     Status s = forwardReadings(
-        cursorName(server), m_settings.batchPoints,
+        cursorName(server), m_settings.batchPoints * kBatchesInFlight,
         [&](const QList<StoredReading>& chunk) -> Result<qint64> {
-            body.clear();
+            if (pending)
+                return Error{*pending};
+            QList<QByteArray> bodies;
+            QList<qint64> lastSeqs;
             bool reloaded = false;
-            for (const StoredReading& r : chunk) {
-                auto outcome = points.append(body, r);
+            for (qsizetype i = 0; i < chunk.size(); ++i) {
+                if (i % m_settings.batchPoints == 0) {
+                    bodies.append(QByteArray());
+                    lastSeqs.append(0);
+                }
+                const StoredReading& r = chunk[i];
+                auto outcome = points.append(bodies.last(), r);
                 if (outcome == influx::PointBuilder::Outcome::Unknown && !reloaded) {
                     // A node registered after this pass began: read the channels again, once a chunk.
                     reloaded = true;
                     if (Status l = points.load(**store); !l)
                         return Error{l.error()};
-                    outcome = points.append(body, r);
+                    outcome = points.append(bodies.last(), r);
                 }
                 if (outcome == influx::PointBuilder::Outcome::Unknown)
                     qCWarning(lcInflux) << server << ": reading" << r.seq << "has channel" << r.channel
                                         << "that the store does not know; not sent";
+                lastSeqs.last() = r.seq;
             }
-            if (body.isEmpty())
-                return chunk.last().seq;
-            auto written = writer.write(body);
-            if (!written)
-                return Error{written.error()};
-            if (!written->refused.isEmpty()) {
-                ++refusedLines;
-                qCWarning(lcInflux).noquote()
-                    << QStringLiteral("%1: %2 refused part of the readings %3..%4 for good: %5")
-                           .arg(server, writer.describe())
-                           .arg(chunk.first().seq)
-                           .arg(chunk.last().seq)
-                           .arg(written->refused);
+            // Batches with nothing to send are confirmed as they are.
+            QList<QByteArray> sent;
+            for (const QByteArray& b : bodies) {
+                if (!b.isEmpty())
+                    sent.append(b);
             }
-            return chunk.last().seq;
+            const QList<Result<influx::WriteOutcome>> answers = writer.writeAll(sent);
+            qint64 upto = chunk.first().seq - 1;
+            qsizetype next = 0;
+            for (qsizetype b = 0; b < bodies.size(); ++b) {
+                if (!bodies[b].isEmpty()) {
+                    const Result<influx::WriteOutcome>& a = answers[next++];
+                    if (!a) {
+                        pending = a.error();
+                        break;
+                    }
+                    if (!a->refused.isEmpty()) {
+                        ++refusedLines;
+                        qCWarning(lcInflux).noquote()
+                            << QStringLiteral("%1: %2 refused part of the readings up to seq %3 for good: %4")
+                                   .arg(server, writer.describe())
+                                   .arg(lastSeqs[b])
+                                   .arg(a->refused);
+                    }
+                }
+                upto = lastSeqs[b];
+            }
+            if (upto < chunk.first().seq)
+                return Error{pending.value_or(QStringLiteral("nothing confirmed"))};
+            return upto;
         },
         st.pushedReadings);
     if (points.refused() > 0)

@@ -53,49 +53,80 @@ QUrl InfluxWriter::endpoint(const QString& path) const
     return url;
 }
 
-Result<InfluxWriter::Reply> InfluxWriter::post(const QUrl& url, const QByteArray& body,
-                                               const QByteArray& contentType)
+QList<Result<InfluxWriter::Reply>> InfluxWriter::postAll(const QUrl& url, const QList<QByteArray>& bodies,
+                                                         const QByteArray& contentType)
 {
-    if (m_stop.requested())
-        return Error{QStringLiteral("%1: not sent, the sink is stopping").arg(describe())};
+    QList<Result<Reply>> out;
+    if (m_stop.requested()) {
+        for (qsizetype i = 0; i < bodies.size(); ++i)
+            out.append(Error{QStringLiteral("%1: not sent, the sink is stopping").arg(describe())});
+        return out;
+    }
     QNetworkRequest req(url);
     req.setTransferTimeout(m_settings.timeoutS * 1000);
     req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_authorization.isEmpty())
         req.setRawHeader("Authorization", m_authorization);
-    std::unique_ptr<QNetworkReply> reply(m_nam->post(req, body));
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
     QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    qsizetype open = bodies.size();
+    for (const QByteArray& body : bodies) {
+        replies.emplace_back(m_nam->post(req, body));
+        QObject::connect(replies.back().get(), &QNetworkReply::finished, &loop, [&] {
+            if (--open == 0)
+                loop.quit();
+        });
+    }
     {
-        // stop() comes from another thread: the abort is posted to the reply and run by the loop
-        // below. Released before the reply goes, so it never reaches a deleted one.
-        SinkStop::Registration cut = m_stop.onStop(
-            [r = reply.get()] { QMetaObject::invokeMethod(r, &QNetworkReply::abort, Qt::QueuedConnection); });
-        if (!reply->isFinished())
+        // stop() comes from another thread: the aborts are posted to the replies and run by the loop
+        // below. Released before the replies go, so they never reach a deleted one.
+        SinkStop::Registration cut = m_stop.onStop([&replies] {
+            for (const auto& r : replies)
+                QMetaObject::invokeMethod(r.get(), &QNetworkReply::abort, Qt::QueuedConnection);
+        });
+        if (open > 0)
             loop.exec();
     }
-    if (!reply->isFinished())
-        reply->abort();
-    if (m_stop.requested())
-        return Error{QStringLiteral("%1: abandoned, the sink is stopping").arg(describe())};
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
-        const QString why = reply->error() == QNetworkReply::OperationCanceledError
-                                ? QStringLiteral("no answer within %1 s").arg(m_settings.timeoutS)
-                                : reply->errorString();
-        return Error{QStringLiteral("%1: %2").arg(describe(), why)};
+    for (const auto& reply : replies) {
+        if (!reply->isFinished())
+            reply->abort();
+        if (m_stop.requested()) {
+            out.append(Error{QStringLiteral("%1: abandoned, the sink is stopping").arg(describe())});
+            continue;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) {
+            const QString why = reply->error() == QNetworkReply::OperationCanceledError
+                                    ? QStringLiteral("no answer within %1 s").arg(m_settings.timeoutS)
+                                    : reply->errorString();
+            out.append(Error{QStringLiteral("%1: %2").arg(describe(), why)});
+            continue;
+        }
+        out.append(Reply{status, reply->readAll()});
     }
-    return Reply{status, reply->readAll()};
+    return out;
 }
 
 Result<WriteOutcome> InfluxWriter::write(const QByteArray& body)
+{
+    return writeAll({body}).first();
+}
+
+QList<Result<WriteOutcome>> InfluxWriter::writeAll(const QList<QByteArray>& bodies)
 {
     QUrl url = endpoint(QStringLiteral("/write"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("db"), m_settings.database);
     query.addQueryItem(QStringLiteral("precision"), QString::fromLatin1(precisionName(m_settings.precision)));
     url.setQuery(query);
-    auto r = post(url, body, QByteArrayLiteral("text/plain; charset=utf-8"));
+    QList<Result<WriteOutcome>> out;
+    for (const Result<Reply>& r : postAll(url, bodies, QByteArrayLiteral("text/plain; charset=utf-8")))
+        out.append(outcome(r));
+    return out;
+}
+
+Result<WriteOutcome> InfluxWriter::outcome(const Result<Reply>& r) const
+{
     if (!r)
         return Error{r.error()};
     switch (r->status) {
@@ -125,8 +156,9 @@ Status InfluxWriter::createDatabase()
     name.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
     const QByteArray form =
         "q=" + QUrl::toPercentEncoding(QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
-    auto r = post(endpoint(QStringLiteral("/query")), form,
-                  QByteArrayLiteral("application/x-www-form-urlencoded"));
+    auto r = postAll(endpoint(QStringLiteral("/query")), {form},
+                     QByteArrayLiteral("application/x-www-form-urlencoded"))
+                 .first();
     if (!r)
         return Error{r.error()};
     if (r->status == 200 || r->status == 403)

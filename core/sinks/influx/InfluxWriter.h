@@ -7,6 +7,7 @@
 #include "sinks/SinkStop.h"
 #include "util/Result.h"
 
+#include <QList>
 #include <QNetworkAccessManager>
 #include <memory>
 
@@ -31,6 +32,10 @@ public:
     /// is an error saying which: credentials refused (401/403), no such database (404), the server
     /// failing (5xx), no answer within timeout_s, or stopped.
     Result<WriteOutcome> write(const QByteArray& body);
+    /// Posts every body at once, each on a connection of its own (up to the network manager's six
+    /// per host), and waits for all: one answer per body, in order. Parallel requests keep the
+    /// server busy while each waits on TCP acknowledgements it cannot hurry from here.
+    QList<Result<WriteOutcome>> writeAll(const QList<QByteArray>& bodies);
     /// CREATE DATABASE (a no-op when it exists). A user without admin rights gets a 403: not an error,
     /// the database may well exist; bad credentials are.
     Status createDatabase();
@@ -43,7 +48,9 @@ private:
         int status = 0;
         QByteArray body;
     };
-    Result<Reply> post(const QUrl& url, const QByteArray& body, const QByteArray& contentType);
+    QList<Result<Reply>> postAll(const QUrl& url, const QList<QByteArray>& bodies,
+                                 const QByteArray& contentType);
+    Result<WriteOutcome> outcome(const Result<Reply>& reply) const;
     QUrl endpoint(const QString& path) const;
 
     const InfluxSettings& m_settings;
