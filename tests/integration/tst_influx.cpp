@@ -120,6 +120,23 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("TEST_YK"), QStringLiteral("twice")), qint64(100));
     }
 
+    void refusedPointsDoNotStopThePipeline()
+    {
+        // Another writer made TEST_YK a string field in this shard: InfluxDB refuses every float
+        // TEST_YK for good (400, partial write) and keeps the rest. Resending would change nothing.
+        InfluxStation st(*m_influx, QStringLiteral("partial"), 50);
+        m_influx->query(QStringLiteral("CREATE DATABASE partial"));
+        QVERIFY(m_influx->write(QStringLiteral("partial"),
+                                QByteArrayLiteral("measure,ID=other TEST_YK=\"text\" 1562686900000\n")));
+        st.record(100, kStartMs);
+        const SinkStatus s = st.push();
+        QVERIFY2(s.ok, qPrintable(s.lastError));
+        QCOMPARE(st.cursor(), st.maxSeq());
+        QCOMPARE(count(QStringLiteral("CT1_Amperage"), QStringLiteral("partial")), qint64(100));
+        QCOMPARE(count(QStringLiteral("L1_Voltage"), QStringLiteral("partial")), qint64(100));
+        QCOMPARE(count(QStringLiteral("TEST_YK"), QStringLiteral("partial")), qint64(1)); // the string only
+    }
+
     void aFrozenServerMidBacklogLosesNothing()
     {
         InfluxStation st(*m_influx, QStringLiteral("frozen"), 300);

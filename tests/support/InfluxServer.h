@@ -68,6 +68,20 @@ public:
         const QJsonDocument doc = QJsonDocument::fromJson(p.readAllStandardOutput());
         return doc.object().value(QLatin1String("results")).toArray().at(0).toObject();
     }
+    /// Line protocol (ms times) into `database`, as another writer would; true on a 204.
+    bool write(const QString& database, const QByteArray& lines) const
+    {
+        QProcess p;
+        p.start(QStringLiteral("curl"),
+                {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                 QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-u"),
+                 QStringLiteral("%1:%2").arg(QLatin1String(kUser), QLatin1String(kPassword)),
+                 url() + QStringLiteral("/write?precision=ms&db=") + database,
+                 QStringLiteral("--data-binary"), QStringLiteral("@-")});
+        p.write(lines);
+        p.closeWriteChannel();
+        return p.waitForFinished(30000) && p.readAllStandardOutput() == "204";
+    }
     /// The rows of the first series of `q` ([] when none).
     QJsonArray rows(const QString& q, const QString& database) const
     {
