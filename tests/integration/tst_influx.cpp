@@ -3,6 +3,7 @@
 // frozen, and refused credentials in the status.
 #include "FrozenProcess.h"
 #include "InfluxStation.h"
+#include "Station.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>
@@ -135,6 +136,59 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("CT1_Amperage"), QStringLiteral("partial")), qint64(100));
         QCOMPARE(count(QStringLiteral("L1_Voltage"), QStringLiteral("partial")), qint64(100));
         QCOMPARE(count(QStringLiteral("TEST_YK"), QStringLiteral("partial")), qint64(1)); // the string only
+    }
+
+    void theStationRunsTheSinkFromSettings()
+    {
+        // The settings as import peper writes them; the meter itself is unreachable here, its
+        // readings are recorded by hand under its source id.
+        QTemporaryDir dir;
+        const QByteArray yaml =
+            QStringLiteral("station:\n  secrets: file\n"
+                           "sources:\n  - id: eg1\n    type: egauge\n    name: eGauge12345\n"
+                           "    url: http://127.0.0.1:1\n    interval_s: 3600\n"
+                           "    registers: [TEST_YK=P, CT1_Amperage=A, L1_Voltage=V]\n"
+                           "influx:\n  enabled: true\n  url: %1\n  database: station\n"
+                           "  user: writer\n  interval_s: 1\n"
+                           "  tags:\n    eg1: {Ville: Paris}\n")
+                .arg(m_influx->url())
+                .toUtf8();
+        auto settings = Settings::parse(yaml, QStringLiteral("station.yaml"));
+        QVERIFY2(settings.ok(), qPrintable(settings.error()));
+        SecretStore(dir.path(), StationSettings::Secrets::File, false)
+            .write(InfluxSink::secretName(QStringLiteral("influx")),
+                   QLatin1String(test::InfluxServer::kPassword));
+        Station station(settings.value(), {false, dir.path(), false});
+        QVERIFY(station.start());
+        QVERIFY(station.influx());
+        Recorder& rec = *station.recorder();
+        const NodeChannels p = rec.registerNode({QStringLiteral("egauge:eg1:TEST_YK"),
+                                                 QStringLiteral("egauge"),
+                                                 QStringLiteral("eGauge12345 TEST_YK"),
+                                                 {{QStringLiteral("TEST_YK"), QStringLiteral("POW"),
+                                                   QStringLiteral("Power"), QStringLiteral("W")}},
+                                                 QStringLiteral("eg1")})
+                                   .value();
+        for (int i = 0; i < 30; ++i)
+            rec.submit(Sample{kStartMs + i * 1000, p.channels[0], 1500.0});
+        QVERIFY(rec.flush());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_influx->number(QStringLiteral("SELECT COUNT(\"TEST_YK\") FROM measure WHERE \"Unit\" = 'P' AND "
+                                            "\"ID\" = 'eGauge12345' AND \"Ville\" = 'Paris'"),
+                             QStringLiteral("station")),
+            qint64(30), test::timeoutMs(15000));
+        QCOMPARE(
+            m_influx
+                ->rows(QStringLiteral("SELECT \"TEST_YK\" FROM measure LIMIT 1"), QStringLiteral("station"))
+                .at(0)
+                .toArray()
+                .at(1)
+                .toDouble(),
+            1.5);
+        QElapsedTimer t;
+        t.start();
+        station.stop();
+        QVERIFY2(t.elapsed() < test::timeoutMs(5000), qPrintable(QString::number(t.elapsed())));
     }
 
     void aFrozenServerMidBacklogLosesNothing()
