@@ -3,7 +3,6 @@
 #include "InfluxPoints.h"
 
 #include "model/SensorTypes.h"
-#include "util/Logging.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -27,6 +27,8 @@ struct InfluxSettings
     Layout layout = Layout::Peper; ///< how readings become points
     /// Peper: the eGauge measurement (default "measure"); si: every point's (default: the source type).
     QString measurement;
+    /// The time unit written. With s, readings of one channel within one second are one point (the
+    /// last sent wins), as InfluxDB keys points by series and time.
     influx::Precision precision = influx::Precision::Milliseconds;
     int batchPoints = 5000; ///< readings read and posted per request
     int intervalS = 300;

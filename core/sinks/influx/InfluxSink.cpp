@@ -18,6 +18,39 @@ namespace {
 /// travel, and a chunk read from the store covers them all.
 constexpr int kBatchesInFlight = 4;
 
+/// One chunk of readings as line-protocol bodies of at most `batchPoints` readings each.
+struct Batches
+{
+    QList<QByteArray> bodies;
+    QList<qint64> lastSeqs; ///< the seq of each body's last reading (sent or not)
+    qint64 unknown = 0;     ///< readings of channels the store did not know even after a reload
+};
+
+Result<Batches> cut(const QList<StoredReading>& chunk, influx::PointBuilder& points, Store& store,
+                    int batchPoints)
+{
+    Batches out;
+    bool reloaded = false;
+    for (qsizetype i = 0; i < chunk.size(); ++i) {
+        if (i % batchPoints == 0) {
+            out.bodies.append(QByteArray());
+            out.lastSeqs.append(0);
+        }
+        const StoredReading& r = chunk[i];
+        auto outcome = points.append(out.bodies.last(), r);
+        if (outcome == influx::PointBuilder::Outcome::Unknown && !reloaded) {
+            // A node registered after this pass began: read the channels again, once a chunk.
+            reloaded = true;
+            if (Status l = points.load(store); !l)
+                return Error{l.error()};
+            outcome = points.append(out.bodies.last(), r);
+        }
+        out.unknown += outcome == influx::PointBuilder::Outcome::Unknown ? 1 : 0;
+        out.lastSeqs.last() = r.seq;
+    }
+    return out;
+}
+
 } // namespace
 
 InfluxSink::InfluxSink(Recorder& recorder, QString storePath, InfluxSettings settings,
@@ -70,28 +103,14 @@ Status InfluxSink::runPass(const QString& server, SinkStatus& st)
         [&](const QList<StoredReading>& chunk) -> Result<qint64> {
             if (pending)
                 return Error{*pending};
-            QList<QByteArray> bodies;
-            QList<qint64> lastSeqs;
-            bool reloaded = false;
-            for (qsizetype i = 0; i < chunk.size(); ++i) {
-                if (i % m_settings.batchPoints == 0) {
-                    bodies.append(QByteArray());
-                    lastSeqs.append(0);
-                }
-                const StoredReading& r = chunk[i];
-                auto outcome = points.append(bodies.last(), r);
-                if (outcome == influx::PointBuilder::Outcome::Unknown && !reloaded) {
-                    // A node registered after this pass began: read the channels again, once a chunk.
-                    reloaded = true;
-                    if (Status l = points.load(**store); !l)
-                        return Error{l.error()};
-                    outcome = points.append(bodies.last(), r);
-                }
-                if (outcome == influx::PointBuilder::Outcome::Unknown)
-                    qCWarning(lcInflux) << server << ": reading" << r.seq << "has channel" << r.channel
-                                        << "that the store does not know; not sent";
-                lastSeqs.last() = r.seq;
-            }
+            auto batches = cut(chunk, points, **store, m_settings.batchPoints);
+            if (!batches)
+                return Error{batches.error()};
+            const QList<QByteArray>& bodies = batches->bodies;
+            const QList<qint64>& lastSeqs = batches->lastSeqs;
+            if (batches->unknown > 0)
+                qCWarning(lcInflux) << server << ":" << batches->unknown << "readings up to seq"
+                                    << chunk.last().seq << "have channels the store does not know; not sent";
             // Batches with nothing to send are confirmed as they are.
             QList<QByteArray> sent;
             for (const QByteArray& b : bodies) {
