@@ -48,6 +48,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("one 86-byte OPC-N3 histogram frame (raw or hex) as JSON"),
          QStringLiteral("FILE holds the frame as 86 raw bytes or as hex text (any whitespace).\n"
                         "Prints the decoded fields as JSON; a bad frame is one line on stderr, exit 1.")},
+        {{QStringLiteral("decode"), QStringLiteral("egauge")},
+         QStringLiteral("FILE"),
+         QStringLiteral("an eGauge egauge-show XML answer's rates as JSON"),
+         QStringLiteral(
+             "FILE holds an answer of /cgi-bin/egauge-show (any flags, delta rows too).\n"
+             "Prints one JSON object per rate, newest first; a bad answer is one line on stderr, exit 1.")},
         {{QStringLiteral("register")},
          QStringLiteral("--pin PIN [--name NAME] [--api URL]"),
          QStringLiteral("register with gascloud; the key goes to the keychain"),
@@ -72,6 +78,11 @@ const QList<CommandUsage>& table()
          QStringLiteral("--set-password SERVER"),
          QStringLiteral("store a push server's password (read from stdin)"),
          QStringLiteral("SERVER is a name under push.servers; the password is one line on stdin.")},
+        {{QStringLiteral("egauge")},
+         QStringLiteral("--set-password SOURCE"),
+         QStringLiteral("store an eGauge meter's password (read from stdin)"),
+         QStringLiteral("SOURCE is the id of a type: egauge entry of sources:; the password is one\n"
+                        "line on stdin and goes to the secret store as \"egauge/SOURCE\".")},
         {{QStringLiteral("import"), QStringLiteral("gascloud")},
          QStringLiteral("settings.yaml [gateway_key.txt]"),
          QStringLiteral("take over the old uploader's settings and key"),
@@ -88,6 +99,17 @@ const QList<CommandUsage>& table()
          QStringLiteral("Appends one eGauge source per sensor (http://<name>.egaug.es, its Registre) and an\n"
                         "influx: section with Peper's layout and tags (iplocal becomes the IP tag) to the\n"
                         "settings file, and puts the database password (mdp) in the secret store.")},
+        {{QStringLiteral("sim"), QStringLiteral("egauge")},
+         QStringLiteral("[--listen HOST:PORT] [options]"),
+         QStringLiteral("run the eGauge meter emulator (egauge-show, egauge?inst)"),
+         QStringLiteral("A simulated house (3 phases, solar, export at noon) answering the XML API.\n"
+                        "  --listen HOST:PORT   default 127.0.0.1:0 (a free port, printed)\n"
+                        "  --user U --password W  require HTTP Digest auth (MD5, qop=auth)\n"
+                        "  --seed N             which house (default 1)\n"
+                        "  --serial HEX         meter serial (default 0x4e842294)\n"
+                        "  --seconds-kept S     second rows kept (default 3600), minute rows a year\n"
+                        "  --wrap-at UNIX       counters pass 2^63 at that second\n"
+                        "  --strict             refuse unknown parameters and RFC 2069 digests")},
         {{QStringLiteral("sim"), QStringLiteral("gascloud")},
          QStringLiteral("--listen HOST:PORT [options]"),
          QStringLiteral("run the gascloud emulator, lenient unless --strict"),

@@ -183,6 +183,8 @@ int main(int argc, char** argv)
             return runQueueCommand(ctx, args);
         if (command == QLatin1String("push"))
             return runPushCommand(ctx, args);
+        if (command == QLatin1String("egauge"))
+            return runEgaugeCommand(ctx, args);
         if (command == QLatin1String("import"))
             return runImportCommand(ctx, args);
         std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(command));

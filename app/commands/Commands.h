@@ -20,6 +20,7 @@ int runRegisterCommand(const CommandContext& ctx, const QStringList& args);
 int runUploadCommand(const CommandContext& ctx, const QStringList& args);
 int runQueueCommand(const CommandContext& ctx, const QStringList& args);
 int runPushCommand(const CommandContext& ctx, const QStringList& args);
+int runEgaugeCommand(const CommandContext& ctx, const QStringList& args);
 int runImportCommand(const CommandContext& ctx, const QStringList& args);
 int runSimCommand(const QStringList& args);
 

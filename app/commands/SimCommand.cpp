@@ -1,5 +1,6 @@
 // sim gascloud: the gascloud emulator on its own, for other clients (the old Python uploader too).
 #include "Commands.h"
+#include "commands/SimEgauge.h"
 
 #include "sim/GascloudEmulator.h"
 
@@ -28,6 +29,8 @@ int usage()
 
 int runSimCommand(const QStringList& args)
 {
+    if (args.value(0) == QLatin1String("egauge"))
+        return runSimEgauge(args.mid(1));
     if (args.value(0) != QLatin1String("gascloud"))
         return usage();
     QCommandLineParser p;

@@ -9,7 +9,7 @@ using namespace fs;
 namespace {
 
 using Unit = EgaugeQuery::Unit;
-constexpr qint64 kNow = 1'700'000'000; // a whole minute
+constexpr qint64 kNow = 1'699'999'980; // a whole minute
 
 } // namespace
 
@@ -44,7 +44,7 @@ private Q_SLOTS:
     void longGapHeldInSecondsComesInChunks()
     {
         EgaugeCatchUp plan(1000, 341);
-        const qint64 since = kNow - 2500;
+        const qint64 since = kNow - 2520; // a whole minute: asked from the stored row itself
         plan.setStored(since);
         EgaugeQuery q = plan.next(kNow);
         QCOMPARE(q.unit, Unit::Seconds);
@@ -55,8 +55,9 @@ private Q_SLOTS:
         QVERIFY(v.deliver);
         QVERIFY(v.more);
         q = plan.next(kNow);
-        QCOMPARE(q.oldestS, since + 999);
-        QCOMPARE(q.newestS, since + 1998);
+        // From the minute of the newest stored row: chunks overlap by less than a minute.
+        QCOMPARE(q.oldestS, since + 960);
+        QCOMPARE(q.newestS, since + 1959);
         v = plan.answered(q, q.oldestS, q.newestS, 1000, kNow);
         QVERIFY(v.more);
         q = plan.next(kNow);
@@ -122,6 +123,41 @@ private Q_SLOTS:
         QVERIFY(!v.note.isEmpty());
         QVERIFY(!v.more);
         QCOMPARE(plan.stored(), kNow);
+    }
+
+    void chunkAnsweredInMinuteRowsSwitchesToMinuteChunks()
+    {
+        // A meter that answers a range it keeps only in minutes with minute rows (the emulator does).
+        EgaugeCatchUp plan(3600, 341);
+        const qint64 since = kNow - 86400;
+        plan.setStored(since);
+        EgaugeQuery q = plan.next(kNow);
+        QCOMPARE(q.newestS, since + 3599);
+        auto v = plan.answered(q, since, since + 3540, 60, kNow, 60);
+        QVERIFY(v.deliver);
+        QVERIFY(v.more);
+        QCOMPARE(plan.stored(), since + 3540);
+        q = plan.next(kNow);
+        QCOMPARE(q.unit, Unit::Minutes);
+        QCOMPARE(q.newestS, kNow - 3600);
+        v = plan.answered(q, q.oldestS, q.newestS, int((q.newestS - q.oldestS) / 60 + 1), kNow, 60);
+        QVERIFY(v.deliver);
+        QVERIFY(v.more);
+        q = plan.next(kNow);
+        QCOMPARE(q.unit, Unit::Seconds);
+        QCOMPARE(q.oldestS, kNow - 3600);
+    }
+
+    void secondsAreAskedFromTheMinuteOfTheStoredRow()
+    {
+        // A meter that keeps only minute rows there still gives a row at or before the stored one.
+        EgaugeCatchUp plan(3600, 341);
+        plan.setStored(kNow - 1000 + 17);
+        const EgaugeQuery q = plan.next(kNow);
+        QCOMPARE(q.unit, Unit::Seconds);
+        QCOMPARE(q.oldestS, kNow - 1000 + 17 - (kNow - 1000 + 17) % 60);
+        QVERIFY(q.oldestS <= plan.stored());
+        QVERIFY(plan.stored() - q.oldestS < 60);
     }
 
     void emptyChunkDoesNotRepeatForEver()

@@ -1,6 +1,8 @@
 // The egauge-show parser and the differencing: the composed samples, several blocks, delta rows,
 // counters wrapping at 2^63, export, fractional time_delta, continuation across answers, and
-// every malformed answer refused with an error naming element and row.
+// every malformed answer refused with an error naming element and row. The row fast path against
+// expat alone: tst_egauge_rowscan.
+#include "EgaugeAnswers.h"
 #include "TestSupport.h"
 #include "sources/egauge/EgaugeRates.h"
 #include "sources/egauge/EgaugeXml.h"
@@ -12,46 +14,11 @@
 
 using namespace fs;
 using namespace fs::egauge;
+using namespace fs::test::egauge;
 
 namespace {
 
 constexpr qint64 kS64Max = std::numeric_limits<qint64>::max();
-
-QByteArray cell(qint64 v)
-{
-    return "<c>" + QByteArray::number(v) + "</c>";
-}
-
-QByteArray row(const QList<qint64>& cells)
-{
-    QByteArray r = "<r>";
-    for (qint64 v : cells)
-        r += cell(v);
-    return r + "</r>\n";
-}
-
-// A block: the first carries columns and cnames (types/names), later ones only their timing.
-QByteArray block(qint64 ts, const QByteArray& delta, const QList<QList<qint64>>& rows,
-                 const QList<QPair<QByteArray, QByteArray>>& cnames = {}, const QByteArray& extra = {})
-{
-    QByteArray b = "<data";
-    if (!cnames.isEmpty())
-        b += " columns=\"" + QByteArray::number(cnames.size()) + "\"";
-    b += " time_stamp=\"0x" + QByteArray::number(ts, 16) + "\" time_delta=\"" + delta + "\"" + extra + ">\n";
-    for (const auto& [type, name] : cnames)
-        b += " <cname t=\"" + type + "\" did=\"0\">" + name + "</cname>\n";
-    for (const auto& r : rows)
-        b += row(r);
-    return b + "</data>\n";
-}
-
-QByteArray group(const QByteArray& blocks, const QByteArray& serial = "0x4e842294")
-{
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<group serial=\"" + serial + "\">\n" + blocks +
-           "</group>\n";
-}
-
-const QList<QPair<QByteArray, QByteArray>> kPV = {{"P", "Grid"}, {"V", "L1_Voltage"}};
 
 // The rates the sample's comment gives, newest first: CT1_Amperage A, L1_Voltage V, TEST_YK W.
 const double kSampleRates[5][3] = {{4.198, 230.095, 961},
@@ -300,6 +267,9 @@ private Q_SLOTS:
         QCOMPARE(a->rowCount(), 0);
         QVERIFY(!newestRow(*a).has_value());
         QCOMPARE(differences(*a).timesMs.size(), 0);
+        // Two anchors around an empty answer are not paired with each other.
+        const auto other = parseShow(group(block(1700000010, "1", {{9, 9}, {1, 1}}, kPV)));
+        QCOMPARE(differences(*a, {oldestRow(*other), newestRow(*other)}).timesMs.size(), 0);
     }
 
     void malformed_data()

@@ -55,16 +55,17 @@ EgaugeQuery EgaugeCatchUp::next(qint64 nowS) const
         q.newestS = std::min(m_minuteUntil, q.oldestS + kMinute * (m_maxRows - 1));
         return q;
     }
-    // The stored row is asked for again as the oldest: its counters are what the next rate needs.
+    // From the stored row again (its counters are what the next rate needs), or the minute before
+    // it, so that a meter which keeps only minute rows there still joins up with what is stored.
     q.rows = m_maxRows;
-    q.oldestS = m_since;
-    if (nowS - m_since + 1 > m_maxRows)
-        q.newestS = m_since + m_maxRows - 1;
+    q.oldestS = m_since - m_since % kMinute;
+    if (nowS - q.oldestS + 1 > m_maxRows)
+        q.newestS = q.oldestS + m_maxRows - 1;
     return q;
 }
 
 EgaugeCatchUp::Verdict EgaugeCatchUp::answered(const EgaugeQuery& q, qint64 oldestS, qint64 newestS, int rows,
-                                               qint64 nowS)
+                                               qint64 nowS, double newestStepS)
 {
     Verdict v;
     if (q.unit == EgaugeQuery::Unit::Minutes) {
@@ -87,6 +88,17 @@ EgaugeCatchUp::Verdict EgaugeCatchUp::answered(const EgaugeQuery& q, qint64 olde
         // The meter no longer holds seconds back to the stored row: fill the gap with minute rows
         // up to where its seconds begin (or, with none in that range, up to one chunk before now).
         m_minuteUntil = rows > 0 ? oldestS : std::max(m_since + kMinute, nowS - m_maxRows);
+        v.more = true;
+        return v;
+    }
+    if (m_since > 0 && q.newestS > 0 && rows > 0 && newestStepS >= kMinute && newestS > m_since &&
+        oldestS <= m_since + kMinute) {
+        // A chunk of seconds came back as coarser rows: the meter keeps no seconds that far back.
+        // Take them, and go on in whole chunks of minute rows up to one chunk before now.
+        v.deliver = true;
+        m_since = newestS;
+        m_minuteUntil = std::max(m_since + kMinute, nowS - m_maxRows);
+        m_acceptGap = false;
         v.more = true;
         return v;
     }

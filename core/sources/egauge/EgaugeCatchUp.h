@@ -41,7 +41,9 @@ public:
         bool more = false;    ///< ask again at once: the catch-up is not finished
         QString note;         ///< a gap the meter could not fill, for the log; empty when none
     };
-    Verdict answered(const EgaugeQuery& q, qint64 oldestS, qint64 newestS, int rows, qint64 nowS);
+    /// `newestStepS` is the row spacing of the answer's newest block (1 for second rows).
+    Verdict answered(const EgaugeQuery& q, qint64 oldestS, qint64 newestS, int rows, qint64 nowS,
+                     double newestStepS = 1);
 
 private:
     int m_maxRows;

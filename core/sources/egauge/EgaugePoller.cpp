@@ -19,12 +19,23 @@ namespace {
 /// Marks a reply whose credentials were offered once already: a second challenge means they were refused.
 constexpr char kAuthTried[] = "fs_egauge_auth_tried";
 
+/// Row spacing of the newest block that has rows: 1 for second rows, 60 for minute rows …
+double newestStep(const egauge::ShowAnswer& answer)
+{
+    for (const egauge::Block& b : answer.blocks) {
+        if (b.rows > 0)
+            return b.timeDelta;
+    }
+    return 1;
+}
+
 } // namespace
 
 EgaugePoller::EgaugePoller(Options options, QObject* parent)
     : QObject(parent), m_opt(std::move(options)), m_plan(m_opt.maxRows, m_opt.firstRows), m_timer(this)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may be 5 % off: 15 s in 300
     connect(&m_timer, &QTimer::timeout, this, &EgaugePoller::poll);
 }
 
@@ -163,7 +174,7 @@ void EgaugePoller::onFinished(QNetworkReply* reply)
     const std::optional<egauge::Anchor> oldest = egauge::oldestRow(answer);
     const EgaugeCatchUp::Verdict v =
         m_plan.answered(m_query, oldest ? oldest->timeMs / 1000 : 0, newest ? newest->timeMs / 1000 : 0,
-                        answer.rowCount(), nowMs() / 1000);
+                        answer.rowCount(), nowMs() / 1000, newestStep(answer));
     if (!v.note.isEmpty())
         qCWarning(lcEgaugePoller).noquote() << m_opt.url.toDisplayString(QUrl::RemoveUserInfo) << v.note;
     if (v.deliver) {

@@ -80,6 +80,15 @@ Rates differences(const ShowAnswer& answer, const Continuation& continuation)
                 QStringLiteral("register %1: unknown type code \"%2\", no values").arg(c.name, c.type));
     }
 
+    QList<double> divisors; // 1/quantum where that is a whole number (1000, 1e9), else 0
+    for (const TypeCode* t : out.types) {
+        const double inv = t ? 1.0 / t->quantum : 0;
+        divisors.append(t && t->quantum < 1 && inv == std::round(inv) ? inv : 0);
+    }
+
+    if (answer.rowCount() == 0)
+        return out; // anchors alone are not this answer's to pair
+
     std::vector<RowRef> rows;
     rows.reserve(size_t(answer.rowCount()) + 2);
     QList<int> newerMap, olderMap;
@@ -146,7 +155,8 @@ Rates differences(const ShowAnswer& answer, const Continuation& continuation)
                 out.values.append(nan);
                 continue;
             }
-            out.values.append(double(d) * t->quantum / dt);
+            // 1 mV·s as d / 1000 rather than d · 0.001: correctly rounded, so 230095 gives 230.095.
+            out.values.append(divisors[c] > 0 ? double(d) / divisors[c] / dt : double(d) * t->quantum / dt);
         }
     }
     return out;

@@ -3,9 +3,11 @@
 
 #include "config/SecretStore.h"
 #include "model/SensorTypes.h"
+#include "sim/EgaugeEmulator.h"
 #include "sources/SourceTypes.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QLoggingCategory>
 #include <cmath>
 
@@ -14,6 +16,44 @@ Q_LOGGING_CATEGORY(lcEgaugeSource, "fs.egauge.source")
 namespace fs {
 
 namespace {
+
+/// The same number for the same source id on every run, so each emulated meter of one settings
+/// file is a house of its own and stays the same house after a restart.
+quint32 demoSeed(const QString& id)
+{
+    quint32 h = 2166136261u; // FNV-1a
+    for (char c : id.toUtf8())
+        h = (h ^ quint8(c)) * 16777619u;
+    return h;
+}
+
+/// An emulated meter in the source's own thread on a free loopback port, polled every 10 s so the
+/// screen moves; with no registers configured, the ones a dashboard wants.
+Result<std::unique_ptr<Source>> demo(const SourceSettings& settings, EgaugeSource::Options o,
+                                     const SourceContext& context)
+{
+    if (o.registers.isEmpty()) {
+        for (const char* r : {"L1_Voltage=V", "CT1_Amperage=A", "CT1_Power=W", "Solar=W", "Grid=W"})
+            o.registers.append(EgaugeSettings::parseRegister(QString::fromLatin1(r)).value());
+    }
+    o.poller.intervalMs = 10'000;
+    o.poller.user.clear(); // the emulated meter is public
+    auto source = std::make_unique<EgaugeSource>(settings.id, o, context.sink);
+    sim::EgaugeEmulator::Options eo;
+    eo.meter.seed = demoSeed(settings.id);
+    eo.storage.serial = 0x4e000000u | (eo.meter.seed & 0xffffffu);
+    EgaugeSource* raw = source.get();
+    source->setEndpoint([raw, eo]() -> Result<QUrl> {
+        auto* emulator = new sim::EgaugeEmulator(eo, raw);
+        Result<quint16> port = emulator->listen(QHostAddress::LocalHost, 0);
+        if (!port) {
+            delete emulator;
+            return Error{port.error()};
+        }
+        return QUrl(emulator->baseUrl());
+    });
+    return std::unique_ptr<Source>(std::move(source));
+}
 
 Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const SourceContext& context)
 {
@@ -28,6 +68,8 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
     o.poller.maxRows = s.maxRows;
     // Peper's first request reached back 341 s; a longer interval reaches back one interval.
     o.poller.firstRows = std::max(341, s.intervalS + 1);
+    if (context.demo)
+        return demo(settings, o, context); // never the meter's password: the demo keeps apart
     if (!s.user.isEmpty() && context.secrets) {
         auto password = context.secrets->read(EgaugeSettings::passwordSecret(settings.id));
         if (!password)
@@ -108,6 +150,7 @@ void EgaugeSource::start()
             setHealth(Health::Failing, url.error());
             return;
         }
+        m_endpoint = {}; // once: a restart polls the same endpoint
         m_poller->setUrl(url.value());
     }
     qCInfo(lcEgaugeSource).noquote() << id() << "polling"

@@ -66,6 +66,9 @@ struct ShowAnswer
 /// Parses an egauge-show XML answer. Any fault (bad XML, a missing or malformed attribute, a row
 /// with the wrong number of cells, a cell that is not an S64 integer, no <data> block) gives an
 /// error naming the element and row ("data 2, row 17: 3 cells, expected 4") and no answer at all.
-Result<ShowAnswer> parseShow(QByteArrayView xml);
+/// Fast: runs of plain rows are scanned directly (EgaugeRowScan), the rest by expat, with the same
+/// result. ExpatOnly: everything through expat, for the tests that compare the two.
+enum class RowScan { Fast, ExpatOnly };
+Result<ShowAnswer> parseShow(QByteArrayView xml, RowScan scan = RowScan::Fast);
 
 } // namespace fs::egauge
