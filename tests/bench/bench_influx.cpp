@@ -2,8 +2,9 @@
 // the InfluxSink to a real influxd on loopback, in batches of B points; beside it, in the same run
 // and into a second, empty database, one curl process posting the very same line protocol in the
 // same batches over one kept-alive connection (the practical ceiling). Prints points/s of both, the
-// ratio, and the peak RSS of the sink's pass. Starts its own influxd (tests/servers/influxd.sh);
-// tests/bench/run-influx-bench.sh runs it for 100 k and 1 M points.
+// ratio, and the peak RSS of the sink's pass. curl goes first, so neither profits from a server
+// the other warmed: each writes into a database of its own that starts empty. Starts its own influxd
+// (tests/servers/influxd.sh); tests/bench/run-influx-bench.sh runs it for 100 k and 1 M points.
 #include "BenchSupport.h"
 #include "InfluxStation.h"
 
