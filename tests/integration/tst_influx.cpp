@@ -162,13 +162,11 @@ private Q_SLOTS:
         QVERIFY(station.start());
         QVERIFY(station.influx());
         Recorder& rec = *station.recorder();
-        const NodeChannels p = rec.registerNode({QStringLiteral("egauge:eg1:TEST_YK"),
-                                                 QStringLiteral("egauge"),
-                                                 QStringLiteral("eGauge12345 TEST_YK"),
-                                                 {{QStringLiteral("TEST_YK"), QStringLiteral("POW"),
-                                                   QStringLiteral("Power"), QStringLiteral("W")}},
-                                                 QStringLiteral("eg1")})
-                                   .value();
+        const NodeChannels p =
+            rec.registerNode(test::egaugeNode(QStringLiteral("eg1"), QStringLiteral("eGauge12345"),
+                                              QStringLiteral("TEST_YK"), QStringLiteral("POW"),
+                                              QStringLiteral("W")))
+                .value();
         for (int i = 0; i < 30; ++i)
             rec.submit(Sample{kStartMs + i * 1000, p.channels[0], 1500.0});
         QVERIFY(rec.flush());

@@ -2,7 +2,7 @@
 // with the database password in the secret store and not in the file; bad input names file:line and
 // writes nothing; and the imported settings drive the sink to a real influxd in Peper's layout.
 #include "CliRun.h"
-#include "InfluxServer.h"
+#include "InfluxStation.h"
 #include "config/SecretStore.h"
 #include "sinks/influx/InfluxSink.h"
 #include "sinks/influx/InfluxSources.h"
@@ -181,20 +181,14 @@ private Q_SLOTS:
         Recorder recorder(m_dir.filePath(QStringLiteral("import-store.db")));
         QVERIFY(recorder.start());
         const NodeChannels p = recorder
-                                   .registerNode({QStringLiteral("egauge:egauge777:Grid"),
-                                                  QStringLiteral("egauge"),
-                                                  QStringLiteral("eGauge777 Grid"),
-                                                  {{QStringLiteral("Grid"), QStringLiteral("POW"),
-                                                    QStringLiteral("Power"), QStringLiteral("W")}},
-                                                  QStringLiteral("egauge777")})
+                                   .registerNode(test::egaugeNode(
+                                       QStringLiteral("egauge777"), QStringLiteral("eGauge777"),
+                                       QStringLiteral("Grid"), QStringLiteral("POW"), QStringLiteral("W")))
                                    .value();
         const NodeChannels w = recorder
-                                   .registerNode({QStringLiteral("egauge:egauge777:Solar"),
-                                                  QStringLiteral("egauge"),
-                                                  QStringLiteral("eGauge777 Solar"),
-                                                  {{QStringLiteral("Solar"), QStringLiteral("POW"),
-                                                    QStringLiteral("Power"), QStringLiteral("W")}},
-                                                  QStringLiteral("egauge777")})
+                                   .registerNode(test::egaugeNode(
+                                       QStringLiteral("egauge777"), QStringLiteral("eGauge777"),
+                                       QStringLiteral("Solar"), QStringLiteral("POW"), QStringLiteral("W")))
                                    .value();
         const qint64 t0 = 1562686920000;
         recorder.submit(Sample{t0, p.channels[0], 2500.0});

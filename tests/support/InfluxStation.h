@@ -25,6 +25,17 @@ struct TestRegister
     double (*value)(int i);
 };
 
+/// The node the egauge source registers for one register (contracts.md: one node per register).
+inline NodeSpec egaugeNode(const QString& source, const QString& meter, const QString& reg,
+                           const QString& sensorType, const QString& unit)
+{
+    return {QStringLiteral("egauge:%1:%2").arg(source, reg),
+            QStringLiteral("egauge"),
+            meter + QLatin1Char(' ') + reg,
+            {{reg, sensorType, reg, unit}},
+            source};
+}
+
 inline const QList<TestRegister>& testRegisters()
 {
     static const QList<TestRegister> regs = {
@@ -69,13 +80,11 @@ struct InfluxStation
         sources.insert(QStringLiteral("eg1"), eg);
         setPassword(QLatin1String(InfluxServer::kPassword));
         for (const TestRegister& r : testRegisters()) {
-            const NodeChannels ids = recorder
-                                         .registerNode({QStringLiteral("egauge:eg1:") + r.name,
-                                                        QStringLiteral("egauge"),
-                                                        QStringLiteral("eGauge12345 ") + r.name,
-                                                        {{r.name, r.sensorType, r.name, r.storedUnit}},
-                                                        QStringLiteral("eg1")})
-                                         .value();
+            const NodeChannels ids =
+                recorder
+                    .registerNode(egaugeNode(QStringLiteral("eg1"), QStringLiteral("eGauge12345"), r.name,
+                                             r.sensorType, r.storedUnit))
+                    .value();
             channels.append(ids.channels.first());
         }
         rebuild();

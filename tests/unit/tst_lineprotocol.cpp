@@ -1,5 +1,6 @@
 // Line protocol and the points of each layout: escaping per the InfluxDB 1.x reference, Peper's
 // tags and kW, times in UTC at every precision, and the influx: settings with file:line errors.
+#include "InfluxStation.h"
 #include "config/Settings.h"
 #include "sinks/influx/InfluxPoints.h"
 #include "sinks/influx/LineProtocol.h"
@@ -25,18 +26,12 @@ private:
         if (!s)
             qFatal("%s", qPrintable(s.error()));
         store = std::move(s).value();
-        const auto p = store->ensureNode({QStringLiteral("egauge:eg1:TEST_YK"),
-                                          QStringLiteral("egauge"),
-                                          QStringLiteral("eGauge12345 TEST_YK"),
-                                          {{QStringLiteral("TEST_YK"), QStringLiteral("POW"),
-                                            QStringLiteral("Power"), QStringLiteral("W")}},
-                                          QStringLiteral("eg1")});
-        const auto a = store->ensureNode({QStringLiteral("egauge:eg1:CT1_Amperage"),
-                                          QStringLiteral("egauge"),
-                                          QStringLiteral("eGauge12345 CT1_Amperage"),
-                                          {{QStringLiteral("CT1_Amperage"), QStringLiteral("current"),
-                                            QStringLiteral("Current"), QStringLiteral("A")}},
-                                          QStringLiteral("eg1")});
+        const auto p = store->ensureNode(
+            test::egaugeNode(QStringLiteral("eg1"), QStringLiteral("eGauge12345"), QStringLiteral("TEST_YK"),
+                             QStringLiteral("POW"), QStringLiteral("W")));
+        const auto a = store->ensureNode(
+            test::egaugeNode(QStringLiteral("eg1"), QStringLiteral("eGauge12345"),
+                             QStringLiteral("CT1_Amperage"), QStringLiteral("current"), QStringLiteral("A")));
         const auto t = store->ensureNode({QStringLiteral("opcn3:1"),
                                           QStringLiteral("opcn3"),
                                           QStringLiteral("OPC"),
