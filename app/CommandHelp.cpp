@@ -100,6 +100,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("take over the old Cogent-house pusher's servers"),
          QStringLiteral("Appends a push: section (one server per [locations] entry) to the settings file\n"
                         "and puts each server's password in the secret store.")},
+        {{QStringLiteral("import"), QStringLiteral("peper")},
+         QStringLiteral("config.yaml"),
+         QStringLiteral("take over Peper's eGauge sensors and InfluxDB database"),
+         QStringLiteral("Appends one eGauge source per sensor (http://<name>.egaug.es, its Registre) and an\n"
+                        "influx: section with Peper's layout and tags (iplocal becomes the IP tag) to the\n"
+                        "settings file, and puts the database password (mdp) in the secret store.")},
         {{QStringLiteral("sim"), QStringLiteral("egauge")},
          QStringLiteral("[--listen HOST:PORT] [options]"),
          QStringLiteral("run the eGauge meter emulator (egauge-show, egauge?inst)"),

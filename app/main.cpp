@@ -14,6 +14,7 @@
 
 #include "Station.h"
 #include "config/Settings.h"
+#include "sinks/influx/InfluxSink.h"
 #include "sinks/mysqlpush/Pusher.h"
 #include "sources/LiveTap.h"
 #include "store/HistoryReader.h"
@@ -72,6 +73,8 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
     QList<Heartbeat> heartbeats;
     if (Pusher* pusher = station.pusher()) // its passes run in a thread of its own, with no event loop
         heartbeats.append({QStringLiteral("MySQL pusher"), [pusher] { return pusher->lastAliveMs(); }});
+    if (InfluxSink* influx = station.influx()) // the same: a CursorSink thread of its own
+        heartbeats.append({QStringLiteral("InfluxDB sink"), [influx] { return influx->lastAliveMs(); }});
     // systemd: READY=1, WATCHDOG=1 while everything shows progress
     ServiceWatchdog watchdog(*station.recorder(), station.workerThreads(), heartbeats);
     SignalWatcher watcher;

@@ -6,6 +6,8 @@
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/gascloud/Registration.h"
 #include "sinks/gascloud/Uploader.h"
+#include "sinks/influx/InfluxSink.h"
+#include "sinks/influx/InfluxSources.h"
 #include "sinks/mysqlpush/Pusher.h"
 #include "sources/LiveTap.h"
 #include "sources/SourceTypes.h"
@@ -77,6 +79,7 @@ Status Station::start()
         }
     }
     startPusher();
+    startInflux();
     startRetention();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
@@ -198,9 +201,7 @@ Status Station::startGascloud()
     if (s.sources.isEmpty())
         uo.builder.sources << gascloudSources(m_settings, m_options.demo);
     // delete_reading_on_zip may delete only what every other enabled sink has passed.
-    uo.builder.otherSinkCursors = pushedServers();
-    for (QString& name : uo.builder.otherSinkCursors)
-        name = Pusher::cursorName(name);
+    uo.builder.otherSinkCursors = otherSinkCursors();
     m_uploader = new Uploader(*m_recorder, storePath(), uo, std::move(transport));
     m_uploader->moveToThread(&m_uploaderThread);
     connect(&m_uploaderThread, &QThread::finished, m_uploader, &QObject::deleteLater);
@@ -249,6 +250,26 @@ void Station::startPusher()
     m_pusher->start();
 }
 
+QStringList Station::otherSinkCursors() const
+{
+    QStringList names;
+    for (const QString& server : pushedServers())
+        names << Pusher::cursorName(server);
+    if (m_settings.influx.enabled && !m_options.demo)
+        names << InfluxSink::cursorName(m_settings.influx.name);
+    return names;
+}
+
+void Station::startInflux()
+{
+    if (!m_settings.influx.enabled || m_options.demo)
+        return;
+    m_influx = std::make_unique<InfluxSink>(
+        *m_recorder, storePath(), m_settings.influx, influx::sourceCatalog(m_settings),
+        gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, false));
+    m_influx->start();
+}
+
 void Station::startRetention()
 {
     RetentionOptions o;
@@ -256,10 +277,9 @@ void Station::startRetention()
     o.minFreeMb = m_settings.store.minFreeMb;
     // Nothing an enabled sink has not passed is deleted for age: a sink that is down (or not yet
     // registered) holds its readings back until the disk runs low.
-    for (const QString& server : pushedServers()) {
-        o.readingCursors << Pusher::cursorName(server);
+    for (const QString& server : pushedServers())
         o.stateCursors << Pusher::stateCursorName(server);
-    }
+    o.readingCursors << otherSinkCursors();
     if (m_settings.gascloud.enabled || m_options.demo)
         o.readingCursors << QString::fromLatin1(BatchBuilder::kCursor);
     m_retention = std::make_unique<Retention>(*m_recorder, storePath(), o);
@@ -287,6 +307,10 @@ void Station::stop()
     if (m_pusher) {
         m_pusher->stop(); // within 2 s whatever the far end does
         m_pusher.reset();
+    }
+    if (m_influx) {
+        m_influx->stop(); // within 2 s, as the pusher
+        m_influx.reset();
     }
     if (m_uploader && m_uploaderThread.isRunning())
         m_uploader->stop(); // thread-safe: cuts the request or SCP the uploader thread is blocked in

@@ -17,6 +17,7 @@ class Source;
 class Uploader;
 class GascloudEmulator;
 class Pusher;
+class InfluxSink;
 class Retention;
 
 /// A source the Station runs, as the screen lists it.
@@ -71,6 +72,8 @@ public:
     Uploader* uploader() const { return m_uploader; }
     /// Null when no push server is enabled.
     Pusher* pusher() const { return m_pusher.get(); }
+    /// Null when influx is disabled (and in the demo).
+    InfluxSink* influx() const { return m_influx.get(); }
     /// Deletes old, forwarded readings after keeping their per-minute aggregates; null before start().
     Retention* retention() const { return m_retention.get(); }
     /// Why the uploader is not running, when it is not.
@@ -84,6 +87,9 @@ private:
     void stopSources();
     Status startGascloud();
     void startPusher();
+    void startInflux();
+    /// The cursors of every enabled sink but gascloud: deletion on zip and retention wait for them.
+    QStringList otherSinkCursors() const;
     /// The push servers this run pushes to (none in the demo): their cursors hold readings back.
     QStringList pushedServers() const;
     void startRetention();
@@ -107,6 +113,7 @@ private:
     GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
     QString m_uploaderProblem;
     std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
+    std::unique_ptr<InfluxSink> m_influx;   // likewise
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
 };
 

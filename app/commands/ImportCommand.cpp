@@ -1,6 +1,7 @@
 // import gascloud settings.yaml [gateway_key.txt]: converts the old uploader's settings into a
 // gascloud: section of FieldStation's settings file, and its key into the secret store.
 #include "Commands.h"
+#include "ImportHelpers.h"
 
 #include "sinks/gascloud/GascloudApi.h"
 #include "sinks/gascloud/GascloudSetup.h"
@@ -11,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 #include <cstdio>
@@ -25,54 +25,6 @@ int fail(const QString& s)
 {
     std::fprintf(stderr, "fieldstation import: %s\n", qPrintable(redact::apply(s)));
     return 1;
-}
-
-/// YAML scalar text, quoted so that any value survives.
-QString quoted(const QString& v)
-{
-    QString s = v;
-    s.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return QLatin1Char('"') + s + QLatin1Char('"');
-}
-
-} // namespace
-
-namespace {
-
-/// Appends `section` to the settings file, refusing to replace a section of the same name; checks
-/// that the result is valid settings. Returns the parsed settings.
-Result<Settings> appendSection(const QString& target, const char* name, const QString& origin,
-                               const QStringList& section)
-{
-    QByteArray existing;
-    if (QFile::exists(target)) {
-        QFile f(target);
-        f.open(QIODevice::ReadOnly);
-        existing = f.readAll();
-        try {
-            if (YAML::Load(existing.toStdString())[name])
-                return Error{QStringLiteral("%1 already has a %2 section; remove it first")
-                                 .arg(target, QLatin1String(name))};
-        } catch (const YAML::Exception& e) {
-            return Error{QStringLiteral("%1:%2: %3")
-                             .arg(target)
-                             .arg(e.mark.line + 1)
-                             .arg(QString::fromStdString(e.msg))};
-        }
-    }
-    QByteArray text = existing;
-    if (!text.isEmpty() && !text.endsWith('\n'))
-        text += '\n';
-    text += "\n# Imported from " + QFileInfo(origin).absoluteFilePath().toUtf8() + "\n" +
-            section.join(QLatin1Char('\n')).toUtf8() + '\n';
-    auto check = Settings::parse(text, target);
-    if (!check)
-        return Error{QStringLiteral("the converted settings are not valid:\n%1").arg(check.error())};
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
-        return Error{QStringLiteral("%1: %2").arg(target, out.errorString())};
-    return check;
 }
 
 struct CogentTunnel
@@ -332,8 +284,10 @@ int runImportCommand(const CommandContext& ctx, const QStringList& args)
         return importGascloud(ctx, args);
     if (args.value(0) == QLatin1String("cogent"))
         return importCogent(ctx, args);
+    if (args.value(0) == QLatin1String("peper"))
+        return importPeper(ctx, args);
     return fail(QStringLiteral("usage: fieldstation import gascloud settings.yaml [gateway_key.txt] | import "
-                               "cogent synchronise.conf"));
+                               "cogent synchronise.conf | import peper config.yaml"));
 }
 
 } // namespace fs
