@@ -140,7 +140,7 @@ Item {
                                 unit: page.unitText(modelData.unit)
                                 value: page.stream.revision >= 0 ? page.stream.latestOfNode(page.sourceId, modelData.node, modelData.key) : NaN
                                 valid: !isNaN(value)
-                                decimals: Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2
+                                decimals: Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2
                                 compact: page.compact
                                 border.width: index === page.chosen ? 2 : 1
                                 TapHandler {

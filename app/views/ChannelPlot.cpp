@@ -6,6 +6,8 @@
 
 #include <QtCharts/QXYSeries>
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace fs {
 
@@ -173,24 +175,43 @@ QDateTime ChannelPlot::timeMin() const
     return QDateTime::fromMSecsSinceEpoch(std::min(first, last - 60000));
 }
 
+void ChannelPlot::setFitValues(bool fit)
+{
+    if (fit == m_fitValues)
+        return;
+    m_fitValues = fit;
+    Q_EMIT setupChanged();
+    Q_EMIT updated();
+}
+
+std::pair<double, double> ChannelPlot::valueRange() const
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (int i = 0; i < m_channels.size(); ++i) {
+        for (const QPointF& p : points(i)) {
+            low = std::min(low, p.y());
+            high = std::max(high, p.y());
+        }
+    }
+    if (low > high)
+        return {0.0, 5.0};
+    if (m_fitValues) {
+        // A tenth of the swing either side; a flat line gets a band around it.
+        const double pad = high > low ? (high - low) * 0.1 : std::max(1e-3, std::abs(high) * 0.05);
+        return {low - pad, high + pad};
+    }
+    return {low < 0 ? low * 1.2 : 0.0, std::max(5.0, high * 1.2)};
+}
+
 double ChannelPlot::valueMax() const
 {
-    double m = 0;
-    for (int i = 0; i < m_channels.size(); ++i) {
-        for (const QPointF& p : points(i))
-            m = std::max(m, p.y());
-    }
-    return std::max(5.0, m * 1.2);
+    return valueRange().second;
 }
 
 double ChannelPlot::valueMin() const
 {
-    double m = 0;
-    for (int i = 0; i < m_channels.size(); ++i) {
-        for (const QPointF& p : points(i))
-            m = std::min(m, p.y());
-    }
-    return m < 0 ? m * 1.2 : 0.0;
+    return valueRange().first;
 }
 
 bool ChannelPlot::hasHistory() const

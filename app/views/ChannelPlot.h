@@ -32,6 +32,9 @@ class ChannelPlot : public QObject
     Q_PROPERTY(double valueMax READ valueMax NOTIFY updated)
     /// 0 unless a value is below it (a meter exporting power): then below the lowest value.
     Q_PROPERTY(double valueMin READ valueMin NOTIFY updated)
+    /// The value axis spans the values shown (a mains voltage's few volts of swing) instead of
+    /// starting at 0 (particle counts, where 0 is the reference).
+    Q_PROPERTY(bool fitValues READ fitValues WRITE setFitValues NOTIFY setupChanged)
     Q_PROPERTY(bool hasHistory READ hasHistory NOTIFY updated)
 
 public:
@@ -54,6 +57,8 @@ public:
     QDateTime timeMax() const;
     double valueMax() const;
     double valueMin() const;
+    bool fitValues() const { return m_fitValues; }
+    void setFitValues(bool fit);
     bool hasHistory() const;
 
     /// The points of channel `index`: history before the live ring's first point, then the ring,
@@ -73,10 +78,12 @@ private:
     void onLive(const QString& source);
     void onLoaded(quint64 ticket, const HistoryRequest& request, const QList<QPointF>& points);
     qint64 newestMs() const;
+    std::pair<double, double> valueRange() const;
 
     QPointer<LiveStream> m_stream;
     QString m_source;
     QString m_node;
+    bool m_fitValues = false;
     QStringList m_channels;
     int m_spanMinutes = 60;
     int m_columns = 400;

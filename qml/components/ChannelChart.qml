@@ -31,6 +31,7 @@ ChartView {
         channels: chart.channelKey ? [chart.channelKey] : []
         spanMinutes: span.currentValue ?? 60
         columns: Math.max(50, Math.round(chart.plotArea.width))
+        fitValues: true
         onUpdated: plot.fill(0, line)
     }
     ComboBox {
@@ -62,7 +63,7 @@ ChartView {
         id: valueAxis
         min: plot.valueMin
         max: plot.valueMax
-        labelFormat: plot.valueMax < 10 ? "%.1f" : "%.0f"
+        labelFormat: plot.valueMax - plot.valueMin < 10 ? "%.2f" : plot.valueMax - plot.valueMin < 100 ? "%.1f" : "%.0f"
         labelsFont.pixelSize: chart.compact ? 9 : 11
     }
     LineSeries { id: line; name: chart.label; color: "#1565c0"; axisX: timeAxis; axisY: valueAxis; width: 2; useOpenGL: true }

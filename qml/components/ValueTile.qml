@@ -25,6 +25,8 @@ Rectangle {
         anchors.margins: tile.compact ? 4 : 6
         spacing: 0
         Label {
+            width: parent.width
+            elide: Text.ElideRight
             text: tile.label
             font.pixelSize: tile.compact ? 10 : 12
             color: "#555"

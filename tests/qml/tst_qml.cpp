@@ -390,7 +390,10 @@ private Q_SLOTS:
         QVERIFY(meterPlot);
         QCOMPARE(meterPlot->node(), QStringLiteral("egauge:egauge-house:Grid"));
         QCOMPARE(meterPlot->points(0).size(), 2);
+        // Fitted to the values shown: below the lowest, and not stretched up to zero.
+        QVERIFY(meterPlot->fitValues());
         QVERIFY(meterPlot->valueMin() < -812.5);
+        QVERIFY(meterPlot->valueMax() > -406.25 && meterPlot->valueMax() < -300);
 
         QTRY_COMPARE(tilesOf(solarPage).size(), 2);
         QCOMPARE(tilesOf(solarPage).value(QStringLiteral("batteryVoltage")), 14.07);
