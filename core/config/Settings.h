@@ -1,6 +1,7 @@
 // Settings: the one YAML settings file, with embedded defaults and strict validation.
 #pragma once
 
+#include "api/ApiSettings.h"
 #include "util/Result.h"
 
 #include <QList>
@@ -132,6 +133,7 @@ struct Settings
     QList<SourceSettings> sources;
     GascloudSettings gascloud;
     PushSettings push;
+    ApiSettings api;  ///< the local REST API; off unless the file has an `api:` section
     QString logRules; ///< QLoggingCategory filter rules, e.g. "fs.opcn3.debug=true"
     /// "file:line: what to change" for forms that still work but are deprecated (printed, not errors).
     QStringList warnings;
