@@ -10,12 +10,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <iterator>
 
 namespace fs::api {
 
 namespace {
-
-constexpr qint64 kMinuteMs = 60'000;
 
 Error failed(const QString& what, const QSqlQuery& q)
 {
@@ -23,21 +22,6 @@ Error failed(const QString& what, const QSqlQuery& q)
 }
 
 } // namespace
-
-Result<qint64> ChannelReadings::rawStart(qint64 channel, qint64 fromMs, qint64 toMs)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT MAX(minute_ms) FROM minute_aggregates WHERE channel_id = ? "
-                             "AND minute_ms >= ? AND minute_ms <= ?"));
-    q.addBindValue(channel);
-    q.addBindValue(MinuteAggregates::minuteOf(fromMs));
-    q.addBindValue(toMs);
-    if (!q.exec() || !q.next())
-        return failed(QStringLiteral("reading minute aggregates"), q);
-    if (q.value(0).isNull())
-        return fromMs;
-    return std::max(fromMs, q.value(0).toLongLong() + kMinuteMs);
-}
 
 Result<qint64> ChannelReadings::count(const QString& sql, qint64 channel, qint64 fromMs, qint64 toMs)
 {
@@ -51,47 +35,48 @@ Result<qint64> ChannelReadings::count(const QString& sql, qint64 channel, qint64
     return q.value(0).toLongLong();
 }
 
-Status ChannelReadings::addAsIs(ReadingSeries& out, qint64 channel, qint64 fromMs, qint64 rawFromMs,
-                                qint64 toMs)
+Status ChannelReadings::addAsIs(ReadingSeries& out, qint64 channel, qint64 fromMs, qint64 toMs)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT minute_ms, mean FROM minute_aggregates WHERE channel_id = ? "
-                             "AND minute_ms >= ? AND minute_ms < ? ORDER BY minute_ms"));
-    q.addBindValue(channel);
-    q.addBindValue(MinuteAggregates::minuteOf(fromMs));
-    q.addBindValue(rawFromMs);
+    q.prepare(QStringLiteral("SELECT MAX(minute_ms, ?), mean FROM minute_aggregates WHERE channel_id = ? "
+                             "AND minute_ms >= ? AND minute_ms <= ? ORDER BY minute_ms"));
+    for (const qint64 v : {fromMs, channel, MinuteAggregates::minuteOf(fromMs), toMs})
+        q.addBindValue(v);
     if (!q.exec())
         return failed(QStringLiteral("reading minute aggregates"), q);
+    QList<QPair<qint64, double>> minutes;
     while (q.next())
-        out.points.append({std::max(fromMs, q.value(0).toLongLong()), q.value(1).toDouble()});
+        minutes.append({q.value(0).toLongLong(), q.value(1).toDouble()});
     q.prepare(QStringLiteral("SELECT time_ms, value FROM readings WHERE channel_id = ? "
                              "AND time_ms >= ? AND time_ms <= ? ORDER BY time_ms"));
-    q.addBindValue(channel);
-    q.addBindValue(rawFromMs);
-    q.addBindValue(toMs);
+    for (const qint64 v : {channel, fromMs, toMs})
+        q.addBindValue(v);
     if (!q.exec())
         return failed(QStringLiteral("reading readings"), q);
+    QList<QPair<qint64, double>> raw;
     while (q.next())
-        out.points.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        raw.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    out.points.reserve(minutes.size() + raw.size());
+    std::merge(minutes.begin(), minutes.end(), raw.begin(), raw.end(), std::back_inserter(out.points),
+               [](const auto& a, const auto& b) { return a.first < b.first; });
     return {};
 }
 
 Status ChannelReadings::addExtremes(QMap<qint64, QList<Extreme>>& buckets, const char* aggregate,
-                                    qint64 channel, qint64 fromMs, qint64 rawFromMs, qint64 toMs,
-                                    qint64 bucketMs)
+                                    qint64 channel, qint64 fromMs, qint64 toMs, qint64 bucketMs)
 {
     const QString fn = QString::fromLatin1(aggregate);
     // A minute's own min and max stand for its deleted readings; a minute that began before the
-    // range counts from its start.
+    // range is placed at the range's start.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT (t - ?) / ? AS b, t, %1(v) FROM (SELECT MAX(minute_ms, ?) AS t, %2 AS v "
-                       "FROM minute_aggregates WHERE channel_id = ? AND minute_ms >= ? AND minute_ms < ?) "
+                       "FROM minute_aggregates WHERE channel_id = ? AND minute_ms >= ? AND minute_ms <= ?) "
                        "GROUP BY b")
             .arg(fn, fn == QLatin1String("MIN") ? QStringLiteral("min") : QStringLiteral("max")));
-    for (const qint64 v : {fromMs, bucketMs, fromMs, channel, MinuteAggregates::minuteOf(fromMs), rawFromMs})
+    for (const qint64 v : {fromMs, bucketMs, fromMs, channel, MinuteAggregates::minuteOf(fromMs), toMs})
         q.addBindValue(v);
     if (!q.exec())
         return failed(QStringLiteral("decimating minute aggregates"), q);
@@ -100,7 +85,7 @@ Status ChannelReadings::addExtremes(QMap<qint64, QList<Extreme>>& buckets, const
     q.prepare(QStringLiteral("SELECT (time_ms - ?) / ? AS b, time_ms, %1(value) FROM readings "
                              "WHERE channel_id = ? AND time_ms >= ? AND time_ms <= ? GROUP BY b")
                   .arg(fn));
-    for (const qint64 v : {fromMs, bucketMs, channel, rawFromMs, toMs})
+    for (const qint64 v : {fromMs, bucketMs, channel, fromMs, toMs})
         q.addBindValue(v);
     if (!q.exec())
         return failed(QStringLiteral("decimating readings"), q);
@@ -111,20 +96,19 @@ Status ChannelReadings::addExtremes(QMap<qint64, QList<Extreme>>& buckets, const
 
 Result<ReadingSeries> ChannelReadings::read(qint64 channel, qint64 fromMs, qint64 toMs, int maxPoints)
 {
+    // Retention folds readings into their minute and deletes them in one transaction, so a minute's
+    // aggregate and the raw readings still stored never hold the same reading: both are read.
     ReadingSeries out;
-    auto rawFrom = rawStart(channel, fromMs, toMs);
-    if (!rawFrom)
-        return Error{rawFrom.error()};
     auto minutes = count(QStringLiteral("SELECT COUNT(*) FROM minute_aggregates WHERE channel_id = ? "
-                                        "AND minute_ms >= ? AND minute_ms < ?"),
-                         channel, MinuteAggregates::minuteOf(fromMs), rawFrom.value());
+                                        "AND minute_ms >= ? AND minute_ms <= ?"),
+                         channel, MinuteAggregates::minuteOf(fromMs), toMs);
     auto raw = count(QStringLiteral("SELECT COUNT(*) FROM readings WHERE channel_id = ? AND time_ms >= ? "
                                     "AND time_ms <= ?"),
-                     channel, rawFrom.value(), toMs);
+                     channel, fromMs, toMs);
     if (!minutes || !raw)
         return Error{minutes ? raw.error() : minutes.error()};
     if (minutes.value() + raw.value() <= maxPoints) {
-        if (Status s = addAsIs(out, channel, fromMs, rawFrom.value(), toMs); !s)
+        if (Status s = addAsIs(out, channel, fromMs, toMs); !s)
             return Error{s.error()};
         return out;
     }
@@ -133,7 +117,7 @@ Result<ReadingSeries> ChannelReadings::read(qint64 channel, qint64 fromMs, qint6
     const qint64 bucketMs = std::max<qint64>(1, (toMs - fromMs + maxPoints) / maxPoints);
     QMap<qint64, QList<Extreme>> buckets;
     for (const char* aggregate : {"MIN", "MAX"}) {
-        if (Status s = addExtremes(buckets, aggregate, channel, fromMs, rawFrom.value(), toMs, bucketMs); !s)
+        if (Status s = addExtremes(buckets, aggregate, channel, fromMs, toMs, bucketMs); !s)
             return Error{s.error()};
     }
     for (const QList<Extreme>& found : std::as_const(buckets)) {

@@ -33,13 +33,12 @@ private:
         qint64 timeMs = 0;
         double value = 0.0;
     };
-    /// Where raw readings start: after the newest aggregated minute in the range, else at fromMs.
-    Result<qint64> rawStart(qint64 channel, qint64 fromMs, qint64 toMs);
     Result<qint64> count(const QString& sql, qint64 channel, qint64 fromMs, qint64 toMs);
-    Status addAsIs(ReadingSeries& out, qint64 channel, qint64 fromMs, qint64 rawFromMs, qint64 toMs);
+    /// The minutes (mean, at the minute's start or fromMs) and raw readings merged in time order.
+    Status addAsIs(ReadingSeries& out, qint64 channel, qint64 fromMs, qint64 toMs);
     /// Per bucket the extreme `aggregate` (MIN or MAX) picks, with the time of the row it picked.
     Status addExtremes(QMap<qint64, QList<Extreme>>& buckets, const char* aggregate, qint64 channel,
-                       qint64 fromMs, qint64 rawFromMs, qint64 toMs, qint64 bucketMs);
+                       qint64 fromMs, qint64 toMs, qint64 bucketMs);
 
     QSqlDatabase& m_db;
 };
