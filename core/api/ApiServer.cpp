@@ -14,6 +14,8 @@
 #include <QHttpServer>
 #include <QLoggingCategory>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcApi, "fs.api", QtInfoMsg)
 
@@ -27,6 +29,26 @@ QHostAddress addressOf(const QString& host)
                ? QHostAddress(QHostAddress::LocalHost)
                : QHostAddress(host);
 }
+
+/// Answers go out as a header write and a body write: with Nagle's algorithm the body waits for the
+/// client's delayed ACK of the headers, about 40 ms a request. TCP_NODELAY sends it at once.
+class NoDelayServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto* socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        addPendingConnection(socket);
+    }
+};
 
 } // namespace
 
@@ -68,7 +90,13 @@ Status ApiServer::start()
         [&] {
             m_http = new QHttpServer;
             buildRoutes();
-            m_port = m_http->listen(address, m_options.port);
+            auto* tcp = new NoDelayServer(m_http); // goes with the HTTP server
+            if (tcp->listen(address, m_options.port)) {
+                m_http->bind(tcp);
+                m_port = tcp->serverPort();
+            } else {
+                delete tcp;
+            }
             if (m_port == 0) {
                 result =
                     Error{QStringLiteral("the API cannot listen on %1:%2 (in use, or not an address of this "

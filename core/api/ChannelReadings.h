@@ -1,5 +1,5 @@
-// ChannelReadings: one channel's readings over a time range, min/max-decimated in SQL to a number of
-// buckets, with the per-minute aggregates standing in where retention deleted the raw readings.
+// ChannelReadings: one channel's readings over a time range, min/max-decimated to a number of buckets,
+// with the per-minute aggregates standing in where retention deleted the raw readings.
 #pragma once
 
 #include "util/Result.h"
@@ -8,6 +8,7 @@
 #include <QPair>
 
 class QSqlDatabase;
+struct sqlite3;
 
 namespace fs::api {
 
@@ -20,27 +21,30 @@ struct ReadingSeries
 class ChannelReadings
 {
 public:
-    explicit ChannelReadings(QSqlDatabase& db) : m_db(db) {}
+    /// `handle` is the native handle of `db` (Store::handle()): the raw rows are stepped through it.
+    ChannelReadings(QSqlDatabase& db, sqlite3* handle) : m_db(db), m_handle(handle) {}
 
     /// Readings of `channel` with time_ms in [fromMs, toMs]. At most `maxPoints` come back as they
-    /// are (an aggregated minute as its mean); above that the range is cut into at most `maxPoints`
-    /// equal buckets and each gives its min and its max (at most 2 × maxPoints points).
+    /// are (an aggregated minute as its mean, at its start or fromMs); above that the range is cut
+    /// into at most `maxPoints` equal buckets and each gives its min and its max, at the times they
+    /// were recorded (at most 2 × maxPoints points).
     Result<ReadingSeries> read(qint64 channel, qint64 fromMs, qint64 toMs, int maxPoints);
 
+    /// The SQL that steps the raw rows: bucket (bound: fromMs, bucket width), time_ms, value, in
+    /// time order (bound: channel, fromMs, toMs). The benchmark runs it directly as its baseline.
+    static const char* rawRowsSql();
+
 private:
-    struct Extreme
+    struct Minute
     {
-        qint64 timeMs = 0;
-        double value = 0.0;
+        qint64 timeMs = 0; ///< the minute's start, or fromMs for the minute the range starts in
+        qint64 endMs = 0;  ///< the minute's last millisecond, or toMs
+        double min = 0, mean = 0, max = 0;
     };
-    Result<qint64> count(const QString& sql, qint64 channel, qint64 fromMs, qint64 toMs);
-    /// The minutes (mean, at the minute's start or fromMs) and raw readings merged in time order.
-    Status addAsIs(ReadingSeries& out, qint64 channel, qint64 fromMs, qint64 toMs);
-    /// Per bucket the extreme `aggregate` (MIN or MAX) picks, with the time of the row it picked.
-    Status addExtremes(QMap<qint64, QList<Extreme>>& buckets, const char* aggregate, qint64 channel,
-                       qint64 fromMs, qint64 toMs, qint64 bucketMs);
+    Result<QList<Minute>> minutes(qint64 channel, qint64 fromMs, qint64 toMs);
 
     QSqlDatabase& m_db;
+    sqlite3* m_handle;
 };
 
 } // namespace fs::api

@@ -108,7 +108,8 @@ QHttpServerResponse channelReadings(Store& store, const QString& id, const QUrlQ
         return error(QHttpServerResponse::StatusCode::NotFound, QStringLiteral("no channel %1").arg(channel),
                      QStringLiteral("id"));
     const QString unit = q.value(0).toString();
-    auto series = ChannelReadings(store.db()).read(channel, fromMs, toMs, int(std::get<qint64>(maxPoints)));
+    auto series = ChannelReadings(store.db(), store.handle())
+                      .read(channel, fromMs, toMs, int(std::get<qint64>(maxPoints)));
     if (!series)
         return error(QHttpServerResponse::StatusCode::InternalServerError, series.error());
     QJsonArray points;
