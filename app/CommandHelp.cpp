@@ -72,6 +72,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("--set-password SERVER"),
          QStringLiteral("store a push server's password (read from stdin)"),
          QStringLiteral("SERVER is a name under push.servers; the password is one line on stdin.")},
+        {{QStringLiteral("api")},
+         QStringLiteral("--set-token | --new-token"),
+         QStringLiteral("store the REST API's bearer token"),
+         QStringLiteral("--set-token reads the token (16 characters or more) from stdin; --new-token makes\n"
+                        "one and prints it. Asked for as \"Authorization: Bearer <token>\" when api.listen\n"
+                        "is not loopback; kept in the secret store as api/token.")},
         {{QStringLiteral("import"), QStringLiteral("gascloud")},
          QStringLiteral("settings.yaml [gateway_key.txt]"),
          QStringLiteral("take over the old uploader's settings and key"),
