@@ -18,13 +18,6 @@ using namespace fs::test;
 
 namespace {
 
-RecorderOptions fastFlush()
-{
-    RecorderOptions o;
-    o.flushIntervalMs = 50;
-    return o;
-}
-
 /// The sample's row as the values a source records (status and power-save level as numbers).
 QHash<QString, double> valuesOf(const QJsonObject& row)
 {
@@ -73,14 +66,8 @@ private Q_SLOTS:
     void init()
     {
         QFile::remove(storePath());
-        m_rec = std::make_unique<Recorder>(storePath(), fastFlush());
-        QVERIFY(m_rec->start().ok());
-        ApiServerOptions o;
-        o.storePath = storePath();
-        o.port = 0;
-        m_api = std::make_unique<ApiServer>(o);
-        const Status s = m_api->start();
-        QVERIFY2(s.ok(), qPrintable(s.error()));
+        m_rec = startRecorder(storePath());
+        m_api = startApi(storePath());
         QVERIFY(m_api->port() > 0);
     }
 

@@ -62,10 +62,7 @@ class TestApiReadings : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        RecorderOptions ro;
-        ro.flushIntervalMs = 50;
-        m_rec = std::make_unique<Recorder>(storePath(), ro);
-        QVERIFY(m_rec->start().ok());
+        m_rec = startRecorder(storePath());
         m_channel =
             registerIsemsNode(*m_rec, QStringLiteral("n1")).channels.value(QStringLiteral("batteryVoltage"));
         std::vector<Sample> s;
@@ -73,11 +70,7 @@ private Q_SLOTS:
             s.push_back({t0 + i * 1000LL, m_channel, valueAt(i, m_n)});
         m_rec->submit(std::span<const Sample>(s));
         QVERIFY(m_rec->flush().ok());
-        ApiServerOptions o;
-        o.storePath = storePath();
-        o.port = 0;
-        m_api = std::make_unique<ApiServer>(o);
-        QVERIFY(m_api->start().ok());
+        m_api = startApi(storePath());
     }
 
     void cleanupTestCase()

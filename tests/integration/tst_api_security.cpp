@@ -22,16 +22,7 @@ class TestApiSecurity : public QObject
 
     QString storePath() const { return m_dir.filePath(QStringLiteral("store.db")); }
 
-    std::unique_ptr<ApiServer> serve(ApiServerOptions o)
-    {
-        o.storePath = storePath();
-        o.port = 0;
-        auto api = std::make_unique<ApiServer>(o);
-        const Status s = api->start();
-        if (!s)
-            qFatal("%s", qPrintable(s.error()));
-        return api;
-    }
+    std::unique_ptr<ApiServer> serve(ApiServerOptions o) { return startApi(storePath(), o); }
 
     static void verifyJsonError(const HttpAnswer& a, int status, const QString& parameter = {})
     {
@@ -47,10 +38,7 @@ class TestApiSecurity : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        RecorderOptions ro;
-        ro.flushIntervalMs = 50;
-        m_rec = std::make_unique<Recorder>(storePath(), ro);
-        QVERIFY(m_rec->start().ok());
+        m_rec = startRecorder(storePath());
         m_channel =
             registerIsemsNode(*m_rec, QStringLiteral("n1")).channels.value(QStringLiteral("batteryVoltage"));
         QVERIFY(m_rec->flush().ok());

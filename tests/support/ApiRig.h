@@ -4,6 +4,7 @@
 #pragma once
 
 #include "TestSupport.h"
+#include "api/ApiServer.h"
 #include "model/Sample.h"
 #include "model/SensorTypes.h"
 #include "store/Recorder.h"
@@ -55,6 +56,28 @@ inline HttpAnswer http(QNetworkAccessManager& nam, quint16 port, const QString& 
     }
     reply->deleteLater();
     return a;
+}
+
+/// A Recorder on `path` that commits every 50 ms, so that requests soon see what was submitted.
+inline std::unique_ptr<Recorder> startRecorder(const QString& path)
+{
+    RecorderOptions o;
+    o.flushIntervalMs = 50;
+    auto rec = std::make_unique<Recorder>(path, o);
+    if (Status s = rec->start(); !s)
+        qFatal("recorder: %s", qPrintable(s.error()));
+    return rec;
+}
+
+/// The API over the store at `path`, on a free port (options.host, loopback by default).
+inline std::unique_ptr<ApiServer> startApi(const QString& path, ApiServerOptions o = {})
+{
+    o.storePath = path;
+    o.port = 0;
+    auto api = std::make_unique<ApiServer>(o);
+    if (Status s = api->start(); !s)
+        qFatal("api: %s", qPrintable(s.error()));
+    return api;
 }
 
 /// The channels of one ISEMS node: collector field name → store channel.
