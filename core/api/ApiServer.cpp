@@ -56,13 +56,13 @@ ApiServer::ApiServer(ApiServerOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_worker(new QObject)
 {
     m_thread.setObjectName(QStringLiteral("api"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->moveToThread(&m_thread); // kept across stop() and start(): deleted with the server
 }
 
 ApiServer::~ApiServer()
 {
     stop();
+    delete m_worker; // its thread has ended, so nothing can be queued to it any more
 }
 
 bool ApiServer::requiresToken() const

@@ -38,7 +38,8 @@ public:
 
     /// Any thread but the API's own; blocks until the server listens or failed to.
     Status start();
-    /// Closes the connections and the store connection in the API thread, then ends it. Safe twice.
+    /// Closes the connections and the store connection in the API thread, then ends it. Safe twice;
+    /// start() may follow.
     void stop();
     /// The port it listens on (the chosen one when options.port was 0); 0 when not listening.
     quint16 port() const { return m_port; }

@@ -80,6 +80,13 @@ private Q_SLOTS:
         auto api = serve({});
         QVERIFY(!api->requiresToken());
         QCOMPARE(http(m_nam, api->port(), QStringLiteral("/api/nodes")).status, 200);
+        // Stopped, nobody answers; started again, it serves again.
+        const quint16 port = api->port();
+        api->stop();
+        QCOMPARE(api->port(), quint16(0));
+        QCOMPARE(http(m_nam, port, QStringLiteral("/api/nodes")).status, 0);
+        QVERIFY(api->start().ok());
+        QCOMPARE(http(m_nam, api->port(), QStringLiteral("/api/nodes")).status, 200);
     }
 
     void corsHeaderAndPreflight()
