@@ -164,6 +164,16 @@ private Q_SLOTS:
                         QStringLiteral("id"));
     }
 
+    void aStoreThatCannotBeReadAnswers503()
+    {
+        auto api = startApi(m_dir.filePath(QStringLiteral("no-such-store.db")));
+        const HttpAnswer a = http(m_nam, api->port(), QStringLiteral("/api/nodes"));
+        verifyJsonError(a, 503);
+        QVERIFY2(
+            a.object().value(QStringLiteral("error")).toString().contains(QLatin1String("no-such-store.db")),
+            a.body);
+    }
+
     void onlyGetAndOptionsAnswered()
     {
         auto api = serve({});
