@@ -28,8 +28,12 @@ QHttpServerResponse badParameter(const BadParameter& bad)
     return error(QHttpServerResponse::StatusCode::BadRequest, bad.error, bad.parameter);
 }
 
-std::optional<qint64> parseTime(const QString& text)
+std::optional<qint64> parseTime(const QString& given)
 {
+    // Form encoding reads "+" as a space, so "+02:00" can arrive as " 02:00": a space there is the sign.
+    QString text = given;
+    if (text.size() > 6 && text.at(text.size() - 6) == QLatin1Char(' '))
+        text[text.size() - 6] = QLatin1Char('+');
     static const QRegularExpression digits(QStringLiteral("^-?[0-9]{1,15}$"));
     if (digits.match(text).hasMatch())
         return text.toLongLong();

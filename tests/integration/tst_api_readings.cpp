@@ -152,7 +152,18 @@ private Q_SLOTS:
                            .toOffsetFromUtc(7200)
                            .toString(Qt::ISODate)
                            .replace(QLatin1Char('+'), QStringLiteral("%2B")),
-                       QDateTime::fromMSecsSinceEpoch(to).toUTC().toString(Qt::ISODateWithMs))}) {
+                       QDateTime::fromMSecsSinceEpoch(to).toUTC().toString(Qt::ISODateWithMs)),
+              // A "+" left unencoded, as people type it into a browser's address bar.
+              QStringLiteral("from=%1&to=%2")
+                  .arg(QDateTime::fromMSecsSinceEpoch(from).toOffsetFromUtc(3600).toString(Qt::ISODate))
+                  .arg(to),
+              // … and the same offset's "+" turned into a space by a form encoder.
+              QStringLiteral("from=%1&to=%2")
+                  .arg(QDateTime::fromMSecsSinceEpoch(from)
+                           .toOffsetFromUtc(5400)
+                           .toString(Qt::ISODate)
+                           .replace(QLatin1Char('+'), QStringLiteral("%20")))
+                  .arg(to)}) {
             QCOMPARE(QJsonDocument(readings(q)).toJson(QJsonDocument::Compact), byMs);
         }
     }
