@@ -90,6 +90,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("store an eGauge meter's password (read from stdin)"),
          QStringLiteral("SOURCE is the id of a type: egauge entry of sources:; the password is one\n"
                         "line on stdin and goes to the secret store as \"egauge/SOURCE\".")},
+        {{QStringLiteral("api")},
+         QStringLiteral("--set-token | --new-token"),
+         QStringLiteral("store the REST API's bearer token"),
+         QStringLiteral("--set-token reads the token (16 characters or more) from stdin; --new-token makes\n"
+                        "one and prints it. Asked for as \"Authorization: Bearer <token>\" when api.listen\n"
+                        "is not loopback; kept in the secret store as api/token.")},
         {{QStringLiteral("import"), QStringLiteral("gascloud")},
          QStringLiteral("settings.yaml [gateway_key.txt]"),
          QStringLiteral("take over the old uploader's settings and key"),

@@ -187,6 +187,8 @@ int main(int argc, char** argv)
             return runEgaugeCommand(ctx, args);
         if (command == QLatin1String("import"))
             return runImportCommand(ctx, args);
+        if (command == QLatin1String("api"))
+            return runApiCommand(ctx, args);
         std::fprintf(stderr, "fieldstation: unknown command \"%s\" (see --help)\n", qPrintable(command));
         return 2;
     }

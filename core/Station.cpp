@@ -1,6 +1,7 @@
 // Station: wiring of sources, recorder and (later) sinks; the only owner of their threads.
 #include "Station.h"
 
+#include "api/ApiServer.h"
 #include "sim/GascloudEmulator.h"
 #include "sinks/gascloud/BatchBuilder.h"
 #include "sinks/gascloud/GascloudSetup.h"
@@ -81,6 +82,7 @@ Status Station::start()
     startPusher();
     startInflux();
     startRetention();
+    startApi();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
     return {};
@@ -286,6 +288,37 @@ void Station::startRetention()
     m_retention->start();
 }
 
+void Station::startApi()
+{
+    // --demo with no api: section serves the defaults, 127.0.0.1:8090.
+    const ApiSettings& a = m_settings.api;
+    if (!a.enabled && !m_options.demo)
+        return;
+    ApiServerOptions o;
+    o.storePath = storePath();
+    o.host = a.host;
+    o.port = a.port;
+    o.corsOrigins = a.effectiveCorsOrigins();
+    o.hideInactiveAfterDays = a.hideInactiveAfterDays;
+    if (!a.loopback()) {
+        const SecretStore secrets =
+            gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
+        auto token = secrets.read(QStringLiteral("api/token"));
+        if (token)
+            o.token = token->value_or(QString());
+        else
+            m_apiProblem = token.error();
+    }
+    m_api = std::make_unique<ApiServer>(o);
+    if (Status s = m_api->start(); !s) {
+        m_apiProblem =
+            m_apiProblem.isEmpty() ? s.error() : QStringLiteral("%1 (%2)").arg(s.error(), m_apiProblem);
+        // The station records without its API: readings matter more than a way to read them.
+        qCWarning(lcStation).noquote() << "the REST API is not running:" << m_apiProblem;
+        m_api.reset();
+    }
+}
+
 QList<QThread*> Station::workerThreads()
 {
     QList<QThread*> running;
@@ -302,6 +335,7 @@ QList<QThread*> Station::workerThreads()
 
 void Station::stop()
 {
+    m_api.reset(); // stops its thread; it only reads
     if (m_retention)
         m_retention->stop(); // its chunk jobs run on the Recorder, which stops last
     if (m_pusher) {

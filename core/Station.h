@@ -19,6 +19,7 @@ class GascloudEmulator;
 class Pusher;
 class InfluxSink;
 class Retention;
+class ApiServer;
 
 /// A source the Station runs, as the screen lists it.
 struct RunningSource
@@ -76,6 +77,10 @@ public:
     InfluxSink* influx() const { return m_influx.get(); }
     /// Deletes old, forwarded readings after keeping their per-minute aggregates; null before start().
     Retention* retention() const { return m_retention.get(); }
+    /// The local REST API; null when settings have no `api:` (outside --demo) or it could not start.
+    ApiServer* api() const { return m_api.get(); }
+    /// Why the REST API is not running, when it was asked for and is not.
+    QString apiProblem() const { return m_apiProblem; }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
@@ -93,6 +98,7 @@ private:
     /// The push servers this run pushes to (none in the demo): their cursors hold readings back.
     QStringList pushedServers() const;
     void startRetention();
+    void startApi();
     Status startDemoGascloud(GascloudSettings& s);
 
     Settings m_settings;
@@ -115,6 +121,8 @@ private:
     std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
     std::unique_ptr<InfluxSink> m_influx;   // likewise
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
+    std::unique_ptr<ApiServer> m_api;       // its own thread and read-only store connection
+    QString m_apiProblem;
 };
 
 } // namespace fs

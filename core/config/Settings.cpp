@@ -252,6 +252,7 @@ Result<Settings> Settings::parse(const QByteArray& yaml, const QString& origin)
     r.section("gascloud", [&](YamlReader& sub) { readGascloud(sub, s.gascloud); });
     r.section("push", [&](YamlReader& sub) { readPush(sub, s.push); });
     r.section("influx", [&](YamlReader& sub) { InfluxSettings::read(sub, s.influx); });
+    r.section("api", [&](YamlReader& sub) { readApiSettings(sub, s.api); });
     r.text("log_rules", s.logRules);
     r.finish();
     if (!errors.isEmpty()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sinks/influx/InfluxSettings.h"
+#include "api/ApiSettings.h"
 #include "util/Result.h"
 
 #include <QList>
@@ -134,6 +135,7 @@ struct Settings
     GascloudSettings gascloud;
     PushSettings push;
     InfluxSettings influx;
+    ApiSettings api;  ///< the local REST API; off unless the file has an `api:` section
     QString logRules; ///< QLoggingCategory filter rules, e.g. "fs.opcn3.debug=true"
     /// "file:line: what to change" for forms that still work but are deprecated (printed, not errors).
     QStringList warnings;

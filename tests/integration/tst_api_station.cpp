@@ -1,0 +1,115 @@
+// The Station runs the REST API from settings: `api:` with a port serves the store it records into;
+// off loopback it starts only with a token from the secret store, and without one the station
+// records on and says why the API is not running.
+#include "ApiRig.h"
+#include "CliRun.h"
+#include "Station.h"
+#include "api/ApiServer.h"
+#include "config/SecretStore.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fs;
+using namespace fs::test;
+
+namespace {
+
+Settings settingsOf(const QByteArray& yaml)
+{
+    auto s = Settings::parse("station:\n  secrets: file\n" + yaml, QStringLiteral("test.yaml"));
+    if (!s)
+        qFatal("%s", qPrintable(s.error()));
+    return s.value();
+}
+
+} // namespace
+
+class TestApiStation : public QObject
+{
+    Q_OBJECT
+
+    QNetworkAccessManager m_nam;
+
+private Q_SLOTS:
+    void apiSectionServesTheStationsStore()
+    {
+        QTemporaryDir dir;
+        Station station(settingsOf("api:\n  listen: 127.0.0.1:0\n"), {false, dir.path(), false});
+        QVERIFY(station.start().ok());
+        QVERIFY2(station.api(), qPrintable(station.apiProblem()));
+        QVERIFY(station.api()->port() > 0);
+        const HttpAnswer a = http(m_nam, station.api()->port(), QStringLiteral("/api/nodes"));
+        QCOMPARE(a.status, 200);
+        QVERIFY(a.object().value(QStringLiteral("nodes")).isArray());
+        QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*")); // loopback default
+        const quint16 port = station.api()->port();
+        station.stop();
+        QVERIFY(!station.api());
+        QCOMPARE(http(m_nam, port, QStringLiteral("/api/nodes")).status, 0); // nobody listens any more
+    }
+
+    void noApiWithoutTheSection()
+    {
+        QTemporaryDir dir;
+        Station station(settingsOf(""), {false, dir.path(), false});
+        QVERIFY(station.start().ok());
+        QVERIFY(!station.api());
+        QVERIFY(station.apiProblem().isEmpty());
+    }
+
+    void offLoopbackOnlyWithAToken()
+    {
+        QTemporaryDir dir;
+        const Settings settings = settingsOf("api:\n  listen: 0.0.0.0:0\n");
+        {
+            Station station(settings, {false, dir.path(), false});
+            QVERIFY(station.start().ok()); // the station records on …
+            QVERIFY(!station.api());       // … without an open API
+            QVERIFY2(station.apiProblem().contains(QLatin1String("api/token")),
+                     qPrintable(station.apiProblem()));
+        }
+        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
+        QVERIFY(secrets.write(QStringLiteral("api/token"), QStringLiteral("field-token")).ok());
+        Station station(settings, {false, dir.path(), false});
+        QVERIFY(station.start().ok());
+        QVERIFY2(station.api(), qPrintable(station.apiProblem()));
+        QVERIFY(station.api()->requiresToken());
+        QCOMPARE(http(m_nam, station.api()->port(), QStringLiteral("/api/nodes")).status, 401);
+        QCOMPARE(http(m_nam, station.api()->port(), QStringLiteral("/api/nodes"), "GET",
+                      {{"Authorization", "Bearer field-token"}})
+                     .status,
+                 200);
+        // Not loopback and no cors_origins: no CORS header.
+        QVERIFY(!http(m_nam, station.api()->port(), QStringLiteral("/api/nodes"), "GET",
+                      {{"Authorization", "Bearer field-token"}, {"Origin", "https://x.example"}})
+                     .headers.contains("access-control-allow-origin"));
+    }
+
+    void theTokenIsSetFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString config = writeFile(dir, "settings.yaml", "station:\n  secrets: file\n");
+        const QStringList base = {QStringLiteral("--config"), config, QStringLiteral("--data-dir"),
+                                  dir.path(), QStringLiteral("api")};
+        const SecretStore secrets(dir.path(), StationSettings::Secrets::File, false);
+        const auto env = QProcessEnvironment::systemEnvironment();
+        QCOMPARE(runWith(env, base + QStringList{QStringLiteral("--set-token")}, "short\n").code, 1);
+        QVERIFY(!secrets.read(QStringLiteral("api/token"))->has_value());
+        Run r = runWith(env, base + QStringList{QStringLiteral("--set-token")}, "a-token-long-enough-1234\n");
+        QCOMPARE(r.code, 0);
+        QCOMPARE(secrets.read(QStringLiteral("api/token"))->value_or(QString()),
+                 QStringLiteral("a-token-long-enough-1234"));
+        r = runWith(env, base + QStringList{QStringLiteral("--new-token")});
+        QCOMPARE(r.code, 0);
+        const QString made = QString::fromLatin1(r.out.trimmed());
+        QCOMPARE(made.size(), 43); // 32 random bytes, base64url without padding
+        QCOMPARE(secrets.read(QStringLiteral("api/token"))->value_or(QString()), made);
+        QCOMPARE(runWith(env, base + QStringList{QStringLiteral("--bogus")}).code, 2);
+        QCOMPARE(run(base + QStringList{QStringLiteral("--help")}).code, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiStation)
+#include "tst_api_station.moc"
