@@ -77,6 +77,30 @@ private Q_SLOTS:
         compareToSampleRates(differences(*a));
     }
 
+    // kb "Interpreting XML data": a power counter 55357243343 -> 55357226851 over 60 s is -274.86 W
+    // (the article cuts the -274.8667 to two places), and a voltage counter 4511319123106 ->
+    // 4511385868513 over 600 s is 111242 mV = 111.24 V. Rows newest first, so the later value leads.
+    void kbWorkedExamples()
+    {
+        const qint64 t0 = 1562686920;
+        const auto power = parseShow(
+            group(block(t0, "60", {{Q_INT64_C(55357226851)}, {Q_INT64_C(55357243343)}}, {{"P", "Grid"}})));
+        QVERIFY2(power.ok(), qPrintable(power.error()));
+        const Rates p = differences(*power);
+        QCOMPARE(p.timesMs, QList<qint64>{t0 * 1000});
+        QVERIFY2(std::abs(p.value(0, 0) - (-16492.0 / 60.0)) < 1e-9,
+                 qPrintable(QString::number(p.value(0, 0))));
+        QCOMPARE(std::trunc(p.value(0, 0) * 100) / 100, -274.86);
+        const auto volts = parseShow(
+            group(block(t0, "600", {{Q_INT64_C(4511385868513)}, {Q_INT64_C(4511319123106)}}, {{"V", "L1"}})));
+        QVERIFY2(volts.ok(), qPrintable(volts.error()));
+        const Rates v = differences(*volts);
+        QVERIFY2(std::abs(v.value(0, 0) - 66745407.0 / 600.0 / 1000.0) < 1e-9,
+                 qPrintable(QString::number(v.value(0, 0))));
+        QCOMPARE(std::round(v.value(0, 0) * 100) / 100, 111.24);
+        QCOMPARE(p.resets + v.resets, 0);
+    }
+
     void sampleDelta()
     {
         const auto d = parseShow(test::readData(QStringLiteral("egauge-show_S_C_delta.xml")));
