@@ -337,6 +337,8 @@ private Q_SLOTS:
             << group(good + block(1699990000, "60", many)) << "data 2, row 17: 3 cells, expected 2";
         QTest::newRow("non-numeric cell") << group(good).replace("<c>1</c>", "<c>1.5</c>")
                                           << "data 1, row 2: cell 1 (Grid): \"1.5\" is not an S64 integer";
+        QTest::newRow("cell with a line break") << group(good).replace("<c>1</c>", "<c>1\n2</c>")
+                                                << "data 1, row 2: cell 1 (Grid): \"1\\n2\" is not";
         QTest::newRow("empty cell") << group(good).replace("<c>1</c>", "<c></c>")
                                     << "data 1, row 2: cell 1 (Grid)";
         QTest::newRow("S64 overflow") << group(good).replace("<c>1</c>", "<c>9223372036854775808</c>")
@@ -357,6 +359,8 @@ private Q_SLOTS:
         QVERIFY(!a.ok());
         QVERIFY2(a.error().contains(expected), qPrintable(a.error()));
         QVERIFY2(a.error().startsWith(QStringLiteral("egauge-show: ")), qPrintable(a.error()));
+        // decode prints the error as its one line on stderr.
+        QVERIFY2(!a.error().contains(u'\n') && !a.error().contains(u'\r'), qPrintable(a.error()));
     }
 };
 

@@ -44,7 +44,22 @@ std::optional<qint64> parseHex(std::string_view text)
 
 QString quoted(std::string_view s)
 {
-    return QLatin1Char('"') + QString::fromUtf8(s.data(), qsizetype(s.size())).left(40) + QLatin1Char('"');
+    // Errors end up as one line (decode's stderr, the poller's log): control characters are escaped.
+    const QString text = QString::fromUtf8(s.data(), qsizetype(s.size())).left(40);
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        if (c == u'\n')
+            out += QStringLiteral("\\n");
+        else if (c == u'\r')
+            out += QStringLiteral("\\r");
+        else if (c == u'\t')
+            out += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out + QLatin1Char('"');
 }
 
 } // namespace fs::egauge

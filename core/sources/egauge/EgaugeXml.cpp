@@ -237,9 +237,9 @@ private:
         // Later blocks normally carry no cnames; if one does, it must name the same columns.
         const int i = m_cnamesHere - 1;
         if (i >= m_out.columns.size() || m_out.columns[i].name != m_cname.name)
-            return fail(where() + QStringLiteral("cname %1 \"%2\" differs from the first block's columns")
+            return fail(where() + QStringLiteral("cname %1 %2 differs from the first block's columns")
                                       .arg(m_cnamesHere)
-                                      .arg(m_cname.name));
+                                      .arg(quoted(m_cname.name.toStdString())));
     }
 
     void endCell()
