@@ -304,6 +304,16 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << "bad XML at line 1";
         QTest::newRow("not XML") << QByteArray("<html><body>Login") << "root element <html>";
         QTest::newRow("truncated") << group(good).left(200) << "bad XML";
+        // Bad XML inside a block names the block and the row where expat stopped.
+        QByteArray badTag = group(good);
+        badTag.replace(badTag.lastIndexOf("</r>"), 4, "</x>");
+        QTest::newRow("bad XML in a row") << badTag << "data 1, row 2: bad XML at line";
+        QTest::newRow("bad XML at the start of a row")
+            << group(good).replace("</r>\n<r>", "</r>\n<r>junk</z>") << "data 1, row 2: bad XML at line";
+        QTest::newRow("bad XML after a row")
+            << group(good).replace("</r>\n<r>", "</r>\n</z><r>") << "data 1, after row 1: bad XML at line";
+        QTest::newRow("truncated in a row")
+            << group(good).left(group(good).lastIndexOf("</c>")) << "data 1, row 2: bad XML at line";
         QTest::newRow("no serial") << ("<group>" + good + "</group>") << "group: attribute serial missing";
         QTest::newRow("serial not hex") << group(good, "0xZZ") << "serial \"0xZZ\" is not hex";
         QTest::newRow("no data") << group({}) << "no <data> block";

@@ -42,6 +42,16 @@ std::optional<qint64> parseHex(std::string_view text)
     return parseInt(text, 16);
 }
 
+std::string_view trimmed(std::string_view s)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
 QString quoted(std::string_view s)
 {
     // Errors end up as one line (decode's stderr, the poller's log): control characters are escaped.

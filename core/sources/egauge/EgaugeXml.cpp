@@ -111,6 +111,13 @@ public:
             XML_StopParser(m_xml, XML_FALSE);
     }
     void setParser(XML_Parser p) { m_xml = p; }
+    /// Where expat stopped on bad XML: in a row, or in a block after a row, so the error names it.
+    QString xmlErrorPlace() const
+    {
+        if (m_inData && !m_inRow && m_rowNo > 0)
+            return QStringLiteral("data %1, after row %2: ").arg(m_blockNo).arg(m_rowNo);
+        return m_inData ? where() : QString();
+    }
     // CDATA looks like content to the offsets, but rows in it are text: the row scan must not start there.
     void cdata(bool open)
     {
@@ -253,12 +260,7 @@ private:
         if (m_rowCells > m_columns)
             return; // counted; endRow names the fault with the full count
         // Cells are plain decimals; trim the whitespace a pretty-printer might add.
-        std::string_view s(m_text);
-        while (!s.empty() &&
-               (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
-            s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
-            s.remove_suffix(1);
+        const std::string_view s = trimmed(m_text);
         const auto v = parseInt(s, 10);
         if (!v)
             return fail(where() + QStringLiteral("cell %1 (%2): %3 is not an S64 integer")
@@ -373,10 +375,10 @@ Result<ShowAnswer> parseWith(QByteArrayView xml, RowScan scan)
     if (parser.failed()) {
         err = parser.error() + QStringLiteral(" (line %1)").arg(XML_GetCurrentLineNumber(p));
     } else if (st != XML_STATUS_OK) {
-        err = QStringLiteral("bad XML at line %1, column %2: %3")
-                  .arg(XML_GetCurrentLineNumber(p))
-                  .arg(XML_GetCurrentColumnNumber(p) + 1)
-                  .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(p))));
+        err = parser.xmlErrorPlace() + QStringLiteral("bad XML at line %1, column %2: %3")
+                                           .arg(XML_GetCurrentLineNumber(p))
+                                           .arg(XML_GetCurrentColumnNumber(p) + 1)
+                                           .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(p))));
     } else if (answer.blocks.isEmpty()) {
         err = QStringLiteral("group: no <data> block");
     }
