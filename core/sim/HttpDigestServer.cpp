@@ -86,7 +86,8 @@ HttpDigestServer::Outcome HttpDigestServer::check(const QByteArray& method, cons
         o.problem = QStringLiteral("no Authorization header");
         return o;
     }
-    if (!authorization.startsWith("Digest ")) {
+    // The scheme name is case-insensitive (RFC 7235 §2.1).
+    if (authorization.size() < 7 || authorization.left(7).toLower() != "digest ") {
         o.problem =
             QStringLiteral("Authorization is not Digest: %1").arg(QString::fromUtf8(authorization.left(12)));
         return o;

@@ -118,6 +118,17 @@ private Q_SLOTS:
         Answer elsewhere = a;
         elsewhere.uri = "/cgi-bin/egauge-show";
         QVERIFY(!strict.check("GET", target, elsewhere.header()).ok);
+        elsewhere.nonce = nonceOf(lenient.challenge());
+        const auto moved = lenient.check("GET", target, elsewhere.header());
+        QVERIFY(moved.ok);
+        QCOMPARE(moved.quirks.size(), 1);
+
+        // The scheme name is case-insensitive (RFC 7235 §2.1): not even a quirk.
+        const auto lower = strict.check("GET", target, "digest" + a.header().mid(6));
+        QVERIFY2(lower.ok, qPrintable(lower.problem));
+        QVERIFY(lower.quirks.isEmpty());
+        QVERIFY(strict.check("GET", target, "DIGEST" + a.header().mid(6)).ok);
+        QVERIFY(!strict.check("GET", target, "Digestive" + a.header().mid(6)).ok);
 
         // After the nonce's lifetime: stale, so the client retries with the new nonce, no new password.
         now += o.nonceLifetimeS + 1;
