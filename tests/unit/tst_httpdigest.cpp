@@ -137,6 +137,28 @@ private Q_SLOTS:
         QVERIFY(stale.stale);
         QVERIFY(strict.challenge(true).endsWith(", stale=true"));
     }
+
+    // A client that only ever fetches challenges must not grow the nonce table without bound, even
+    // within one nonce lifetime: the oldest nonces go first, the newest stay valid.
+    void nonceTableIsBounded()
+    {
+        HttpDigestServer::Options o;
+        o.user = QStringLiteral("owner");
+        o.password = QStringLiteral("s3cret");
+        o.nowS = [] { return qint64(1700000000); };
+        o.strict = true;
+        HttpDigestServer server(o);
+        Answer first;
+        first.nonce = nonceOf(server.challenge());
+        QVERIFY(server.check("GET", first.uri, first.header()).ok);
+        for (int i = 0; i < 20000; ++i)
+            server.challenge();
+        Answer last;
+        last.nonce = nonceOf(server.challenge());
+        QVERIFY(server.check("GET", last.uri, last.header()).ok);
+        QCOMPARE(server.check("GET", first.uri, first.header()).problem,
+                 QStringLiteral("nonce not issued here"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestHttpDigest)
