@@ -3,6 +3,7 @@
 // thousands of one-byte damages.
 #include "EgaugeAnswers.h"
 #include "TestSupport.h"
+#include "sources/egauge/EgaugeRowScan.h"
 #include "sources/egauge/EgaugeXml.h"
 
 #include <QTest>
@@ -94,6 +95,30 @@ private Q_SLOTS:
         QFETCH(QByteArray, xml);
         const QString diff = sameThroughBothPaths(xml);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    // The scanner itself: the comparisons above would pass if it never took a row.
+    void scannerTakesWholeRowsOnly()
+    {
+        const QByteArray text = " <r><c>10</c><c> -5 </c></r>\n<r><c>-1</c><c>2</c></r>"
+                                "<r><c>7</c><c>8</c></r><r><c>1</c><!-- x --><c>1</c></r>";
+        const char* begin = text.constData();
+        Block plain;
+        const char* end = scanRows(begin, begin + text.size(), 2, plain);
+        QCOMPARE(plain.rows, 3);
+        QCOMPARE(plain.cells, (QList<qint64>{10, -5, -1, 2, 7, 8}));
+        QCOMPARE(QByteArray(end, 4), QByteArray("<r><"));
+        QCOMPARE(end - begin, text.indexOf("<r><c>1</c><!--"));
+
+        Block delta;
+        delta.wasDelta = true;
+        QCOMPARE(scanRows(begin, begin + text.size(), 2, delta), end);
+        QCOMPARE(delta.cells, (QList<qint64>{10, -5, 9, -3, 16, 5}));
+
+        Block wrongCount;
+        QCOMPARE(scanRows(begin, begin + text.size(), 3, wrongCount), begin);
+        QCOMPARE(wrongCount.rows, 0);
+        QVERIFY(wrongCount.cells.isEmpty());
     }
 
     void fastPathAgreesUnderMutation()
