@@ -1,6 +1,7 @@
 // The eGauge emulator's Digest check against the HTTP clients people point at password-protected
-// meters (protocol note A.4): curl --digest and Python requests' HTTPDigestAuth must pass --strict
-// with no quirk. Qt's QAuthenticator is covered in tst_egauge_emulator. httpx is not installed here.
+// meters (protocol note A.4): curl --digest, Python requests' HTTPDigestAuth and httpx.DigestAuth
+// (egauge-async's) must pass --strict with no quirk. Qt's QAuthenticator: tst_egauge_emulator.
+// Python is Debian's (/usr/bin), where install-deps puts python3-requests and python3-httpx.
 #include "TestSupport.h"
 #include "sim/EgaugeEmulator.h"
 
@@ -47,6 +48,10 @@ const char* const kRequests = "import sys, requests\n"
                               "r = requests.get(sys.argv[1], auth=HTTPDigestAuth(sys.argv[2], sys.argv[3]), "
                               "timeout=15)\n"
                               "print(r.status_code)\n";
+const char* const kHttpx =
+    "import sys, httpx\n"
+    "r = httpx.get(sys.argv[1], auth=httpx.DigestAuth(sys.argv[2], sys.argv[3]), timeout=15)\n"
+    "print(r.status_code)\n";
 
 } // namespace
 
@@ -63,9 +68,9 @@ private Q_SLOTS:
         m_meter = std::make_unique<EgaugeEmulator>(o);
         QVERIFY(m_meter->listen().ok());
         m_curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
-        m_python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        m_python = QStandardPaths::findExecutable(QStringLiteral("python3"), {QStringLiteral("/usr/bin")});
         QVERIFY2(!m_curl.isEmpty(), "curl is not installed");
-        QVERIFY2(!m_python.isEmpty(), "python3 is not installed");
+        QVERIFY2(!m_python.isEmpty(), "/usr/bin/python3 is not installed (packaging/install-deps.sh)");
     }
 
     void clients_data()
@@ -92,6 +97,15 @@ private Q_SLOTS:
         QTest::newRow("requests, wrong password") << "requests"
                                                   << "guess"
                                                   << "S&n=2" << 401;
+        QTest::newRow("httpx") << "httpx"
+                               << "s3cret"
+                               << "S&s=0&n=4" << 200;
+        QTest::newRow("httpx, a and T") << "httpx"
+                                        << "s3cret"
+                                        << "a&T=1719835200,1719835100" << 200;
+        QTest::newRow("httpx, wrong password") << "httpx"
+                                               << "guess"
+                                               << "S&n=2" << 401;
     }
     void clients()
     {
@@ -108,8 +122,9 @@ private Q_SLOTS:
                                    QStringLiteral("/dev/null"), QStringLiteral("-w"),
                                    QStringLiteral("%{http_code}"), url});
         else
-            r = runClient(m_python, {QStringLiteral("-c"), QLatin1String(kRequests), url,
-                                     QStringLiteral("owner"), password});
+            r = runClient(m_python,
+                          {QStringLiteral("-c"), QLatin1String(client == u"httpx" ? kHttpx : kRequests), url,
+                           QStringLiteral("owner"), password});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out.trimmed().toInt(), status);
         QCOMPARE(int(m_meter->requests().size()) - answeredBefore, status == 200 ? 1 : 0);
