@@ -284,6 +284,20 @@ private Q_SLOTS:
         QCOMPARE(r.value(0, 1), 230.0);
     }
 
+    // The declared encoding is honoured, as xml.etree (Peper) does: a Latin-1 register name.
+    void declaredEncoding()
+    {
+        QByteArray xml = group(block(1700000000, "1", {{2, 2}, {1, 1}},
+                                     {{"P", "K\xfc"
+                                            "che"},
+                                      {"V", "L1"}}));
+        xml.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        const auto a = parseShow(xml);
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->columns[0].name, QStringLiteral("K\u00fcche"));
+        QCOMPARE(a->blocks[0].rows, 2);
+    }
+
     void emptyBlockIsNotAnError()
     {
         const auto a = parseShow(group(block(1700000000, "1", {}, kPV)));

@@ -316,7 +316,9 @@ Result<ShowAnswer> parseWith(QByteArrayView xml, RowScan scan)
 {
     ShowAnswer answer;
     Parser parser(answer);
-    XML_Parser p = XML_ParserCreate("UTF-8");
+    // nullptr: the declared encoding (UTF-8 when none), as xml.etree reads it. The row scan matches
+    // ASCII bytes: UTF-8 and Latin-1 tags are those; UTF-16 tags hold zero bytes, so it never starts.
+    XML_Parser p = XML_ParserCreate(nullptr);
     if (!p)
         return Error{QStringLiteral("egauge-show: out of memory for the XML parser")};
     parser.setParser(p);
