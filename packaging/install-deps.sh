@@ -18,6 +18,7 @@ build_pkgs=(
 test_pkgs=(
   mariadb-server openssh-server mosquitto mosquitto-clients influxdb xvfb imagemagick
   sqlite3 zip unzip procps python3 passwd openssh-client systemd
+  curl python3-requests python3-httpx
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -35,10 +35,12 @@ QByteArray HttpDigestServer::challenge(bool stale)
 {
     const QByteArray nonce = randomHex(16);
     m_nonces.insert(nonce, now());
-    if (m_nonces.size() > 10000) {
-        // Bound the memory a client that never authenticates can make us use.
-        const qint64 cutoff = now() - m_opt.nonceLifetimeS;
-        m_nonces.removeIf([cutoff](auto it) { return it.value() < cutoff; });
+    m_issueOrder.push_back(nonce);
+    // Bound the memory a client that never authenticates can make us use: the oldest nonce goes.
+    constexpr qsizetype kMaxNonces = 10000;
+    while (m_issueOrder.size() > kMaxNonces) {
+        m_nonces.remove(m_issueOrder.front());
+        m_issueOrder.pop_front();
     }
     return "Digest realm=\"" + m_opt.realm.toUtf8() + "\", qop=\"auth\", algorithm=MD5, nonce=\"" + nonce +
            "\", opaque=\"" + m_opaque + "\"" + (stale ? ", stale=true" : "");
@@ -86,7 +88,8 @@ HttpDigestServer::Outcome HttpDigestServer::check(const QByteArray& method, cons
         o.problem = QStringLiteral("no Authorization header");
         return o;
     }
-    if (!authorization.startsWith("Digest ")) {
+    // The scheme name is case-insensitive (RFC 7235 §2.1).
+    if (authorization.size() < 7 || authorization.left(7).toLower() != "digest ") {
         o.problem =
             QStringLiteral("Authorization is not Digest: %1").arg(QString::fromUtf8(authorization.left(12)));
         return o;

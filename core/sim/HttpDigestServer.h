@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <deque>
 #include <functional>
 
 namespace fs::sim {
@@ -45,7 +46,8 @@ private:
 
     Options m_opt;
     QByteArray m_opaque;
-    QHash<QByteArray, qint64> m_nonces; // nonce → issue time
+    QHash<QByteArray, qint64> m_nonces;  // nonce → issue time
+    std::deque<QByteArray> m_issueOrder; // the same nonces, oldest first
 };
 
 } // namespace fs::sim

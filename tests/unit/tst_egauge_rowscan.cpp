@@ -3,6 +3,7 @@
 // thousands of one-byte damages.
 #include "EgaugeAnswers.h"
 #include "TestSupport.h"
+#include "sources/egauge/EgaugeRowScan.h"
 #include "sources/egauge/EgaugeXml.h"
 
 #include <QTest>
@@ -41,6 +42,16 @@ QString sameThroughBothPaths(const QByteArray& xml)
             return QStringLiteral("block %1 differs (rows %2 vs %3)").arg(i).arg(a.rows).arg(b.rows);
     }
     return {};
+}
+
+// An answer as UTF-16LE with a BOM: the row scan cannot start in it, expat reads it alone.
+QByteArray utf16Answer(const QByteArray& blocks)
+{
+    const QString text =
+        QString::fromUtf8(group(blocks)).replace(QStringLiteral("UTF-8"), QStringLiteral("UTF-16"));
+    QByteArray out("\xff\xfe", 2);
+    out.append(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+    return out;
 }
 
 } // namespace
@@ -85,6 +96,7 @@ private Q_SLOTS:
         QTest::newRow("two blocks, delta")
             << group(block(1700000000, "1", {{10, 10}, {-1, -1}}, kPV, " delta=\"true\"") +
                      block(1699990000, "60", {{5, 5}, {-1, -2}}, {}, " delta=\"true\""));
+        QTest::newRow("UTF-16") << utf16Answer(rows);
         QTest::newRow("cname count mismatch")
             << group("<data columns=\"3\" time_stamp=\"0x10\" time_delta=\"1\"><cname "
                      "t=\"P\">a</cname><r><c>1</c><c>1</c><c>1</c></r></data>");
@@ -94,6 +106,37 @@ private Q_SLOTS:
         QFETCH(QByteArray, xml);
         const QString diff = sameThroughBothPaths(xml);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    void utf16AnswerParses()
+    {
+        const auto a = parseShow(utf16Answer(block(1700000000, "1", {{3, 3}, {2, 2}}, kPV)));
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->blocks[0].cells, (QList<qint64>{3, 3, 2, 2}));
+    }
+
+    // The scanner itself: the comparisons above would pass if it never took a row.
+    void scannerTakesWholeRowsOnly()
+    {
+        const QByteArray text = " <r><c>10</c><c> -5 </c></r>\n<r><c>-1</c><c>2</c></r>"
+                                "<r><c>7</c><c>8</c></r><r><c>1</c><!-- x --><c>1</c></r>";
+        const char* begin = text.constData();
+        Block plain;
+        const char* end = scanRows(begin, begin + text.size(), 2, plain);
+        QCOMPARE(plain.rows, 3);
+        QCOMPARE(plain.cells, (QList<qint64>{10, -5, -1, 2, 7, 8}));
+        QCOMPARE(QByteArray(end, 4), QByteArray("<r><"));
+        QCOMPARE(end - begin, text.indexOf("<r><c>1</c><!--"));
+
+        Block delta;
+        delta.wasDelta = true;
+        QCOMPARE(scanRows(begin, begin + text.size(), 2, delta), end);
+        QCOMPARE(delta.cells, (QList<qint64>{10, -5, 9, -3, 16, 5}));
+
+        Block wrongCount;
+        QCOMPARE(scanRows(begin, begin + text.size(), 3, wrongCount), begin);
+        QCOMPARE(wrongCount.rows, 0);
+        QVERIFY(wrongCount.cells.isEmpty());
     }
 
     void fastPathAgreesUnderMutation()

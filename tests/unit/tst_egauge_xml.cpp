@@ -77,6 +77,30 @@ private Q_SLOTS:
         compareToSampleRates(differences(*a));
     }
 
+    // kb "Interpreting XML data": a power counter 55357243343 -> 55357226851 over 60 s is -274.86 W
+    // (the article cuts the -274.8667 to two places), and a voltage counter 4511319123106 ->
+    // 4511385868513 over 600 s is 111242 mV = 111.24 V. Rows newest first, so the later value leads.
+    void kbWorkedExamples()
+    {
+        const qint64 t0 = 1562686920;
+        const auto power = parseShow(
+            group(block(t0, "60", {{Q_INT64_C(55357226851)}, {Q_INT64_C(55357243343)}}, {{"P", "Grid"}})));
+        QVERIFY2(power.ok(), qPrintable(power.error()));
+        const Rates p = differences(*power);
+        QCOMPARE(p.timesMs, QList<qint64>{t0 * 1000});
+        QVERIFY2(std::abs(p.value(0, 0) - (-16492.0 / 60.0)) < 1e-9,
+                 qPrintable(QString::number(p.value(0, 0))));
+        QCOMPARE(std::trunc(p.value(0, 0) * 100) / 100, -274.86);
+        const auto volts = parseShow(
+            group(block(t0, "600", {{Q_INT64_C(4511385868513)}, {Q_INT64_C(4511319123106)}}, {{"V", "L1"}})));
+        QVERIFY2(volts.ok(), qPrintable(volts.error()));
+        const Rates v = differences(*volts);
+        QVERIFY2(std::abs(v.value(0, 0) - 66745407.0 / 600.0 / 1000.0) < 1e-9,
+                 qPrintable(QString::number(v.value(0, 0))));
+        QCOMPARE(std::round(v.value(0, 0) * 100) / 100, 111.24);
+        QCOMPARE(p.resets + v.resets, 0);
+    }
+
     void sampleDelta()
     {
         const auto d = parseShow(test::readData(QStringLiteral("egauge-show_S_C_delta.xml")));
@@ -260,6 +284,20 @@ private Q_SLOTS:
         QCOMPARE(r.value(0, 1), 230.0);
     }
 
+    // The declared encoding is honoured, as xml.etree (Peper) does: a Latin-1 register name.
+    void declaredEncoding()
+    {
+        QByteArray xml = group(block(1700000000, "1", {{2, 2}, {1, 1}},
+                                     {{"P", "K\xfc"
+                                            "che"},
+                                      {"V", "L1"}}));
+        xml.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        const auto a = parseShow(xml);
+        QVERIFY2(a.ok(), qPrintable(a.error()));
+        QCOMPARE(a->columns[0].name, QStringLiteral("K\u00fcche"));
+        QCOMPARE(a->blocks[0].rows, 2);
+    }
+
     void emptyBlockIsNotAnError()
     {
         const auto a = parseShow(group(block(1700000000, "1", {}, kPV)));
@@ -280,6 +318,16 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << "bad XML at line 1";
         QTest::newRow("not XML") << QByteArray("<html><body>Login") << "root element <html>";
         QTest::newRow("truncated") << group(good).left(200) << "bad XML";
+        // Bad XML inside a block names the block and the row where expat stopped.
+        QByteArray badTag = group(good);
+        badTag.replace(badTag.lastIndexOf("</r>"), 4, "</x>");
+        QTest::newRow("bad XML in a row") << badTag << "data 1, row 2: bad XML at line";
+        QTest::newRow("bad XML at the start of a row")
+            << group(good).replace("</r>\n<r>", "</r>\n<r>junk</z>") << "data 1, row 2: bad XML at line";
+        QTest::newRow("bad XML after a row")
+            << group(good).replace("</r>\n<r>", "</r>\n</z><r>") << "data 1, after row 1: bad XML at line";
+        QTest::newRow("truncated in a row")
+            << group(good).left(group(good).lastIndexOf("</c>")) << "data 1, row 2: bad XML at line";
         QTest::newRow("no serial") << ("<group>" + good + "</group>") << "group: attribute serial missing";
         QTest::newRow("serial not hex") << group(good, "0xZZ") << "serial \"0xZZ\" is not hex";
         QTest::newRow("no data") << group({}) << "no <data> block";
@@ -313,6 +361,8 @@ private Q_SLOTS:
             << group(good + block(1699990000, "60", many)) << "data 2, row 17: 3 cells, expected 2";
         QTest::newRow("non-numeric cell") << group(good).replace("<c>1</c>", "<c>1.5</c>")
                                           << "data 1, row 2: cell 1 (Grid): \"1.5\" is not an S64 integer";
+        QTest::newRow("cell with a line break") << group(good).replace("<c>1</c>", "<c>1\n2</c>")
+                                                << "data 1, row 2: cell 1 (Grid): \"1\\n2\" is not";
         QTest::newRow("empty cell") << group(good).replace("<c>1</c>", "<c></c>")
                                     << "data 1, row 2: cell 1 (Grid)";
         QTest::newRow("S64 overflow") << group(good).replace("<c>1</c>", "<c>9223372036854775808</c>")
@@ -333,6 +383,8 @@ private Q_SLOTS:
         QVERIFY(!a.ok());
         QVERIFY2(a.error().contains(expected), qPrintable(a.error()));
         QVERIFY2(a.error().startsWith(QStringLiteral("egauge-show: ")), qPrintable(a.error()));
+        // decode prints the error as its one line on stderr.
+        QVERIFY2(!a.error().contains(u'\n') && !a.error().contains(u'\r'), qPrintable(a.error()));
     }
 };
 

@@ -118,6 +118,17 @@ private Q_SLOTS:
         Answer elsewhere = a;
         elsewhere.uri = "/cgi-bin/egauge-show";
         QVERIFY(!strict.check("GET", target, elsewhere.header()).ok);
+        elsewhere.nonce = nonceOf(lenient.challenge());
+        const auto moved = lenient.check("GET", target, elsewhere.header());
+        QVERIFY(moved.ok);
+        QCOMPARE(moved.quirks.size(), 1);
+
+        // The scheme name is case-insensitive (RFC 7235 §2.1): not even a quirk.
+        const auto lower = strict.check("GET", target, "digest" + a.header().mid(6));
+        QVERIFY2(lower.ok, qPrintable(lower.problem));
+        QVERIFY(lower.quirks.isEmpty());
+        QVERIFY(strict.check("GET", target, "DIGEST" + a.header().mid(6)).ok);
+        QVERIFY(!strict.check("GET", target, "Digestive" + a.header().mid(6)).ok);
 
         // After the nonce's lifetime: stale, so the client retries with the new nonce, no new password.
         now += o.nonceLifetimeS + 1;
@@ -125,6 +136,28 @@ private Q_SLOTS:
         QVERIFY(!stale.ok);
         QVERIFY(stale.stale);
         QVERIFY(strict.challenge(true).endsWith(", stale=true"));
+    }
+
+    // A client that only ever fetches challenges must not grow the nonce table without bound, even
+    // within one nonce lifetime: the oldest nonces go first, the newest stay valid.
+    void nonceTableIsBounded()
+    {
+        HttpDigestServer::Options o;
+        o.user = QStringLiteral("owner");
+        o.password = QStringLiteral("s3cret");
+        o.nowS = [] { return qint64(1700000000); };
+        o.strict = true;
+        HttpDigestServer server(o);
+        Answer first;
+        first.nonce = nonceOf(server.challenge());
+        QVERIFY(server.check("GET", first.uri, first.header()).ok);
+        for (int i = 0; i < 20000; ++i)
+            server.challenge();
+        Answer last;
+        last.nonce = nonceOf(server.challenge());
+        QVERIFY(server.check("GET", last.uri, last.header()).ok);
+        QCOMPARE(server.check("GET", first.uri, first.header()).problem,
+                 QStringLiteral("nonce not issued here"));
     }
 };
 

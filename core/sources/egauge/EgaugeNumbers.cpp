@@ -42,9 +42,34 @@ std::optional<qint64> parseHex(std::string_view text)
     return parseInt(text, 16);
 }
 
+std::string_view trimmed(std::string_view s)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
 QString quoted(std::string_view s)
 {
-    return QLatin1Char('"') + QString::fromUtf8(s.data(), qsizetype(s.size())).left(40) + QLatin1Char('"');
+    // Errors end up as one line (decode's stderr, the poller's log): control characters are escaped.
+    const QString text = QString::fromUtf8(s.data(), qsizetype(s.size())).left(40);
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text) {
+        if (c == u'\n')
+            out += QStringLiteral("\\n");
+        else if (c == u'\r')
+            out += QStringLiteral("\\r");
+        else if (c == u'\t')
+            out += QStringLiteral("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out + QLatin1Char('"');
 }
 
 } // namespace fs::egauge

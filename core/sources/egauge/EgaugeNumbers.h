@@ -18,6 +18,8 @@ inline qint64 wrapAdd(qint64 a, qint64 b)
 std::optional<qint64> parseInt(std::string_view text, int base);
 /// "0x5d24b5c8" (what the meter sends); a bare hex string is taken too.
 std::optional<qint64> parseHex(std::string_view text);
+/// `s` without the spaces, tabs and line ends around it (a pretty-printed cell).
+std::string_view trimmed(std::string_view s);
 /// The text quoted for an error message, cut at 40 characters.
 QString quoted(std::string_view s);
 

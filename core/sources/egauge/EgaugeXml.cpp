@@ -111,6 +111,13 @@ public:
             XML_StopParser(m_xml, XML_FALSE);
     }
     void setParser(XML_Parser p) { m_xml = p; }
+    /// Where expat stopped on bad XML: in a row, or in a block after a row, so the error names it.
+    QString xmlErrorPlace() const
+    {
+        if (m_inData && !m_inRow && m_rowNo > 0)
+            return QStringLiteral("data %1, after row %2: ").arg(m_blockNo).arg(m_rowNo);
+        return m_inData ? where() : QString();
+    }
     // CDATA looks like content to the offsets, but rows in it are text: the row scan must not start there.
     void cdata(bool open)
     {
@@ -237,9 +244,9 @@ private:
         // Later blocks normally carry no cnames; if one does, it must name the same columns.
         const int i = m_cnamesHere - 1;
         if (i >= m_out.columns.size() || m_out.columns[i].name != m_cname.name)
-            return fail(where() + QStringLiteral("cname %1 \"%2\" differs from the first block's columns")
+            return fail(where() + QStringLiteral("cname %1 %2 differs from the first block's columns")
                                       .arg(m_cnamesHere)
-                                      .arg(m_cname.name));
+                                      .arg(quoted(m_cname.name.toStdString())));
     }
 
     void endCell()
@@ -253,12 +260,7 @@ private:
         if (m_rowCells > m_columns)
             return; // counted; endRow names the fault with the full count
         // Cells are plain decimals; trim the whitespace a pretty-printer might add.
-        std::string_view s(m_text);
-        while (!s.empty() &&
-               (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r'))
-            s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
-            s.remove_suffix(1);
+        const std::string_view s = trimmed(m_text);
         const auto v = parseInt(s, 10);
         if (!v)
             return fail(where() + QStringLiteral("cell %1 (%2): %3 is not an S64 integer")
@@ -314,7 +316,9 @@ Result<ShowAnswer> parseWith(QByteArrayView xml, RowScan scan)
 {
     ShowAnswer answer;
     Parser parser(answer);
-    XML_Parser p = XML_ParserCreate("UTF-8");
+    // nullptr: the declared encoding (UTF-8 when none), as xml.etree reads it. The row scan matches
+    // ASCII bytes: UTF-8 and Latin-1 tags are those; UTF-16 tags hold zero bytes, so it never starts.
+    XML_Parser p = XML_ParserCreate(nullptr);
     if (!p)
         return Error{QStringLiteral("egauge-show: out of memory for the XML parser")};
     parser.setParser(p);
@@ -373,10 +377,10 @@ Result<ShowAnswer> parseWith(QByteArrayView xml, RowScan scan)
     if (parser.failed()) {
         err = parser.error() + QStringLiteral(" (line %1)").arg(XML_GetCurrentLineNumber(p));
     } else if (st != XML_STATUS_OK) {
-        err = QStringLiteral("bad XML at line %1, column %2: %3")
-                  .arg(XML_GetCurrentLineNumber(p))
-                  .arg(XML_GetCurrentColumnNumber(p) + 1)
-                  .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(p))));
+        err = parser.xmlErrorPlace() + QStringLiteral("bad XML at line %1, column %2: %3")
+                                           .arg(XML_GetCurrentLineNumber(p))
+                                           .arg(XML_GetCurrentColumnNumber(p) + 1)
+                                           .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(p))));
     } else if (answer.blocks.isEmpty()) {
         err = QStringLiteral("group: no <data> block");
     }
