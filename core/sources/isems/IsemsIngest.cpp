@@ -1,0 +1,157 @@
+// IsemsIngest: dedupe without blocking. The old collector kept only lines newer than the newest
+// stored one, so one far-future timestamp blocked a node for good; here a time is a duplicate
+// only when that very time was stored, and the store's newest time is used once, for the first
+// batch after a restart (the log still holds what the last run stored).
+#include "IsemsIngest.h"
+
+#include "IsemsChannels.h"
+
+#include <algorithm>
+
+namespace fs::isems {
+
+IsemsIngest::IsemsIngest(QString sourceId, SampleSink* sink, Declare declare)
+    : m_sourceId(std::move(sourceId)), m_sink(sink), m_declare(std::move(declare))
+{}
+
+IsemsIngest::Batch IsemsIngest::ingestText(QByteArrayView text, qint64 nowMs)
+{
+    Batch batch;
+    QList<Record> records;
+    int lineNo = 0;
+    for (const QByteArray& line : text.toByteArray().split('\n')) {
+        ++lineNo;
+        if (line.trimmed().isEmpty())
+            continue; // the final newline, or blank lines between payloads: nothing to refuse
+        Result<Record> r = parseLine(line, nowMs);
+        if (!r) {
+            ++batch.refused;
+            batch.errors.append(QStringLiteral("line %1: %2").arg(lineNo).arg(r.error()));
+            continue;
+        }
+        records.append(std::move(r).value());
+    }
+    std::lock_guard lock(m_mutex);
+    m_totals.refused += batch.refused;
+    ingestLocked(records, batch);
+    return batch;
+}
+
+IsemsIngest::Batch IsemsIngest::ingestRecords(const QList<Record>& records)
+{
+    Batch batch;
+    std::lock_guard lock(m_mutex);
+    ingestLocked(records, batch);
+    return batch;
+}
+
+IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
+{
+    auto it = m_nodes.find(nodeId);
+    if (it != m_nodes.end())
+        return &it.value();
+    if (!m_declare) {
+        *error = QStringLiteral("no store to declare node %1 in").arg(nodeId);
+        return nullptr;
+    }
+    Result<NodeChannels> ids = m_declare(nodeSpec(nodeId, m_sourceId));
+    if (!ids) {
+        *error = QStringLiteral("node %1 not declared: %2").arg(nodeId, ids.error());
+        return nullptr;
+    }
+    Node node;
+    node.ids = ids.value();
+    for (qint64 t : node.ids.lastTimeMs)
+        node.storedUpToMs = std::max(node.storedUpToMs, t);
+    return &m_nodes.insert(nodeId, node).value();
+}
+
+bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const
+{
+    if (node.seen.count(timeMs) || timeMs <= node.forgottenUpToMs)
+        return true;
+    // Lines up to the store's newest time in the first batch after a restart were stored by the
+    // last run. Later batches may hold older times too (a node whose clock was set back): those
+    // are new lines and are kept.
+    return firstBatch && timeMs <= node.storedUpToMs;
+}
+
+void IsemsIngest::remember(Node& node, qint64 timeMs)
+{
+    node.seen.insert(timeMs);
+    while (int(node.seen.size()) > kSeenPerNode) {
+        node.forgottenUpToMs = std::max(node.forgottenUpToMs, *node.seen.begin());
+        node.seen.erase(node.seen.begin());
+    }
+}
+
+void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
+{
+    std::vector<Sample> samples;
+    QList<NodeState> states;
+    QSet<QString> firstBatch;
+    for (const Record& r : records) {
+        if (!batch.nodeIds.contains(r.nodeId))
+            batch.nodeIds.append(r.nodeId);
+        QString error;
+        Node* node = nodeFor(r.nodeId, &error);
+        if (!node) {
+            ++batch.refused;
+            ++m_totals.refused;
+            batch.errors.append(error);
+            continue;
+        }
+        if (!node->caughtUp) {
+            firstBatch.insert(r.nodeId);
+            node->caughtUp = true;
+        }
+        if (isDuplicate(*node, r.timeMs, firstBatch.contains(r.nodeId))) {
+            remember(*node, r.timeMs);
+            ++batch.duplicates;
+            ++m_totals.duplicates;
+            continue;
+        }
+        remember(*node, r.timeMs);
+        const QList<std::optional<double>> values = channelValues(r);
+        for (int i = 0; i < values.size() && i < node->ids.channels.size(); ++i) {
+            if (values[i])
+                samples.push_back(Sample{r.timeMs, node->ids.channels[i], *values[i]});
+        }
+        const QString detail = reportedDetail(r);
+        if (detail != node->reported || node->failing) {
+            states.append(NodeState{node->ids.node, r.timeMs, QStringLiteral("reported"), detail});
+            node->reported = detail;
+            node->failing = false;
+        }
+        ++batch.stored;
+        ++m_totals.stored;
+    }
+    if (!m_sink)
+        return;
+    // States first: the REST API looks up the "reported" state at or before a row's time.
+    for (const NodeState& s : states)
+        m_sink->submitState(s);
+    if (!samples.empty())
+        m_sink->submit(samples);
+}
+
+bool IsemsIngest::reportNodeFailure(const QString& nodeId, const QString& state, const QString& detail,
+                                    qint64 timeMs)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_nodes.find(nodeId);
+    if (it == m_nodes.end())
+        return false;
+    it->failing = true;
+    if (m_sink)
+        m_sink->submitState(NodeState{it->ids.node, timeMs, state, detail});
+    return true;
+}
+
+IsemsIngest::Totals IsemsIngest::totals() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_totals;
+}
+
+} // namespace fs::isems
