@@ -40,6 +40,14 @@ Reading readingAt(const QString& nodeId, qint64 timeS)
     r.temperature = 15 + 8 * sun + seed;
     r.latitude = 52.52 + 0.01 * seed;
     r.longitude = 13.40 + 0.01 * seed;
+    // Rounded as the firmware prints them, so a line and a data.json body carry the same values.
+    const auto round3 = [](double v) { return std::round(v * 1000) / 1000; };
+    r.openCircuitVoltage = round3(r.openCircuitVoltage);
+    r.mppVoltage = round3(r.mppVoltage);
+    r.batteryVoltage = round3(r.batteryVoltage);
+    r.temperature = std::round(r.temperature * 100) / 100;
+    r.latitude = std::round(r.latitude * 1e6) / 1e6;
+    r.longitude = std::round(r.longitude * 1e6) / 1e6;
     r.status = (sun > 0.05 ? 0x800 : 0x400) | 0x100 | (r.chargeEstimate < 30 ? 0x080 : 0);
     return r;
 }

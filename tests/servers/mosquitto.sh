@@ -44,13 +44,21 @@ run() {
   wait_listening "$(cat "$dir/port")"
 }
 
+# True while the process runs; a zombie (exited, not yet reaped by whoever adopted the daemon) is
+# gone for our purpose: its port is free.
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 stop() {
   if [ -f "$dir/mosquitto.pid" ]; then
     local pid
     pid=$(cat "$dir/mosquitto.pid")
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.05; done
+    if alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
     rm -f "$dir/mosquitto.pid"
   fi
 }

@@ -49,9 +49,10 @@ public:
     /// broker acknowledged it.
     bool publish(const QString& topic, const QByteArray& payload) const
     {
-        QStringList args = {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                            QString::number(m_port), QStringLiteral("-q"), QStringLiteral("1"),
-                            QStringLiteral("-t"), topic, QStringLiteral("-s")};
+        QStringList args = {
+            QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+            QStringLiteral("-q"), QStringLiteral("1"),         QStringLiteral("-t"), topic,
+            QStringLiteral("-s")};
         if (!m_options.user.isEmpty())
             args << QStringLiteral("-u") << m_options.user << QStringLiteral("-P") << m_options.password;
         if (m_options.tls)
