@@ -2,6 +2,7 @@
 #include "SourceTypes.h"
 
 #include "config/YamlReader.h"
+#include "isems/IsemsSource.h"
 #include "opcn3/OpcN3Source.h"
 
 namespace fs {
@@ -10,6 +11,7 @@ const QList<SourceType>& sourceTypes()
 {
     static const QList<SourceType> table = {
         OpcN3Source::sourceType(),
+        IsemsSource::sourceType(),
     };
     return table;
 }
