@@ -103,7 +103,9 @@ Status Station::startSources()
         if (!s.enabled)
             continue;
         const SourceType* type = findSourceType(s.type);
-        auto made = type->create(s, {m_tap.get(), m_options.demo});
+        const SecretStore secrets =
+            gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
+        auto made = type->create(s, {m_tap.get(), m_options.demo, &secrets, m_settings.station.name});
         if (!made)
             return Error{QStringLiteral("source %1").arg(made.error())};
         Acquisition a;

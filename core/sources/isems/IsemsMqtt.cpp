@@ -29,6 +29,26 @@ QString reasonOf(const QString& error)
 
 } // namespace
 
+IsemsMqttOptions mqttOptions(const IsemsMqttSettings& settings, const QString& sourceId,
+                             const QString& stationName, const QString& password)
+{
+    IsemsMqttOptions o;
+    o.broker.host = settings.host;
+    o.broker.port = settings.port;
+    o.broker.tls = settings.tls;
+    o.broker.caFile = settings.caFile;
+    o.broker.user = settings.user;
+    o.broker.password = password;
+    o.broker.clientId =
+        settings.clientId.isEmpty()
+            ? QStringLiteral("fieldstation-%1-%2")
+                  .arg(stationName.isEmpty() ? QStringLiteral("fieldstation") : stationName, sourceId)
+            : settings.clientId;
+    o.csvTopic = settings.csvTopic;
+    o.jsonChannel = settings.jsonChannel;
+    return o;
+}
+
 IsemsMqtt::IsemsMqtt(IsemsMqttOptions options, IsemsIngest& ingest, MqttClient::StatusHandler onStatus)
     : m_options(std::move(options)), m_ingest(ingest)
 {

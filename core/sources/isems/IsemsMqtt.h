@@ -3,6 +3,7 @@
 #pragma once
 
 #include "IsemsIngest.h"
+#include "IsemsSettings.h"
 #include "MqttClient.h"
 
 #include <QMap>
@@ -24,6 +25,11 @@ struct IsemsMqttOptions
     /// Empty: not subscribed.
     QString jsonChannel;
 };
+
+/// The options of a source's `mqtt:` settings. The client id defaults to
+/// fieldstation-<station name>-<source id>: stable, so the broker keeps the session across restarts.
+IsemsMqttOptions mqttOptions(const IsemsMqttSettings& settings, const QString& sourceId,
+                             const QString& stationName, const QString& password);
 
 class IsemsMqtt
 {
