@@ -17,8 +17,9 @@ namespace fs::test {
 class IsemsMqttRig
 {
 public:
-    IsemsMqttRig()
-        : m_recorder(m_dir.filePath(QStringLiteral("store.db")), fastFlush()),
+    /// Tests flush every 50 ms so what arrived is soon visible; the bench passes the station's own.
+    explicit IsemsMqttRig(RecorderOptions recorder = fastFlush())
+        : m_recorder(m_dir.filePath(QStringLiteral("store.db")), recorder),
           m_ingest(QStringLiteral("isems"), &m_recorder,
                    [this](const NodeSpec& spec) { return m_recorder.registerNode(spec); })
     {
@@ -126,7 +127,6 @@ public:
         return n;
     }
 
-private:
     static RecorderOptions fastFlush()
     {
         RecorderOptions o;
@@ -134,6 +134,7 @@ private:
         return o;
     }
 
+private:
     QTemporaryDir m_dir{QStringLiteral("/tmp/fs-isems-mqtt-XXXXXX")};
     Recorder m_recorder;
     isems::IsemsIngest m_ingest;
