@@ -196,6 +196,24 @@ private Q_SLOTS:
                  qPrintable(rig.mqtt().describe()));
     }
 
+    void windowsPublishedWhileTheStationWasDownArriveWhenItReturns()
+    {
+        MosquittoServer broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.error()));
+        IsemsMqttRig rig;
+        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
+        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        rig.mqtt().stop();
+
+        // The broker keeps the session of a client id it knows and queues its QoS 1 messages.
+        QVERIFY(broker.publish(QStringLiteral("/isems/ESP-Hof-Nord/csvlog"), kWindow));
+        IsemsMqttRig back;
+        QVERIFY(back.start(IsemsMqttRig::options(broker.port())));
+        QTRY_COMPARE_WITH_TIMEOUT(back.mqtt().counts().stored, 5, test::timeoutMs(10000));
+        QCOMPARE(back.rows(QStringLiteral("ESP-Hof-Nord")).size(), 5);
+        QCOMPARE(rig.mqtt().counts().messages, 0);
+    }
+
     void aUserAndPasswordAreCheckedByThePasswordFile()
     {
         MosquittoServer broker({QStringLiteral("isems"), QStringLiteral("s3cret-pw"), false});
