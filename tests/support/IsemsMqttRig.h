@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QVariant>
 #include <memory>
 
 namespace fs::test {
@@ -61,17 +62,11 @@ public:
     QMap<qint64, QMap<QString, double>> rows(const QString& nodeId)
     {
         QMap<qint64, QMap<QString, double>> out;
-        m_recorder.flush();
-        m_recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.prepare(QStringLiteral("SELECT r.time_ms, c.key, r.value FROM readings r JOIN channels c ON "
-                                     "c.id = r.channel_id JOIN nodes n ON n.id = c.node_id WHERE n.key = ?"));
-            q.addBindValue(QStringLiteral("isems:") + nodeId);
-            q.exec();
-            while (q.next())
-                out[q.value(0).toLongLong()][q.value(1).toString()] = q.value(2).toDouble();
-            return Status();
-        });
+        select(QStringLiteral("SELECT r.time_ms, c.key, r.value FROM readings r JOIN channels c ON "
+                              "c.id = r.channel_id JOIN nodes n ON n.id = c.node_id WHERE n.key = ?"),
+               {QStringLiteral("isems:") + nodeId}, [&](const QSqlQuery& q) {
+                   out[q.value(0).toLongLong()][q.value(1).toString()] = q.value(2).toDouble();
+               });
         return out;
     }
 
@@ -79,19 +74,11 @@ public:
     qint64 copies(const QString& nodeId, qint64 timeMs, const QString& channel)
     {
         qint64 n = -1;
-        m_recorder.flush();
-        m_recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.prepare(QStringLiteral("SELECT COUNT(*) FROM readings r JOIN channels c ON c.id = r.channel_id "
-                                     "JOIN nodes n ON n.id = c.node_id WHERE n.key = ? AND c.key = ? AND "
-                                     "r.time_ms = ?"));
-            q.addBindValue(QStringLiteral("isems:") + nodeId);
-            q.addBindValue(channel);
-            q.addBindValue(timeMs);
-            if (q.exec() && q.next())
-                n = q.value(0).toLongLong();
-            return Status();
-        });
+        select(QStringLiteral(
+                   "SELECT COUNT(*) FROM readings r JOIN channels c ON c.id = r.channel_id "
+                   "JOIN nodes n ON n.id = c.node_id WHERE n.key = ? AND c.key = ? AND r.time_ms = ?"),
+               {QStringLiteral("isems:") + nodeId, channel, timeMs},
+               [&](const QSqlQuery& q) { n = q.value(0).toLongLong(); });
         return n;
     }
 
@@ -99,17 +86,11 @@ public:
     QStringList states(const QString& nodeId)
     {
         QStringList out;
-        m_recorder.flush();
-        m_recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            q.prepare(QStringLiteral("SELECT st.state, st.detail FROM node_states st JOIN nodes n ON "
-                                     "n.id = st.node_id WHERE n.key = ? ORDER BY st.time_ms, st.seq"));
-            q.addBindValue(QStringLiteral("isems:") + nodeId);
-            q.exec();
-            while (q.next())
-                out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString());
-            return Status();
-        });
+        select(QStringLiteral("SELECT st.state, st.detail FROM node_states st JOIN nodes n ON "
+                              "n.id = st.node_id WHERE n.key = ? ORDER BY st.time_ms, st.seq"),
+               {QStringLiteral("isems:") + nodeId}, [&](const QSqlQuery& q) {
+                   out.append(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString());
+               });
         return out;
     }
 
@@ -117,13 +98,8 @@ public:
     qint64 readings()
     {
         qint64 n = -1;
-        m_recorder.flush();
-        m_recorder.run([&](Store& s) {
-            QSqlQuery q(s.db());
-            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM readings")) && q.next())
-                n = q.value(0).toLongLong();
-            return Status();
-        });
+        select(QStringLiteral("SELECT COUNT(*) FROM readings"), {},
+               [&](const QSqlQuery& q) { n = q.value(0).toLongLong(); });
         return n;
     }
 
@@ -135,6 +111,23 @@ public:
     }
 
 private:
+    /// Runs a query on the writer's connection after everything submitted so far is committed.
+    template <typename F>
+    void select(const QString& sql, const QVariantList& binds, F onRow)
+    {
+        m_recorder.flush();
+        m_recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.prepare(sql);
+            for (const QVariant& v : binds)
+                q.addBindValue(v);
+            q.exec();
+            while (q.next())
+                onRow(q);
+            return Status();
+        });
+    }
+
     QTemporaryDir m_dir{QStringLiteral("/tmp/fs-isems-mqtt-XXXXXX")};
     Recorder m_recorder;
     isems::IsemsIngest m_ingest;
