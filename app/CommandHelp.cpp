@@ -48,6 +48,13 @@ const QList<CommandUsage>& table()
          QStringLiteral("one 86-byte OPC-N3 histogram frame (raw or hex) as JSON"),
          QStringLiteral("FILE holds the frame as 86 raw bytes or as hex text (any whitespace).\n"
                         "Prints the decoded fields as JSON; a bad frame is one line on stderr, exit 1.")},
+        {{QStringLiteral("decode"), QStringLiteral("isems")},
+         QStringLiteral("FILE"),
+         QStringLiteral("every line of an ISEMS node log as JSON records"),
+         QStringLiteral("FILE holds ffopenmppt.log lines (`;`-separated, 18 or 19 fields).\nPrints a JSON "
+                        "array, one entry per line: the record with the old collector's field\nnames "
+                        "(timestamp in UTC with Z, status as an integer or null, flags), or\n{\"line\": N, "
+                        "\"error\": \"...\"} for a refused line. Exit 0 when at least one line parsed.")},
         {{QStringLiteral("register")},
          QStringLiteral("--pin PIN [--name NAME] [--api URL]"),
          QStringLiteral("register with gascloud; the key goes to the keychain"),

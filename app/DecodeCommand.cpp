@@ -1,5 +1,6 @@
 // DecodeCommand: prints a decoded OPC-N3 frame as JSON; any problem is one line on stderr, exit 1.
 #include "DecodeCommand.h"
+#include "commands/DecodeIsems.h"
 
 #include <QFile>
 #include <charconv>
@@ -70,6 +71,8 @@ QByteArray histogramJson(const OpcN3Histogram& h)
 
 int runDecodeCommand(const QStringList& args)
 {
+    if (!args.isEmpty() && args[0] == QLatin1String("isems"))
+        return runDecodeIsems(args.mid(1));
     if (args.size() != 2 || args[0] != QLatin1String("opcn3"))
         return fail(QStringLiteral("usage: fieldstation decode opcn3 FILE"));
     QFile f(args[1]);

@@ -15,6 +15,7 @@
 #include <QTest>
 #include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace fs;
 using namespace fs::isems;
@@ -128,6 +129,48 @@ class TestIsemsPoller : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void aDeadNodeBacksOffUpToTheLimit()
+    {
+        IsemsPoller::Options o;
+        o.intervalMs = 60000;
+        o.maxBackoffMs = 15 * 60000;
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 0), 60000);
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 1), 60000);
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 2), 120000);
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 4), 480000);
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 5), 900000);
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 1000), 900000);
+        o.intervalMs = 3600000; // an interval above the limit is never shortened
+        QCOMPARE(IsemsPoller::nextDelayMs(o, 3), 3600000);
+    }
+
+    void httpAndMqttThreadsIngestingOverlappingWindowsStoreEachLineOnce()
+    {
+        QTemporaryDir dir;
+        Rig rig(dir.filePath(QStringLiteral("store.db")));
+        IsemsNodeEmulator::Options eo;
+        std::atomic<qint64> now{kStart};
+        eo.clock = [&] { return now.load(); };
+        IsemsNodeEmulator emulator(eo);
+        // Both threads hand in the same 5-line windows of an ESP32, one step of 15 s apart.
+        constexpr int kSteps = 200;
+        QList<QByteArray> windows;
+        for (int k = 0; k < kSteps; ++k)
+            windows.append(emulator.logAt(Node::Esp32, kStart + k * 15000LL));
+        const qint64 clock = kStart + kSteps * 15000LL;
+        auto feed = [&] {
+            for (const QByteArray& w : windows)
+                rig.ingest->ingestText(w, clock);
+        };
+        std::thread http(feed), mqtt(feed);
+        http.join();
+        mqtt.join();
+        const Counts esp = batteryVoltageOf(rig.recorder, QStringLiteral("ESP-Hof-Nord"));
+        QCOMPARE(esp.readings, kSteps);
+        QCOMPARE(esp.distinctTimes, esp.readings);
+        QCOMPARE(rig.ingest->totals().stored, kSteps);
+    }
+
     void aSilentNodeDelaysNoOtherAndGarbageIsNamed()
     {
         QTemporaryDir dir;

@@ -70,22 +70,16 @@ private Q_SLOTS:
         QTest::addColumn<int>("value");
         QTest::addColumn<QStringList>("flags");
         QTest::newRow("charging+healthy") << QByteArray("900") << 0x900 << QStringList{"charging", "healthy"};
-        QTest::newRow("upper case") << QByteArray("ABC") << 0xABC
-                                    << QStringList{"charging",
-                                                   "fully_charged",
-                                                   "battery_level_low",
-                                                   "temp_sensor_not_connected",
-                                                   "no_solar_communication",
-                                                   "battery_overheating",
-                                                   "low_battery_temperature"};
-        QTest::newRow("lower case") << QByteArray("abc") << 0xABC
-                                    << QStringList{"charging",
-                                                   "fully_charged",
-                                                   "battery_level_low",
-                                                   "temp_sensor_not_connected",
-                                                   "no_solar_communication",
-                                                   "battery_overheating",
-                                                   "low_battery_temperature"};
+        // 0xABC = 1010 1011 1100, bits 0, 2, 4, 6, 7, 8, 9 from the most significant.
+        const QStringList abc = {"charging",
+                                 "fully_charged",
+                                 "battery_level_low",
+                                 "temp_sensor_not_connected",
+                                 "no_solar_communication",
+                                 "battery_overheating",
+                                 "low_battery_temperature"};
+        QTest::newRow("upper case") << QByteArray("ABC") << 0xABC << abc;
+        QTest::newRow("lower case") << QByteArray("abc") << 0xABC << abc;
         QTest::newRow("overheating, spelt right")
             << QByteArray("008") << 0x008 << QStringList{"battery_overheating"};
         QTest::newRow("last two bits")

@@ -141,16 +141,17 @@ void IsemsPoller::fail(int index, const QString& state, const QString& problem)
                                     QStringLiteral("%1: %2").arg(m_urls[index].toString(), problem), now());
 }
 
+qint64 IsemsPoller::nextDelayMs(const Options& options, int failuresInRow)
+{
+    if (failuresInRow <= 1)
+        return options.intervalMs; // one lost answer is retried on time
+    const qint64 doubled = qint64(options.intervalMs) << std::min(failuresInRow - 1, 16);
+    return std::min<qint64>(doubled, std::max(options.intervalMs, options.maxBackoffMs));
+}
+
 void IsemsPoller::schedule(int index)
 {
-    qint64 delay = m_opt.intervalMs;
-    const int failures = m_status[index].failuresInRow;
-    if (failures > 1) {
-        // Doubling from the second failure in a row: one lost answer is retried on time.
-        delay = qint64(m_opt.intervalMs) << std::min(failures - 1, 16);
-        delay = std::min<qint64>(delay, std::max(m_opt.intervalMs, m_opt.maxBackoffMs));
-    }
-    m_timers[index]->start(int(delay));
+    m_timers[index]->start(int(nextDelayMs(m_opt, m_status[index].failuresInRow)));
 }
 
 QString IsemsPoller::summary() const

@@ -51,6 +51,9 @@ public:
     void pollNow(int index);
 
     QList<NodeStatus> status() const { return m_status; }
+    /// The wait before the next poll after `failuresInRow` failures: the interval, doubled from the
+    /// second failure in a row, never above max(interval, maxBackoffMs).
+    static qint64 nextDelayMs(const Options& options, int failuresInRow);
     /// "2 of 4 nodes ok; failing: <url> (<problem>), …"
     QString summary() const;
 
