@@ -129,8 +129,8 @@ int IsemsMqttPublisher::publishUpTo(qint64 nowS)
         if (node.lines.isEmpty())
             continue;
         if (!m_options.csvChannel.isEmpty()) {
-            const QByteArray payload = m_options.shortWindow ? node.lines.last() : node.lines.join('\n');
-            if (m_client->publish(m_options.csvChannel + id + QStringLiteral("/csvlog"), payload))
+            if (m_client->publish(m_options.csvChannel + id + QStringLiteral("/csvlog"),
+                                  node.lines.join('\n')))
                 ++queued;
         }
         if (!m_options.jsonChannel.isEmpty() &&

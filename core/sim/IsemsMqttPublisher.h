@@ -27,7 +27,6 @@ public:
         QString csvChannel = QStringLiteral("/isems/"); ///< empty: no csvlog messages
         QString jsonChannel;                            ///< e.g. "isems/testdrive/foobar/"; empty: none
         int windowLines = 5;                            ///< lines a node keeps in RAM and sends
-        bool shortWindow = false;                       ///< send only the newest line (`short=true`)
         int lineIntervalS = 15;                         ///< node time between two log lines
         int publishIntervalMs = 65000;                  ///< 0: only publishUpTo() publishes
     };
