@@ -103,6 +103,9 @@ void IsemsMqttPublisher::stop()
 void IsemsMqttPublisher::run()
 {
     std::unique_lock lock(m_stopMutex);
+    // A node publishes after it connected; before, its first window would only wait in a queue.
+    while (!m_stop && !m_client->status().connected)
+        m_stopped.wait_for(lock, std::chrono::milliseconds(100), [this] { return m_stop; });
     while (!m_stop) {
         lock.unlock();
         publishUpTo(QDateTime::currentSecsSinceEpoch());

@@ -86,32 +86,46 @@ void IsemsSource::start()
 
 void IsemsSource::startMqtt()
 {
-    const isems::IsemsMqttOptions o =
-        isems::mqttOptions(m_opt.mqtt, id(), m_opt.stationName, m_opt.mqttPassword);
-    if (m_opt.demo) {
-        IsemsMqttPublisher::Options nodes;
-        nodes.broker = o.broker;
-        nodes.broker.clientId = o.broker.clientId + QStringLiteral("-demo-nodes");
-        nodes.nodeIds = {QStringLiteral("ESP-Demo-MQTT")};
-        // The default filter /isems/+/csvlog is <channel>+/csvlog; another filter gets the default channel.
-        const QString suffix = QStringLiteral("+/csvlog");
-        nodes.csvChannel = o.csvTopic.isEmpty()          ? QString()
-                           : o.csvTopic.endsWith(suffix) ? o.csvTopic.chopped(suffix.size())
-                                                         : QStringLiteral("/isems/");
-        nodes.jsonChannel = o.jsonChannel;
-        nodes.publishIntervalMs = 15000;
-        m_mqttNodes = std::make_unique<IsemsMqttPublisher>(nodes);
-        if (Status s = m_mqttNodes->start(); !s)
-            qCWarning(lcIsems).noquote() << id() << "demo MQTT nodes:" << s.error();
-    }
-    // The client calls back in its own thread: health is set in ours.
-    m_mqtt = std::make_unique<isems::IsemsMqtt>(o, m_ingest, [this](const MqttStatus&) {
-        QMetaObject::invokeMethod(this, &IsemsSource::updateHealth, Qt::QueuedConnection);
-    });
+    // The client calls back in its own thread: health (and the demo nodes) are handled in ours.
+    m_mqtt = std::make_unique<isems::IsemsMqtt>(
+        isems::mqttOptions(m_opt.mqtt, id(), m_opt.stationName, m_opt.mqttPassword), m_ingest,
+        [this](const MqttStatus& status) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, connected = status.connected] {
+                    if (connected && m_opt.demo)
+                        startDemoNodes();
+                    updateHealth();
+                },
+                Qt::QueuedConnection);
+        });
     if (Status s = m_mqtt->start(); !s) {
         setHealth(Health::Failing, s.error());
         m_mqtt.reset();
     }
+}
+
+void IsemsSource::startDemoNodes()
+{
+    // Started once the station is subscribed, so the nodes' first windows are not published to no one.
+    if (m_mqttNodes)
+        return;
+    const isems::IsemsMqttOptions o =
+        isems::mqttOptions(m_opt.mqtt, id(), m_opt.stationName, m_opt.mqttPassword);
+    IsemsMqttPublisher::Options nodes;
+    nodes.broker = o.broker;
+    nodes.broker.clientId = o.broker.clientId + QStringLiteral("-demo-nodes");
+    nodes.nodeIds = {QStringLiteral("ESP-Demo-MQTT")};
+    // The default filter /isems/+/csvlog is <channel>+/csvlog; another filter gets the default channel.
+    const QString suffix = QStringLiteral("+/csvlog");
+    nodes.csvChannel = o.csvTopic.isEmpty()          ? QString()
+                       : o.csvTopic.endsWith(suffix) ? o.csvTopic.chopped(suffix.size())
+                                                     : QStringLiteral("/isems/");
+    nodes.jsonChannel = o.jsonChannel;
+    nodes.publishIntervalMs = 15000;
+    m_mqttNodes = std::make_unique<IsemsMqttPublisher>(nodes);
+    if (Status s = m_mqttNodes->start(); !s)
+        qCWarning(lcIsems).noquote() << id() << "demo MQTT nodes:" << s.error();
 }
 
 void IsemsSource::stop()

@@ -54,6 +54,7 @@ public Q_SLOTS:
 private:
     void updateHealth();
     void startMqtt();
+    void startDemoNodes();
 
     Options m_opt;
     isems::IsemsIngest m_ingest;
