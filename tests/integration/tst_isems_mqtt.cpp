@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace fs;
@@ -295,6 +296,20 @@ private Q_SLOTS:
             options.broker.reconnectMaxMs = 60000;
             QVERIFY(rig.start(options));
             QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().failedAttempts >= 1, test::timeoutMs(10000));
+            QElapsedTimer t;
+            t.start();
+            rig.mqtt().stop();
+            QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        }
+        {
+            // A "broker" that takes the TCP connection and never answers CONNECT: stop must not wait
+            // for a CONNACK that never comes.
+            QTcpServer silent;
+            QVERIFY(silent.listen(QHostAddress::LocalHost));
+            IsemsMqttRig rig;
+            QVERIFY(rig.start(IsemsMqttRig::options(silent.serverPort())));
+            QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), test::timeoutMs(10000));
+            QVERIFY(!rig.mqtt().connection().connected);
             QElapsedTimer t;
             t.start();
             rig.mqtt().stop();
