@@ -23,6 +23,13 @@ const char* kWindow =
     "ESP-Hof-Nord;1;1562716845;ESP_2.0;3409;0;0.0;0.0;12.738;74;100;20.95;11.9;14.216;50;60;52.52;13.4;500\n"
     "ESP-Hof-Nord;1;1562716860;ESP_2.0;3408;0;0.0;0.0;12.737;74;100;20.9;11.9;14.216;50;60;52.52;13.4;500";
 
+/// Starts the rig's subscriber and waits until the broker has accepted it.
+bool startConnected(IsemsMqttRig& rig, const isems::IsemsMqttOptions& options)
+{
+    return rig.start(options) &&
+           QTest::qWaitFor([&] { return rig.mqtt().connection().connected; }, test::timeoutMs(10000));
+}
+
 IsemsMqttPublisher::Options publisherOptions(int port, const QStringList& nodes)
 {
     IsemsMqttPublisher::Options o;
@@ -46,8 +53,7 @@ private Q_SLOTS:
         MosquittoServer broker;
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         IsemsMqttRig rig;
-        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
 
         // The topic names another node: the collector takes the node from the line, and so do we.
         QVERIFY(broker.publish(QStringLiteral("/isems/some-other-id/csvlog"), kWindow));
@@ -72,8 +78,7 @@ private Q_SLOTS:
         MosquittoServer broker;
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         IsemsMqttRig rig;
-        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
         const QStringList nodes = {QStringLiteral("ESP-Ost"), QStringLiteral("ESP-West")};
         IsemsMqttPublisher publisher(publisherOptions(broker.port(), nodes));
         QVERIFY(publisher.start());
@@ -104,8 +109,7 @@ private Q_SLOTS:
         MosquittoServer broker;
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         IsemsMqttRig rig;
-        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
 
         const QByteArray payload =
             "Solar-Dach-01;1;1562686800;ATmega8_A_1;711;0;21.312;17.904;13.581;86;100;24.7;11.67;14.086;18;"
@@ -139,8 +143,7 @@ private Q_SLOTS:
         IsemsMqttRig rig;
         auto options = IsemsMqttRig::options(broker.port());
         options.jsonChannel = QStringLiteral("isems/testdrive/foobar/");
-        QVERIFY(rig.start(options));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, options));
 
         const QByteArray json = fs::test::readData(QStringLiteral("isems_mqtt_data_json_payload.json"));
         const qint64 before = QDateTime::currentMSecsSinceEpoch();
@@ -176,8 +179,7 @@ private Q_SLOTS:
         MosquittoServer broker;
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         IsemsMqttRig rig;
-        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
         IsemsMqttPublisher publisher(publisherOptions(broker.port(), {QStringLiteral("ESP-Neustart")}));
         QVERIFY(publisher.start());
         QVERIFY(publisher.waitConnected(test::timeoutMs(10000)));
@@ -202,8 +204,7 @@ private Q_SLOTS:
         MosquittoServer broker;
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         IsemsMqttRig rig;
-        QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
         rig.mqtt().stop();
 
         // The broker keeps the session of a client id it knows and queues its QoS 1 messages.
@@ -236,8 +237,7 @@ private Q_SLOTS:
         good.broker.clientId = QStringLiteral("fieldstation-test-isems-2");
         good.broker.user = QStringLiteral("isems");
         good.broker.password = QStringLiteral("s3cret-pw");
-        QVERIFY(right.start(good));
-        QTRY_VERIFY_WITH_TIMEOUT(right.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(right, good));
         QVERIFY(broker.publish(QStringLiteral("/isems/ESP-Hof-Nord/csvlog"), kWindow));
         QTRY_COMPARE_WITH_TIMEOUT(right.mqtt().counts().stored, 5, test::timeoutMs(10000));
         QCOMPARE(wrong.mqtt().counts().messages, 0);
@@ -251,8 +251,7 @@ private Q_SLOTS:
         auto options = IsemsMqttRig::options(broker.port());
         options.broker.tls = true;
         options.broker.caFile = broker.caFile();
-        QVERIFY(rig.start(options));
-        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(startConnected(rig, options));
         QVERIFY(broker.publish(QStringLiteral("/isems/ESP-Hof-Nord/csvlog"), kWindow));
         QTRY_COMPARE_WITH_TIMEOUT(rig.mqtt().counts().stored, 5, test::timeoutMs(10000));
 
@@ -279,8 +278,7 @@ private Q_SLOTS:
         QVERIFY2(broker.ok(), qPrintable(broker.error()));
         {
             IsemsMqttRig rig;
-            QVERIFY(rig.start(IsemsMqttRig::options(broker.port())));
-            QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+            QVERIFY(startConnected(rig, IsemsMqttRig::options(broker.port())));
             QElapsedTimer t;
             t.start();
             rig.mqtt().stop();
