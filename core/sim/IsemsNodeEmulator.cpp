@@ -205,13 +205,14 @@ QByteArray IsemsNodeEmulator::logAt(Node node, qint64 nowMs) const
     case Node::Esp32: {
         const qint64 step = qint64(m_opt.espIntervalS) * 1000;
         const qint64 newest = floorTo(nowMs, m_opt.espIntervalS);
-        if (newest < m_startMs) {
+        const qint64 firstMs = m_startMs - qint64(m_opt.espUptimeS) * 1000;
+        if (newest < firstMs) {
             // Before its first measurement the firmware serves a placeholder with timestamp 0.
             out = m_opt.espId.toUtf8() + ";1;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0\n";
             break;
         }
         for (int k = m_opt.espWindow - 1; k >= 0; --k) {
-            if (newest - k * step >= m_startMs)
+            if (newest - k * step >= firstMs)
                 out += lineAt(node, newest - k * step) + '\n';
         }
         break;

@@ -26,6 +26,7 @@ IsemsPoller::IsemsPoller(QList<QUrl> urls, Options options, IsemsIngest* ingest,
         connect(t, &QTimer::timeout, this, [this, i] { pollNow(i); });
         m_timers.append(t);
         m_inFlight.append(nullptr);
+        m_logged.append(QSet<QString>());
         NodeStatus s;
         s.url = m_urls[i];
         m_status.append(s);
@@ -105,8 +106,15 @@ void IsemsPoller::finished(int index, QNetworkReply* reply)
             if (!st.nodeIds.contains(id))
                 st.nodeIds.append(id);
         }
-        for (const QString& e : b.errors)
-            qCWarning(lcIsemsPoller).noquote() << m_urls[index].toString() << e;
+        // A router serves the same bad line every poll for up to 61 h: say it once.
+        for (const QString& e : b.errors) {
+            if (m_logged[index].size() > 4096)
+                m_logged[index].clear();
+            if (!m_logged[index].contains(e)) {
+                m_logged[index].insert(e);
+                qCWarning(lcIsemsPoller).noquote() << m_urls[index].toString() << e;
+            }
+        }
         const bool placeholderOnly =
             b.refused > 0 && b.errors.filter(QStringLiteral("placeholder")).size() == b.refused;
         if (b.nodeIds.isEmpty() && b.refused > 0 && !placeholderOnly) {

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 #include <functional>
 
@@ -74,6 +75,7 @@ private:
     QList<QTimer*> m_timers;
     QList<QNetworkReply*> m_inFlight;
     QList<NodeStatus> m_status;
+    QList<QSet<QString>> m_logged; // refused-line messages already logged, per node
     bool m_running = false;
 };
 

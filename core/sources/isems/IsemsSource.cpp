@@ -32,6 +32,7 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
         o.mqttPassword = password->value_or(QString());
     }
     o.demo = context.demo;
+    o.emulator.espUptimeS = 300; // the demo shows both nodes from the first poll
     if (!context.demo) {
         QStringList warnings;
         o.nodes = s.allNodes(qEnvironmentVariable("ISEMS_ROUTER_IPS"), &warnings);
