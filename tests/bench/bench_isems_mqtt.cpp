@@ -1,10 +1,11 @@
 // bench_isems_mqtt [--messages M] [--nodes N]
 // Ingest rate of ISEMS csvlog lines over MQTT from a real mosquitto (started by tests/servers/
-// mosquitto.sh) into the store — IsemsMqtt, the line parser, IsemsIngest, the Recorder with the
-// station's defaults — beside mosquitto_sub receiving the same messages in the same run. Each of the
-// M messages is a 5-line window of new lines (QoS 1), from N nodes, all published as fast as the
-// broker takes them, so each receiver's finishing time is its own speed. Exits 1 when a line is
-// missing or stored twice.
+// mosquitto.sh), beside mosquitto_sub receiving the same messages in the same run, twice:
+//   1. the MQTT path alone (client, parser, dedupe; records go nowhere);
+//   2. the station's path into the store (the Recorder with the station's defaults).
+// Each run publishes M messages of 5 new lines (QoS 1) from N nodes as fast as the broker takes
+// them, so each receiver's finishing time is its own speed. Exits 1 when a line is missing or
+// stored twice.
 #include "BenchSupport.h"
 #include "IsemsMqttRig.h"
 #include "MosquittoServer.h"
@@ -15,7 +16,9 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QThread>
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace fs;
 
@@ -74,6 +77,81 @@ private:
     qint64 m_messages = 0;
 };
 
+struct Timings
+{
+    double queued = 0; ///< the publisher handed every message to its client
+    double acked = 0;  ///< the broker acknowledged every message
+    double bare = 0;   ///< mosquitto_sub received every message
+    double handed = 0; ///< the receiver handled every message
+    double done = 0;   ///< …and `finish` returned (the store committed)
+    bool ok = false;
+};
+
+/// Probes until mosquitto_sub and the receiver both get messages, so no window of the run is
+/// published before they subscribed.
+bool waitSubscribed(IsemsMqttPublisher& publisher, SubCounter& sub, const std::function<qint64()>& handled)
+{
+    const qint64 before = handled();
+    const bool ready = waitFor(
+        [&] {
+            publisher.publishRaw(QStringLiteral("bench/ready"), "ready");
+            publisher.publishRaw(QStringLiteral("/isems/bench-probe/csvlog"), "probe");
+            sub.drain();
+            return sub.ready() && handled() > before;
+        },
+        10000);
+    QThread::msleep(200); // the last probes arrive before counting starts
+    sub.drain();
+    return ready;
+}
+
+/// Publishes `rounds` windows of 5 new lines per node, from node time `fromS` on, as fast as the
+/// broker takes them, and times the broker, mosquitto_sub and the receiver to the last message.
+Timings race(IsemsMqttPublisher& publisher, SubCounter& sub, int nodes, qint64 fromS, int rounds,
+             const std::function<qint64()>& handled, const std::function<void()>& finish)
+{
+    const qint64 total = qint64(rounds) * nodes;
+    const qint64 pubBase = publisher.status().published;
+    const qint64 subBase = sub.messages();
+    const qint64 handledBase = handled();
+    Timings r;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 1; i <= rounds; ++i)
+        publisher.publishUpTo(fromS + qint64(i) * 75);
+    r.queued = t.nsecsElapsed() / 1e9;
+    r.ok = waitFor(
+        [&] {
+            sub.drain();
+            const double now = t.nsecsElapsed() / 1e9;
+            if (r.acked == 0 && publisher.status().published - pubBase >= total)
+                r.acked = now;
+            if (r.bare == 0 && sub.messages() - subBase >= total)
+                r.bare = now;
+            if (r.done == 0 && handled() - handledBase >= total) {
+                r.handed = now;
+                finish();
+                r.done = t.nsecsElapsed() / 1e9;
+            }
+            return r.acked > 0 && r.bare > 0 && r.done > 0;
+        },
+        600000);
+    return r;
+}
+
+void print(const char* what, const Timings& r, qint64 lines, bool store)
+{
+    std::printf("%s\n", what);
+    std::printf("  broker acknowledged all      %8.3f s  (queued in %.3f s)\n", r.acked, r.queued);
+    std::printf("  mosquitto_sub received all   %8.3f s  %10.0f lines/s\n", r.bare, lines / r.bare);
+    std::printf("  FieldStation handled all     %8.3f s  %10.0f lines/s\n", r.handed, lines / r.handed);
+    if (store)
+        std::printf("  …and the store committed     %8.3f s  %10.0f lines/s  %10.0f readings/s\n", r.done,
+                    lines / r.done, 13.0 * lines / r.done);
+    std::printf("  ratio FieldStation / mosquitto_sub  %.2f  (1.00 = keeps pace with a bare subscriber)\n",
+                r.bare / r.done);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -82,21 +160,16 @@ int main(int argc, char** argv)
     const QStringList a = app.arguments();
     const int messages = bench::option(a, "--messages", QStringLiteral("20000")).toInt();
     const int nodes = std::max(1, bench::option(a, "--nodes", QStringLiteral("50")).toInt());
-    const int rounds = std::max(1, messages / nodes);
-    // A first message per node with its first line, then `rounds` windows of 5 new lines each.
-    const qint64 total = qint64(rounds + 1) * nodes;
-    const qint64 expectedLines = qint64(5 * qint64(rounds) + 1) * nodes;
+    // Both runs' lines must lie within the parser's window: at most 60 days back from now.
+    const int rounds = std::clamp(messages / nodes, 1, int(30LL * 86400 / 75));
+    const qint64 lines = 5LL * rounds * nodes;
 
     test::MosquittoServer broker;
     if (!broker.ok())
         qFatal("mosquitto did not start: %s", qPrintable(broker.error()));
-    test::IsemsMqttRig rig{RecorderOptions{}};
-    if (!rig.start(test::IsemsMqttRig::options(broker.port())))
-        qFatal("the subscriber did not start");
     SubCounter sub(broker.port());
     if (!sub.started())
         qFatal("mosquitto_sub did not start");
-
     QStringList ids;
     for (int i = 0; i < nodes; ++i)
         ids << QStringLiteral("ESP-Bench-%1").arg(i, 3, 10, QLatin1Char('0'));
@@ -109,71 +182,61 @@ int main(int argc, char** argv)
     IsemsMqttPublisher publisher(po);
     if (!publisher.start() || !publisher.waitConnected(10000))
         qFatal("the publisher did not connect");
+    const qint64 startS = QDateTime::currentSecsSinceEpoch() - 60LL * 86400;
+    // Every node's first line, acknowledged before any receiver of ours subscribes.
+    const int firstLines = publisher.publishUpTo(startS);
+    if (!waitFor([&] { return publisher.status().published >= firstLines; }, 10000))
+        qFatal("the broker did not take the first lines");
+    std::printf(
+        "isems mqtt ingest: %lld messages of 5 new lines (QoS 1) from %d nodes per run, loopback mosquitto\n",
+        static_cast<long long>(qint64(rounds) * nodes), nodes);
 
-    // Both receivers must be subscribed before the run: probe until each has seen a message.
-    const bool ready = waitFor(
-        [&] {
-            publisher.publishRaw(QStringLiteral("bench/ready"), "ready");
-            publisher.publishRaw(QStringLiteral("/isems/bench-probe/csvlog"), "probe");
-            sub.drain();
-            return sub.ready() && rig.mqtt().counts().messages > 0;
-        },
-        10000);
-    if (!ready)
+    // 1. The MQTT path alone: client, payload split, parser, dedupe; records go nowhere.
+    isems::IsemsIngest bare(QStringLiteral("isems"), nullptr,
+                            [](const NodeSpec& spec) -> Result<NodeChannels> {
+                                NodeChannels ids;
+                                for (qsizetype i = 0; i < spec.channels.size(); ++i) {
+                                    ids.channels.append(i + 1);
+                                    ids.lastTimeMs.append(0);
+                                }
+                                return ids;
+                            });
+    auto pathOptions = test::IsemsMqttRig::options(broker.port());
+    pathOptions.broker.clientId = QStringLiteral("fieldstation-bench-nostore");
+    Timings path;
+    {
+        isems::IsemsMqtt mqtt(pathOptions, bare);
+        if (!mqtt.start())
+            qFatal("the subscriber did not start");
+        const auto handled = [&] { return mqtt.counts().messages; };
+        if (!waitSubscribed(publisher, sub, handled))
+            qFatal("the receivers did not subscribe");
+        path = race(publisher, sub, nodes, startS, rounds, handled, [] {});
+    }
+    print("1. MQTT, parser and dedupe, no store", path, lines, false);
+
+    // 2. The station's path: the same into the store through the Recorder (its default options).
+    test::IsemsMqttRig rig{RecorderOptions{}};
+    if (!rig.start(test::IsemsMqttRig::options(broker.port())))
+        qFatal("the subscriber did not start");
+    const auto handled = [&] { return rig.mqtt().counts().messages; };
+    if (!waitSubscribed(publisher, sub, handled))
         qFatal("the receivers did not subscribe");
-    QThread::msleep(200); // let the last probes arrive before counting from zero
-    sub.drain();
-    const qint64 subBase = sub.messages();
-    const qint64 rigBase = rig.mqtt().counts().messages;
     const qint64 refusedBase = rig.mqtt().counts().refused;
-    const qint64 pubBase = publisher.status().published;
+    const Timings store = race(publisher, sub, nodes, startS + qint64(rounds) * 75, rounds, handled,
+                               [&] { rig.recorder().flush(); });
+    print("2. into the store (Recorder, SQLite WAL, synchronous=FULL)", store, lines, true);
 
-    // Every window holds 5 new lines: lines are 15 s apart, a node publishes every 75 s of its time.
-    const qint64 start = QDateTime::currentSecsSinceEpoch() - 30LL * 86400;
-    QElapsedTimer t;
-    t.start();
-    publisher.publishUpTo(start);
-    for (int r = 1; r <= rounds; ++r)
-        publisher.publishUpTo(start + qint64(r) * 75);
-    const double queuedS = t.nsecsElapsed() / 1e9;
-    double pubS = 0, subS = 0, ingestS = 0, storeS = 0;
-    const bool ok = waitFor(
-        [&] {
-            sub.drain();
-            const double now = t.nsecsElapsed() / 1e9;
-            if (pubS == 0 && publisher.status().published - pubBase >= total)
-                pubS = now;
-            if (subS == 0 && sub.messages() - subBase >= total)
-                subS = now;
-            if (storeS == 0 && rig.mqtt().counts().messages - rigBase >= total) {
-                ingestS = now;
-                rig.recorder().flush();
-                storeS = t.nsecsElapsed() / 1e9;
-            }
-            return pubS > 0 && subS > 0 && storeS > 0;
-        },
-        600000);
     const auto counts = rig.mqtt().counts();
     const qint64 readings = rig.readings();
-    std::printf(
-        "isems mqtt ingest: %lld messages (5-line windows, QoS 1) from %d nodes, loopback mosquitto\n",
-        static_cast<long long>(total), nodes);
-    std::printf("  publisher queued all         %8.3f s\n", queuedS);
-    std::printf("  broker acknowledged all      %8.3f s\n", pubS);
-    std::printf("  mosquitto_sub received all   %8.3f s  %10.0f lines/s\n", subS, expectedLines / subS);
-    std::printf("  FieldStation parsed all      %8.3f s  %10.0f lines/s  (handed to the Recorder)\n", ingestS,
-                expectedLines / ingestS);
-    std::printf("  FieldStation stored all      %8.3f s  %10.0f lines/s  %10.0f readings/s\n", storeS,
-                expectedLines / storeS, readings / storeS);
-    std::printf("  ratio store / mosquitto_sub  %8.2f  (1.00 = keeps pace with a bare subscriber)\n",
-                subS / storeS);
     std::printf("  stored %lld lines, %lld duplicates, %lld refused, %lld readings\n",
                 static_cast<long long>(counts.stored), static_cast<long long>(counts.duplicates),
                 static_cast<long long>(counts.refused - refusedBase), static_cast<long long>(readings));
-    if (!ok || counts.stored != expectedLines || counts.duplicates != 0 || counts.refused != refusedBase ||
-        readings != expectedLines * 13) {
-        std::fprintf(stderr, "bench_isems_mqtt: expected %lld lines stored once (%lld readings)\n",
-                     static_cast<long long>(expectedLines), static_cast<long long>(expectedLines * 13));
+    if (!path.ok || !store.ok || bare.totals().stored != lines || counts.stored != lines ||
+        counts.duplicates != 0 || counts.refused != refusedBase || readings != lines * 13) {
+        std::fprintf(stderr,
+                     "bench_isems_mqtt: expected %lld lines stored once (%lld readings) in each run\n",
+                     static_cast<long long>(lines), static_cast<long long>(lines * 13));
         return 1;
     }
     return 0;

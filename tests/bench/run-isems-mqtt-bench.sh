@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs bench_isems_mqtt (which starts its own loopback mosquitto through tests/servers/mosquitto.sh)
-# for a short and a long run, so the start-up cost and the steady rate can be told apart.
+# for a short and a long run, so the start-up cost and the steady rate can be told apart. Each run
+# prints the MQTT path alone and the path into the store, each beside mosquitto_sub.
 # Usage: tests/bench/run-isems-mqtt-bench.sh BUILD_DIR
 set -euo pipefail
 build=${1:?build dir}
