@@ -94,7 +94,8 @@ void IsemsSource::startMqtt()
             QMetaObject::invokeMethod(
                 this,
                 [this, connected = status.connected] {
-                    if (connected && m_opt.demo)
+                    // After stop() a late call finds no client and starts nothing.
+                    if (connected && m_opt.demo && m_mqtt)
                         startDemoNodes();
                     updateHealth();
                 },
