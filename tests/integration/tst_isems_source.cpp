@@ -143,6 +143,72 @@ private Q_SLOTS:
         QCOMPARE(source.health(), Source::Health::Stopped);
         recorder.stop();
     }
+
+    void theOldCollectorsFaultsAreGone()
+    {
+        QTemporaryDir dir;
+        Recorder recorder(dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(recorder.start().ok());
+        IsemsSource source(QStringLiteral("solar"), IsemsSource::Options{}, &recorder);
+        IsemsNodeEmulator lines({});
+        // 2026-10-25 00:30 and 01:30 UTC are both 02:30 in Berlin (the autumn change): the old
+        // collector's wall-clock key stored neither; in UTC they are two rows.
+        const qint64 first = 1792888200000LL, second = first + 3600000;
+        const qint64 now = second + 60000;
+        QByteArray log = lines.lineAt(Node::Router, first) + '\n';
+        log += "Solar-Dach-01;1;1562686800;ATmega8_A_1;711;0;21.3;oops;13.5;86;100;24.7;11.67;14.086;18;20;"
+               "52.5;13.4\n";
+        log += lines.lineAt(Node::Router, 2208988800000LL) + '\n'; // 2040: refused, blocks nothing
+        log += lines.lineAt(Node::Router, second) + '\n';
+        const auto b = source.ingest().ingestText(log, now);
+        QCOMPARE(b.stored, 2);
+        QCOMPARE(b.refused, 2);
+        QVERIFY2(b.errors[0].startsWith(QStringLiteral("line 2: field 8 mppVoltage: \"oops\"")),
+                 qPrintable(b.errors[0]));
+        QVERIFY2(b.errors[1].startsWith(QStringLiteral("line 3: field 3 timestamp")),
+                 qPrintable(b.errors[1]));
+        // A later line is still stored: nothing from the future stands in its way.
+        QCOMPARE(source.ingest().ingestText(lines.lineAt(Node::Router, now), now).stored, 1);
+        QCOMPARE(source.ingest().totals().refused, 2);
+        QVERIFY(recorder.flush().ok());
+        const QVariantList count = row(recorder,
+                                       QStringLiteral("SELECT COUNT(*) FROM readings r JOIN channels c ON "
+                                                      "c.id = r.channel_id WHERE c.key = 'batteryVoltage'"),
+                                       {});
+        QCOMPARE(count.value(0).toInt(), 3);
+        recorder.stop();
+    }
+
+    void aRecordTimedOnArrivalSaysSoInItsState()
+    {
+        QTemporaryDir dir;
+        Recorder recorder(dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(recorder.start().ok());
+        IsemsSource::Options o;
+        IsemsSource source(QStringLiteral("solar"), o, &recorder);
+        IsemsNodeEmulator lines({});
+        auto r = isems::parseLine(lines.lineAt(Node::Esp32, kStart), kStart);
+        QVERIFY(r.ok());
+        // As the MQTT client hands in a data.json record: the node from the topic, time of arrival.
+        isems::Record json = r.value();
+        json.timeMs = kStart + 65000;
+        json.timeFromArrival = true;
+        QCOMPARE(source.ingest().ingestRecords({r.value(), json}).stored, 2);
+        QCOMPARE(source.nodes().size(), 1);
+        QVERIFY(recorder.flush().ok());
+        QStringList details;
+        recorder.run([&](Store& s) {
+            QSqlQuery q(s.db());
+            q.exec(QStringLiteral("SELECT detail FROM node_states ORDER BY seq"));
+            while (q.next())
+                details.append(q.value(0).toString());
+            return Status();
+        });
+        QCOMPARE(details.size(), 2);
+        QVERIFY2(details[0].endsWith(QStringLiteral("\"timeSource\":\"node\"}")), qPrintable(details[0]));
+        QVERIFY2(details[1].endsWith(QStringLiteral("\"timeSource\":\"arrival\"}")), qPrintable(details[1]));
+        recorder.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIsemsSource)
