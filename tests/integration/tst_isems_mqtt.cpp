@@ -199,6 +199,33 @@ private Q_SLOTS:
                  qPrintable(rig.mqtt().describe()));
     }
 
+    void aBrokerThatIsGoneIsRetriedWithGrowingWaits()
+    {
+        MosquittoServer broker;
+        QVERIFY2(broker.ok(), qPrintable(broker.error()));
+        QVERIFY(broker.stop());
+        IsemsMqttRig rig;
+        auto options = IsemsMqttRig::options(broker.port());
+        options.broker.reconnectMinMs = 100;
+        options.broker.reconnectMaxMs = 400;
+        QVERIFY(rig.start(options));
+        QTest::qWait(2000);
+        // Waits of 100, 200, 400, 400 … ms allow about 6 attempts in 2 s; a fixed 100 ms would
+        // allow 20. A slow machine makes fewer, never more.
+        const MqttStatus s = rig.mqtt().connection();
+        QVERIFY2(s.failedAttempts >= 2 && s.failedAttempts <= 10,
+                 qPrintable(QString::number(s.failedAttempts)));
+        QVERIFY(!s.connected);
+        QVERIFY2(!s.lastError.isEmpty(), "the reason is kept");
+        QVERIFY2(rig.mqtt().describe().contains(QLatin1String("not connected")),
+                 qPrintable(rig.mqtt().describe()));
+
+        // Once the broker is back the next attempt gets through.
+        QVERIFY(broker.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.mqtt().connection().connected, test::timeoutMs(10000));
+        QVERIFY(rig.mqtt().connection().lastError.isEmpty());
+    }
+
     void windowsPublishedWhileTheStationWasDownArriveWhenItReturns()
     {
         MosquittoServer broker;
