@@ -110,7 +110,7 @@ Status Station::startSources()
         const SourceType* type = findSourceType(s.type);
         const SecretStore secrets =
             gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
-        auto made = type->create(s, {m_tap.get(), m_options.demo, &secrets});
+        auto made = type->create(s, {m_tap.get(), m_options.demo, &secrets, m_settings.station.name});
         if (!made)
             return Error{QStringLiteral("source %1").arg(made.error())};
         Acquisition a;

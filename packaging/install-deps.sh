@@ -17,7 +17,7 @@ build_pkgs=(
 )
 test_pkgs=(
   mariadb-server openssh-server mosquitto mosquitto-clients influxdb xvfb imagemagick
-  sqlite3 zip unzip procps python3 passwd openssh-client systemd
+  sqlite3 zip unzip procps python3 passwd openssh-client systemd openssl
   curl python3-requests python3-httpx
 )
 

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "IsemsIngest.h"
+#include "IsemsMqtt.h"
 #include "IsemsPoller.h"
 #include "IsemsSettings.h"
+#include "sim/IsemsMqttPublisher.h"
 #include "sim/IsemsNodeEmulator.h"
 #include "sources/Source.h"
 
@@ -24,6 +26,8 @@ public:
         QList<QUrl> nodes; ///< log URLs polled over HTTP
         isems::IsemsPoller::Options poll;
         IsemsMqttSettings mqtt; ///< for the MQTT client (isems-mqtt); enabled = configured
+        QString mqttPassword;   ///< from the secret store, "isems/<source id>/mqtt"
+        QString stationName;    ///< for the MQTT client id's default
         bool demo = false;      ///< start an IsemsNodeEmulator and poll its nodes instead
         IsemsNodeEmulator::Options emulator;
     };
@@ -40,6 +44,8 @@ public:
     /// Null before start(). In the source's thread.
     isems::IsemsPoller* poller() const { return m_poller.get(); }
     IsemsNodeEmulator* emulator() const { return m_emulator.get(); }
+    /// Null before start() and without `mqtt:`; its snapshots are thread-safe.
+    isems::IsemsMqtt* mqtt() const { return m_mqtt.get(); }
 
 public Q_SLOTS:
     void start() override;
@@ -47,11 +53,15 @@ public Q_SLOTS:
 
 private:
     void updateHealth();
+    void startMqtt();
+    void startDemoNodes();
 
     Options m_opt;
     isems::IsemsIngest m_ingest;
     std::unique_ptr<IsemsNodeEmulator> m_emulator;
     std::unique_ptr<isems::IsemsPoller> m_poller;
+    std::unique_ptr<IsemsMqttPublisher> m_mqttNodes; ///< --demo with a broker: nodes that publish to it
+    std::unique_ptr<isems::IsemsMqtt> m_mqtt;
 };
 
 } // namespace fs
