@@ -19,7 +19,7 @@ struct SourceContext
     SampleSink* sink = nullptr; ///< where samples go (the Station's live tap in front of the Recorder)
     bool demo = false;          ///< build the source over its emulator instead of the device
     const SecretStore* secrets = nullptr; ///< passwords of devices (e.g. "egauge/<id>"); may be null
-    QString stationName;                  ///< settings' station.name, e.g. for MQTT client ids
+    QString stationName = {};             ///< settings' station.name, e.g. for MQTT client ids
 };
 
 struct SourceType
