@@ -300,6 +300,29 @@ private Q_SLOTS:
         QCOMPARE(batteryVoltageOf(rig.recorder, QStringLiteral("Solar-Dach-01")).readings, 3);
     }
 
+    void aClockSetBackBeyondTheRememberedLinesKeepsRecording()
+    {
+        QTemporaryDir dir;
+        Rig rig(dir.filePath(QStringLiteral("store.db")));
+        IsemsNodeEmulator emulator({});
+        // More lines than the ingest remembers per node, one a minute (about six days).
+        const int lines = IsemsIngest::kSeenPerNode + 10;
+        QByteArray log;
+        for (int i = 0; i < lines; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        const qint64 nowMs = kStart + lines * 60000LL;
+        QCOMPARE(rig.ingest->ingestText(log, nowMs).stored, lines);
+        // The node restarts with its clock a day behind its first line: new lines, not duplicates.
+        const auto back = rig.ingest->ingestText(emulator.lineAt(Node::Router, kStart - 86400000) + '\n' +
+                                                     emulator.lineAt(Node::Router, kStart - 86340000),
+                                                 nowMs);
+        QCOMPARE(back.duplicates, 0);
+        QCOMPARE(back.stored, 2);
+        // The newest lines, sent again, are still known.
+        QCOMPARE(rig.ingest->ingestText(emulator.lineAt(Node::Router, nowMs - 60000), nowMs).duplicates, 1);
+        QCOMPARE(batteryVoltageOf(rig.recorder, QStringLiteral("Solar-Dach-01")).readings, lines + 2);
+    }
+
     void aNodeThatGoesAwayIsMarkedUnreachableAndReportedWhenBack()
     {
         QTemporaryDir dir;

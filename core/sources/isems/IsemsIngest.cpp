@@ -68,7 +68,7 @@ IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
 
 bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const
 {
-    if (node.seen.count(timeMs) || timeMs <= node.forgottenUpToMs)
+    if (node.seen.contains(timeMs))
         return true;
     // Lines up to the store's newest time in the first batch after a restart were stored by the
     // last run. Later batches may hold older times too (a node whose clock was set back): those
@@ -78,10 +78,17 @@ bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const
 
 void IsemsIngest::remember(Node& node, qint64 timeMs)
 {
+    // Forgotten in the order they came, not oldest time first: a log or window holds the lines
+    // that came last, so only those can come again. Forgetting by time (with "anything older
+    // than the forgotten is a duplicate") dropped every line of a node whose clock went back
+    // further than the remembered span, counted as duplicates, for good.
+    if (node.seen.contains(timeMs))
+        return;
     node.seen.insert(timeMs);
-    while (int(node.seen.size()) > kSeenPerNode) {
-        node.forgottenUpToMs = std::max(node.forgottenUpToMs, *node.seen.begin());
-        node.seen.erase(node.seen.begin());
+    node.arrival.push_back(timeMs);
+    while (node.arrival.size() > size_t(kSeenPerNode)) {
+        node.seen.remove(node.arrival.front());
+        node.arrival.pop_front();
     }
 }
 

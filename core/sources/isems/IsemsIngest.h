@@ -8,9 +8,9 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <deque>
 #include <functional>
 #include <mutex>
-#include <set>
 
 namespace fs::isems {
 
@@ -61,9 +61,9 @@ private:
     struct Node
     {
         NodeChannels ids;
-        std::set<qint64> seen;      // times stored (or known stored) in this run
+        QSet<qint64> seen;          // times stored (or known stored) in this run
+        std::deque<qint64> arrival; // the same times in the order they came: the first is forgotten first
         qint64 storedUpToMs = 0;    // newest stored before this run (from the store)
-        qint64 forgottenUpToMs = 0; // newest time dropped from `seen` to bound memory
         bool caughtUp = false;      // the first batch after start has been matched against the store
         bool failing = false;
         QString reported; // the last "reported" detail submitted
