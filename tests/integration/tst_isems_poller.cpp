@@ -282,6 +282,30 @@ private Q_SLOTS:
         QCOMPARE(esp.distinctTimes, esp.readings);
     }
 
+    void aLineAheadOfTheClockDoesNotHideTheLinesAfterItAcrossARestart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        IsemsNodeEmulator emulator({});
+        const qint64 ahead = kStart + 12 * 3600000LL; // accepted: within a day of the station's clock
+        QByteArray log;
+        for (int i = 0; i < 3; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        log += emulator.lineAt(Node::Router, ahead) + '\n';
+        {
+            Rig first(path);
+            QCOMPARE(first.ingest->ingestText(log, kStart + 180000).stored, 4);
+        }
+        // Down for a while; the clock is right again and the log has grown behind the odd line.
+        for (int i = 3; i < 8; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        Rig second(path);
+        const auto b = second.ingest->ingestText(log, kStart + 480000);
+        QCOMPARE(b.duplicates, 4);
+        QCOMPARE(b.stored, 5);
+        QCOMPARE(batteryVoltageOf(second.recorder, QStringLiteral("Solar-Dach-01")).readings, 9);
+    }
+
     void aNodeWhoseClockWasSetBackKeepsRecording()
     {
         QTemporaryDir dir;

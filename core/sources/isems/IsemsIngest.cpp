@@ -66,14 +66,31 @@ IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
     return &m_nodes.insert(nodeId, node).value();
 }
 
-bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const
+QHash<QString, qsizetype> IsemsIngest::storedThrough(const QList<Record>& records)
+{
+    QHash<QString, qsizetype> through;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        QString ignored; // a node that cannot be declared is refused in the main pass
+        const Node* node = nodeFor(records[i].nodeId, &ignored);
+        if (node && !node->caughtUp && node->storedUpToMs > 0 && records[i].timeMs == node->storedUpToMs)
+            through.insert(records[i].nodeId, i);
+    }
+    return through;
+}
+
+bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
+                              qsizetype storedThrough) const
 {
     if (node.seen.contains(timeMs))
         return true;
-    // Lines up to the store's newest time in the first batch after a restart were stored by the
-    // last run. Later batches may hold older times too (a node whose clock was set back): those
-    // are new lines and are kept.
-    return firstBatch && timeMs <= node.storedUpToMs;
+    if (!firstBatch)
+        return false; // older times later on are a clock set back: new lines
+    // A log grows at its end: the last run stored it up to the line with the store's newest time,
+    // and what follows that line is new whatever its time. Comparing times alone let one line
+    // ahead of the clock (up to a day is accepted) hide every later line of a restart's first poll.
+    if (storedThrough >= 0)
+        return index <= storedThrough;
+    return timeMs <= node.storedUpToMs;
 }
 
 void IsemsIngest::remember(Node& node, qint64 timeMs)
@@ -97,7 +114,9 @@ void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
     std::vector<Sample> samples;
     QList<NodeState> states;
     QSet<QString> firstBatch;
-    for (const Record& r : records) {
+    const QHash<QString, qsizetype> through = storedThrough(records);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
         if (!batch.nodeIds.contains(r.nodeId))
             batch.nodeIds.append(r.nodeId);
         QString error;
@@ -112,7 +131,7 @@ void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
             firstBatch.insert(r.nodeId);
             node->caughtUp = true;
         }
-        if (isDuplicate(*node, r.timeMs, firstBatch.contains(r.nodeId))) {
+        if (isDuplicate(*node, r.timeMs, firstBatch.contains(r.nodeId), i, through.value(r.nodeId, -1))) {
             remember(*node, r.timeMs);
             ++batch.duplicates;
             ++m_totals.duplicates;
