@@ -336,6 +336,8 @@ private Q_SLOTS:
             log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
         const qint64 nowMs = kStart + lines * 60000LL;
         QCOMPARE(rig.ingest->ingestText(log, nowMs).stored, lines);
+        // The whole log again: its oldest lines were forgotten, but they come before known ones.
+        QCOMPARE(rig.ingest->ingestText(log, nowMs).duplicates, lines);
         // The node restarts with its clock a day behind its first line: new lines, not duplicates.
         const auto back = rig.ingest->ingestText(emulator.lineAt(Node::Router, kStart - 86400000) + '\n' +
                                                      emulator.lineAt(Node::Router, kStart - 86340000),

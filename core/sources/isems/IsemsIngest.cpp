@@ -66,39 +66,41 @@ IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
     return &m_nodes.insert(nodeId, node).value();
 }
 
-QHash<QString, qsizetype> IsemsIngest::storedThrough(const QList<Record>& records)
+QHash<QString, qsizetype> IsemsIngest::knownThrough(const QList<Record>& records)
 {
     QHash<QString, qsizetype> through;
     for (qsizetype i = 0; i < records.size(); ++i) {
         QString ignored; // a node that cannot be declared is refused in the main pass
         const Node* node = nodeFor(records[i].nodeId, &ignored);
-        if (node && !node->caughtUp && node->storedUpToMs > 0 && records[i].timeMs == node->storedUpToMs)
+        if (!node)
+            continue;
+        const qint64 t = records[i].timeMs;
+        if (node->seen.contains(t) || (!node->caughtUp && node->storedUpToMs > 0 && t == node->storedUpToMs))
             through.insert(records[i].nodeId, i);
     }
     return through;
 }
 
-bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
-                              qsizetype storedThrough) const
+bool IsemsIngest::isDuplicate(const Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
+                              qsizetype knownThrough) const
 {
-    if (node.seen.contains(timeMs))
+    // A log or window grows at its end: every line before a known one was there when that one
+    // was taken in, so it is known too, whatever its time and even when `seen` forgot it. Lines
+    // after the last known one are new, also when a clock set back or a line ahead of the clock
+    // (up to a day is accepted) makes their times smaller.
+    if (node.seen.contains(timeMs) || index <= knownThrough)
         return true;
-    if (!firstBatch)
-        return false; // older times later on are a clock set back: new lines
-    // A log grows at its end: the last run stored it up to the line with the store's newest time,
-    // and what follows that line is new whatever its time. Comparing times alone let one line
-    // ahead of the clock (up to a day is accepted) hide every later line of a restart's first poll.
-    if (storedThrough >= 0)
-        return index <= storedThrough;
-    return timeMs <= node.storedUpToMs;
+    // A restart's first batch with no line at the store's newest time (a rotated log, a window
+    // that moved on): what the store already holds is judged by time.
+    return firstBatch && knownThrough < 0 && timeMs <= node.storedUpToMs;
 }
 
 void IsemsIngest::remember(Node& node, qint64 timeMs)
 {
-    // Forgotten in the order they came, not oldest time first: a log or window holds the lines
-    // that came last, so only those can come again. Forgetting by time (with "anything older
-    // than the forgotten is a duplicate") dropped every line of a node whose clock went back
-    // further than the remembered span, counted as duplicates, for good.
+    // Forgotten in the order they came, not oldest time first, with no "older than the forgotten
+    // is a duplicate" rule: that rule dropped every line of a node whose clock went back further
+    // than the remembered span, for good. A forgotten line that comes again before a known one is
+    // still a duplicate (isDuplicate).
     if (node.seen.contains(timeMs))
         return;
     node.seen.insert(timeMs);
@@ -114,7 +116,7 @@ void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
     std::vector<Sample> samples;
     QList<NodeState> states;
     QSet<QString> firstBatch;
-    const QHash<QString, qsizetype> through = storedThrough(records);
+    const QHash<QString, qsizetype> through = knownThrough(records);
     for (qsizetype i = 0; i < records.size(); ++i) {
         const Record& r = records[i];
         if (!batch.nodeIds.contains(r.nodeId))

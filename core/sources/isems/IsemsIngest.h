@@ -70,11 +70,11 @@ private:
     };
 
     Node* nodeFor(const QString& nodeId, QString* error);
-    /// In a node's first batch after start, the index of its last record at the store's newest
-    /// time; -1 when there is none (a new node, a rotated log, an MQTT window that moved on).
-    QHash<QString, qsizetype> storedThrough(const QList<Record>& records);
-    bool isDuplicate(Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
-                     qsizetype storedThrough) const;
+    /// Per node, the index of its last record in `records` that is known: its time was seen in
+    /// this run, or (first batch after start) it is the store's newest time. -1 when none is.
+    QHash<QString, qsizetype> knownThrough(const QList<Record>& records);
+    bool isDuplicate(const Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
+                     qsizetype knownThrough) const;
     void remember(Node& node, qint64 timeMs);
     void ingestLocked(const QList<Record>& records, Batch& batch);
 
