@@ -1,7 +1,8 @@
 // IsemsIngest: dedupe without blocking. The old collector kept only lines newer than the newest
-// stored one, so one far-future timestamp blocked a node for good; here a time is a duplicate
-// only when that very time was stored, and the store's newest time is used once, for the first
-// batch after a restart (the log still holds what the last run stored).
+// stored one, so one far-future timestamp blocked a node for good; here a line is a duplicate
+// when its time was taken in, or when it comes before such a line in the same log (logs and
+// windows grow at their end); after a restart the line at the store's newest time marks how far
+// the log was stored.
 #include "IsemsIngest.h"
 
 #include "IsemsChannels.h"
