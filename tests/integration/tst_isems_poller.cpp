@@ -215,6 +215,23 @@ private Q_SLOTS:
         QVERIFY(summary.contains(emulator.url(Node::Garbage).toString()));
     }
 
+    void anAnswerLargerThanAnyLogIsCutOff()
+    {
+        QTemporaryDir dir;
+        IsemsNodeEmulator emulator({}); // its router log: an hour of lines, about 8 kB
+        QVERIFY(emulator.start().ok());
+        Rig rig(dir.filePath(QStringLiteral("store.db")));
+        IsemsPoller::Options o;
+        o.intervalMs = 3600000;
+        o.maxAnswerBytes = 4096; // a misplaced URL (an image, a firmware file) is not read into memory
+        rig.poll({emulator.url(Node::Router)}, o);
+        const auto st = rig.poller->status().at(0);
+        QVERIFY(!st.ok);
+        QVERIFY2(st.problem.startsWith(QStringLiteral("garbage: answer larger than 4096 bytes")),
+                 qPrintable(st.problem));
+        QCOMPARE(rig.ingest->totals().stored, 0);
+    }
+
     void overlappingLogsAreStoredOnceAndAnEsp32At60sLosesNothing()
     {
         QTemporaryDir dir;
