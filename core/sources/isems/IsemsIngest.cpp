@@ -70,11 +70,16 @@ IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
 QHash<QString, qsizetype> IsemsIngest::knownThrough(const QList<Record>& records)
 {
     QHash<QString, qsizetype> through;
+    QSet<QString> undeclared; // asked once here; the main pass refuses their records
     for (qsizetype i = 0; i < records.size(); ++i) {
-        QString ignored; // a node that cannot be declared is refused in the main pass
-        const Node* node = nodeFor(records[i].nodeId, &ignored);
-        if (!node)
+        if (undeclared.contains(records[i].nodeId))
             continue;
+        QString ignored;
+        const Node* node = nodeFor(records[i].nodeId, &ignored);
+        if (!node) {
+            undeclared.insert(records[i].nodeId);
+            continue;
+        }
         const qint64 t = records[i].timeMs;
         if (node->seen.contains(t) || (!node->caughtUp && node->storedUpToMs > 0 && t == node->storedUpToMs))
             through.insert(records[i].nodeId, i);
