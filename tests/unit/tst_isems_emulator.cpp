@@ -54,9 +54,11 @@ private Q_SLOTS:
                 ids.channels.append(ChannelId(i + 1));
             return Result<NodeChannels>(ids);
         });
-        qint64 stored = 0, duplicates = 0;
+        qint64 stored = 0, duplicates = 0, served = 0;
         for (qint64 t = kStart; t <= kStart + 60 * 60000; t += 60000) {
-            const auto b = ingest.ingestText(emulator.logAt(Node::Router, t), t);
+            const QByteArray log = emulator.logAt(Node::Router, t);
+            served += linesIn(log);
+            const auto b = ingest.ingestText(log, t);
             stored += b.stored;
             duplicates += b.duplicates;
             QCOMPARE(b.refused, 0);
@@ -64,7 +66,7 @@ private Q_SLOTS:
         // 10 before the start, the start and 60 after, less the 25th and 50th: the line that fills
         // the log goes to the archive in the same run of the router's script, never served.
         QCOMPARE(stored, 71 - 2);
-        QVERIFY(duplicates > 0);
+        QCOMPARE(stored + duplicates, served); // every served line counted once, as one or the other
     }
 };
 
