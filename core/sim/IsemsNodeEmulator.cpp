@@ -198,8 +198,14 @@ QByteArray IsemsNodeEmulator::logAt(Node node, qint64 nowMs) const
     case Node::Router: {
         const qint64 step = qint64(m_opt.routerIntervalS) * 1000;
         const qint64 first = floorTo(m_startMs - qint64(m_opt.routerHistoryS) * 1000, m_opt.routerIntervalS);
-        for (qint64 t = first; t <= nowMs; t += step)
-            out += lineAt(node, t) + '\n';
+        if (nowMs < first)
+            break;
+        // The router's script archives the log once it holds routerRotateLines lines and serves
+        // an empty one again: only the lines since the last archiving are served.
+        const qint64 written = (nowMs - first) / step + 1;
+        const qint64 rotate = qMax(1, m_opt.routerRotateLines);
+        for (qint64 k = written / rotate * rotate; k < written; ++k)
+            out += lineAt(node, first + k * step) + '\n';
         break;
     }
     case Node::Esp32: {

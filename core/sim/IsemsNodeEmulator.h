@@ -32,7 +32,9 @@ public:
         int espIntervalS = 15;     ///< the ESP32 measures every 15 s …
         int espWindow = 5;         ///< … and keeps the last 5 lines
         int routerHistoryS = 3600; ///< the router's log already holds this much when started
-        int espUptimeS = 0;        ///< how long the ESP32 has measured when started; 0: placeholder first
+        /// At this many lines the router's script archives the log and serves an empty one again.
+        int routerRotateLines = 3660;
+        int espUptimeS = 0; ///< how long the ESP32 has measured when started; 0: placeholder first
     };
 
     explicit IsemsNodeEmulator(Options options, QObject* parent = nullptr);

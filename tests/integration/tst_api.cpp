@@ -5,6 +5,7 @@
 #include "api/ApiSettings.h"
 #include "config/Settings.h"
 #include "model/SensorTypes.h"
+#include "sources/isems/IsemsIngest.h"
 #include "store/Recorder.h"
 
 #include <QDateTime>
@@ -135,6 +136,40 @@ private Q_SLOTS:
         QStringList sorted = order;
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(order, sorted);
+    }
+
+    void theSourcesOwnRowsComeBackAsTheCollectorServedThem()
+    {
+        // The sample log's last line is the sample answer's Solar-Dach-01 row: ingested through
+        // the source's own door (parser, channel table, reported state), not a table of the test's.
+        isems::IsemsIngest ingest(QStringLiteral("isems"), m_rec.get(),
+                                  [this](const NodeSpec& spec) { return m_rec->registerNode(spec); });
+        const auto batch = ingest.ingestText(readData(QStringLiteral("isems_router_ffopenmppt.log")), m_now);
+        QCOMPARE(batch.stored, 5);
+        QVERIFY(m_rec->flush().ok());
+        const QJsonObject want =
+            QJsonDocument::fromJson(readData(QStringLiteral("isems_api_measurements_latest.json")))
+                .object()
+                .value(QStringLiteral("measurements"))
+                .toArray()
+                .first()
+                .toObject();
+        const QJsonArray rows = get(QStringLiteral("/measurements/Solar-Dach-01/latest"))
+                                    .object()
+                                    .value(QStringLiteral("measurements"))
+                                    .toArray();
+        QCOMPARE(rows.size(), 5);
+        const QJsonObject got = rows.first().toObject();
+        QCOMPARE(got.keys(), want.keys());
+        for (const QString& key : want.keys()) {
+            if (key == QLatin1String("id") || key == QLatin1String("timestamp"))
+                continue;
+            QVERIFY2(got.value(key) == want.value(key), qPrintable(key));
+        }
+        // 17:44 Berlin summer time is 15:44 UTC.
+        QCOMPARE(got.value(QStringLiteral("timestamp")).toString(), QStringLiteral("2019-07-09T15:44:00Z"));
+        QCOMPARE(rows.last().toObject().value(QStringLiteral("timestamp")).toString(),
+                 QStringLiteral("2019-07-09T15:40:00Z"));
     }
 
     void statusAndPowerSaveAsTheCollectorRead_data()

@@ -215,6 +215,23 @@ private Q_SLOTS:
         QVERIFY(summary.contains(emulator.url(Node::Garbage).toString()));
     }
 
+    void anAnswerLargerThanAnyLogIsCutOff()
+    {
+        QTemporaryDir dir;
+        IsemsNodeEmulator emulator({}); // its router log: an hour of lines, about 8 kB
+        QVERIFY(emulator.start().ok());
+        Rig rig(dir.filePath(QStringLiteral("store.db")));
+        IsemsPoller::Options o;
+        o.intervalMs = 3600000;
+        o.maxAnswerBytes = 4096; // a misplaced URL (an image, a firmware file) is not read into memory
+        rig.poll({emulator.url(Node::Router)}, o);
+        const auto st = rig.poller->status().at(0);
+        QVERIFY(!st.ok);
+        QVERIFY2(st.problem.startsWith(QStringLiteral("garbage: answer larger than 4096 bytes")),
+                 qPrintable(st.problem));
+        QCOMPARE(rig.ingest->totals().stored, 0);
+    }
+
     void overlappingLogsAreStoredOnceAndAnEsp32At60sLosesNothing()
     {
         QTemporaryDir dir;
@@ -282,6 +299,30 @@ private Q_SLOTS:
         QCOMPARE(esp.distinctTimes, esp.readings);
     }
 
+    void aLineAheadOfTheClockDoesNotHideTheLinesAfterItAcrossARestart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        IsemsNodeEmulator emulator({});
+        const qint64 ahead = kStart + 12 * 3600000LL; // accepted: within a day of the station's clock
+        QByteArray log;
+        for (int i = 0; i < 3; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        log += emulator.lineAt(Node::Router, ahead) + '\n';
+        {
+            Rig first(path);
+            QCOMPARE(first.ingest->ingestText(log, kStart + 180000).stored, 4);
+        }
+        // Down for a while; the clock is right again and the log has grown behind the odd line.
+        for (int i = 3; i < 8; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        Rig second(path);
+        const auto b = second.ingest->ingestText(log, kStart + 480000);
+        QCOMPARE(b.duplicates, 4);
+        QCOMPARE(b.stored, 5);
+        QCOMPARE(batteryVoltageOf(second.recorder, QStringLiteral("Solar-Dach-01")).readings, 9);
+    }
+
     void aNodeWhoseClockWasSetBackKeepsRecording()
     {
         QTemporaryDir dir;
@@ -298,6 +339,31 @@ private Q_SLOTS:
         // Sent again (an overlapping window): nothing new.
         QCOMPARE(rig.ingest->ingestText(emulator.lineAt(Node::Router, kStart), nowMs).duplicates, 1);
         QCOMPARE(batteryVoltageOf(rig.recorder, QStringLiteral("Solar-Dach-01")).readings, 3);
+    }
+
+    void aClockSetBackBeyondTheRememberedLinesKeepsRecording()
+    {
+        QTemporaryDir dir;
+        Rig rig(dir.filePath(QStringLiteral("store.db")));
+        IsemsNodeEmulator emulator({});
+        // More lines than the ingest remembers per node, one a minute (about six days).
+        const int lines = IsemsIngest::kSeenPerNode + 10;
+        QByteArray log;
+        for (int i = 0; i < lines; ++i)
+            log += emulator.lineAt(Node::Router, kStart + i * 60000LL) + '\n';
+        const qint64 nowMs = kStart + lines * 60000LL;
+        QCOMPARE(rig.ingest->ingestText(log, nowMs).stored, lines);
+        // The whole log again: its oldest lines were forgotten, but they come before known ones.
+        QCOMPARE(rig.ingest->ingestText(log, nowMs).duplicates, lines);
+        // The node restarts with its clock a day behind its first line: new lines, not duplicates.
+        const auto back = rig.ingest->ingestText(emulator.lineAt(Node::Router, kStart - 86400000) + '\n' +
+                                                     emulator.lineAt(Node::Router, kStart - 86340000),
+                                                 nowMs);
+        QCOMPARE(back.duplicates, 0);
+        QCOMPARE(back.stored, 2);
+        // The newest lines, sent again, are still known.
+        QCOMPARE(rig.ingest->ingestText(emulator.lineAt(Node::Router, nowMs - 60000), nowMs).duplicates, 1);
+        QCOMPARE(batteryVoltageOf(rig.recorder, QStringLiteral("Solar-Dach-01")).readings, lines + 2);
     }
 
     void aNodeThatGoesAwayIsMarkedUnreachableAndReportedWhenBack()

@@ -175,6 +175,9 @@ private Q_SLOTS:
         QTest::newRow("2014-12-31") << with(2, "1420070399") << "before 2015";
         QTest::newRow("2040") << with(2, "2208988800") << "more than a day ahead";
         QTest::newRow("placeholder") << with(2, "0") << "placeholder";
+        // Times 1000 wraps past 2^64 to 2019-07-09T15:40:00.384Z: a garbled run of digits must
+        // not land inside the accepted range.
+        QTest::newRow("wraps") << with(2, "18446745636396352") << "field 3 timestamp";
         QTest::newRow("bad voltage") << with(8, "14,07")
                                      << "field 9 batteryVoltage: \"14,07\" is not a number";
         QTest::newRow("nan") << with(11, "nan") << "field 12 batteryTemperature: \"nan\" is not a number";

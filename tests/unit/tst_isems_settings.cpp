@@ -91,6 +91,19 @@ private Q_SLOTS:
         QCOMPARE(s.allNodes(QStringLiteral("1.1.1.1"), &warnings).size(), 1);
     }
 
+    void aBareIpv6AddressIsPolledInBrackets()
+    {
+        // Freifunk meshes address their routers over IPv6 too: a bare address is a host, not host:port.
+        auto url = IsemsSettings::nodeUrl(QStringLiteral("fdc0:1234::33"));
+        QVERIFY2(url.ok(), qPrintable(url.error()));
+        QCOMPARE(url->host(), QStringLiteral("fdc0:1234::33"));
+        QCOMPARE(url->toString(), QStringLiteral("http://[fdc0:1234::33]/ISEMS/ffopenmppt.log"));
+        QCOMPARE(IsemsSettings::nodeUrl(QStringLiteral("[fdc0:1234::33]"))->toString(),
+                 QStringLiteral("http://[fdc0:1234::33]/ISEMS/ffopenmppt.log"));
+        QCOMPARE(IsemsSettings::nodeUrl(QStringLiteral("10.36.158.33:8080"))->toString(),
+                 QStringLiteral("http://10.36.158.33:8080/ISEMS/ffopenmppt.log"));
+    }
+
     void errorsNameFileAndLine_data()
     {
         QTest::addColumn<QByteArray>("entry");

@@ -1,7 +1,8 @@
 // IsemsIngest: dedupe without blocking. The old collector kept only lines newer than the newest
-// stored one, so one far-future timestamp blocked a node for good; here a time is a duplicate
-// only when that very time was stored, and the store's newest time is used once, for the first
-// batch after a restart (the log still holds what the last run stored).
+// stored one, so one far-future timestamp blocked a node for good; here a line is a duplicate
+// when its time was taken in, or when it comes before such a line in the same log (logs and
+// windows grow at their end); after a restart the line at the store's newest time marks how far
+// the log was stored.
 #include "IsemsIngest.h"
 
 #include "IsemsChannels.h"
@@ -66,22 +67,53 @@ IsemsIngest::Node* IsemsIngest::nodeFor(const QString& nodeId, QString* error)
     return &m_nodes.insert(nodeId, node).value();
 }
 
-bool IsemsIngest::isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const
+QHash<QString, qsizetype> IsemsIngest::knownThrough(const QList<Record>& records)
 {
-    if (node.seen.count(timeMs) || timeMs <= node.forgottenUpToMs)
+    QHash<QString, qsizetype> through;
+    QSet<QString> undeclared; // asked once here; the main pass refuses their records
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        if (undeclared.contains(records[i].nodeId))
+            continue;
+        QString ignored;
+        const Node* node = nodeFor(records[i].nodeId, &ignored);
+        if (!node) {
+            undeclared.insert(records[i].nodeId);
+            continue;
+        }
+        const qint64 t = records[i].timeMs;
+        if (node->seen.contains(t) || (!node->caughtUp && node->storedUpToMs > 0 && t == node->storedUpToMs))
+            through.insert(records[i].nodeId, i);
+    }
+    return through;
+}
+
+bool IsemsIngest::isDuplicate(const Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
+                              qsizetype knownThrough) const
+{
+    // A log or window grows at its end: every line before a known one was there when that one
+    // was taken in, so it is known too, whatever its time and even when `seen` forgot it. Lines
+    // after the last known one are new, also when a clock set back or a line ahead of the clock
+    // (up to a day is accepted) makes their times smaller.
+    if (node.seen.contains(timeMs) || index <= knownThrough)
         return true;
-    // Lines up to the store's newest time in the first batch after a restart were stored by the
-    // last run. Later batches may hold older times too (a node whose clock was set back): those
-    // are new lines and are kept.
-    return firstBatch && timeMs <= node.storedUpToMs;
+    // A restart's first batch with no line at the store's newest time (a rotated log, a window
+    // that moved on): what the store already holds is judged by time.
+    return firstBatch && knownThrough < 0 && timeMs <= node.storedUpToMs;
 }
 
 void IsemsIngest::remember(Node& node, qint64 timeMs)
 {
+    // Forgotten in the order they came, not oldest time first, with no "older than the forgotten
+    // is a duplicate" rule: that rule dropped every line of a node whose clock went back further
+    // than the remembered span, for good. A forgotten line that comes again before a known one is
+    // still a duplicate (isDuplicate).
+    if (node.seen.contains(timeMs))
+        return;
     node.seen.insert(timeMs);
-    while (int(node.seen.size()) > kSeenPerNode) {
-        node.forgottenUpToMs = std::max(node.forgottenUpToMs, *node.seen.begin());
-        node.seen.erase(node.seen.begin());
+    node.arrival.push_back(timeMs);
+    while (node.arrival.size() > size_t(kSeenPerNode)) {
+        node.seen.remove(node.arrival.front());
+        node.arrival.pop_front();
     }
 }
 
@@ -90,7 +122,9 @@ void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
     std::vector<Sample> samples;
     QList<NodeState> states;
     QSet<QString> firstBatch;
-    for (const Record& r : records) {
+    const QHash<QString, qsizetype> through = knownThrough(records);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
         if (!batch.nodeIds.contains(r.nodeId))
             batch.nodeIds.append(r.nodeId);
         QString error;
@@ -105,7 +139,7 @@ void IsemsIngest::ingestLocked(const QList<Record>& records, Batch& batch)
             firstBatch.insert(r.nodeId);
             node->caughtUp = true;
         }
-        if (isDuplicate(*node, r.timeMs, firstBatch.contains(r.nodeId))) {
+        if (isDuplicate(*node, r.timeMs, firstBatch.contains(r.nodeId), i, through.value(r.nodeId, -1))) {
             remember(*node, r.timeMs);
             ++batch.duplicates;
             ++m_totals.duplicates;

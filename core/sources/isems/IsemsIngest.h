@@ -8,9 +8,9 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <deque>
 #include <functional>
 #include <mutex>
-#include <set>
 
 namespace fs::isems {
 
@@ -61,16 +61,20 @@ private:
     struct Node
     {
         NodeChannels ids;
-        std::set<qint64> seen;      // times stored (or known stored) in this run
+        QSet<qint64> seen;          // times stored (or known stored) in this run
+        std::deque<qint64> arrival; // the same times in the order they came: the first is forgotten first
         qint64 storedUpToMs = 0;    // newest stored before this run (from the store)
-        qint64 forgottenUpToMs = 0; // newest time dropped from `seen` to bound memory
         bool caughtUp = false;      // the first batch after start has been matched against the store
         bool failing = false;
         QString reported; // the last "reported" detail submitted
     };
 
     Node* nodeFor(const QString& nodeId, QString* error);
-    bool isDuplicate(Node& node, qint64 timeMs, bool firstBatch) const;
+    /// Per node, the index of its last record in `records` that is known: its time was seen in
+    /// this run, or (first batch after start) it is the store's newest time. -1 when none is.
+    QHash<QString, qsizetype> knownThrough(const QList<Record>& records);
+    bool isDuplicate(const Node& node, qint64 timeMs, bool firstBatch, qsizetype index,
+                     qsizetype knownThrough) const;
     void remember(Node& node, qint64 timeMs);
     void ingestLocked(const QList<Record>& records, Batch& batch);
 

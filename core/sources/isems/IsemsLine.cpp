@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QtNumeric>
 #include <cctype>
 #include <cmath>
 
@@ -116,7 +117,9 @@ Result<Record> parseLine(QByteArrayView line, qint64 nowMs)
         return fieldError(2, "timestamp", f[2], QStringLiteral("is not whole seconds"));
     if (seconds == 0)
         return Error{QStringLiteral("placeholder line (timestamp 0): the node has not measured yet")};
-    r.timeMs = seconds * 1000;
+    // Checked: a long garbled number times 1000 would wrap (undefined) and could land in range.
+    if (qMulOverflow(seconds, qint64(1000), &r.timeMs))
+        return fieldError(2, "timestamp", f[2], QStringLiteral("is out of range"));
     if (r.timeMs < kEarliestTimeMs) {
         return fieldError(
             2, "timestamp", f[2],

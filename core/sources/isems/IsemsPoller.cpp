@@ -76,6 +76,15 @@ void IsemsPoller::pollNow(int index)
     QNetworkReply* reply = m_net->get(request);
     m_inFlight[index] = reply;
     connect(reply, &QNetworkReply::finished, this, [this, index, reply] { finished(index, reply); });
+    // Nothing a node serves comes near the limit: a URL that points at something else is dropped
+    // as it arrives instead of being held in memory whole.
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, limit = m_opt.maxAnswerBytes](qint64 got, qint64) {
+                if (got > limit && !reply->property("tooLarge").toBool()) {
+                    reply->setProperty("tooLarge", true);
+                    reply->abort();
+                }
+            });
 }
 
 void IsemsPoller::finished(int index, QNetworkReply* reply)
@@ -89,8 +98,12 @@ void IsemsPoller::finished(int index, QNetworkReply* reply)
     NodeStatus& st = m_status[index];
     st.polled = true;
     const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() == QNetworkReply::OperationCanceledError) {
-        // setTransferTimeout cancels the transfer: the only cancel, since stop() disconnects first.
+    if (reply->property("tooLarge").toBool()) {
+        fail(index, QStringLiteral("garbage"),
+             QStringLiteral("garbage: answer larger than %1 bytes, not a node's log")
+                 .arg(m_opt.maxAnswerBytes));
+    } else if (reply->error() == QNetworkReply::OperationCanceledError) {
+        // setTransferTimeout cancels the transfer: the only other cancel, since stop() disconnects first.
         fail(index, QStringLiteral("unreachable"),
              QStringLiteral("no answer within %1 s").arg(m_opt.timeoutMs / 1000.0));
     } else if (reply->error() != QNetworkReply::NoError && http == 0) {

@@ -22,10 +22,11 @@ class IsemsPoller : public QObject
 public:
     struct Options
     {
-        int intervalMs = 60000;        ///< per node; 60 s loses nothing of an ESP32's 75 s window
-        int timeoutMs = 10000;         ///< a transfer silent this long is abandoned
-        int maxBackoffMs = 15 * 60000; ///< a dead node is retried at least this often
-        std::function<qint64()> clock; ///< UTC ms for the parser's future check; default: system
+        int intervalMs = 60000;          ///< per node; 60 s loses nothing of an ESP32's 75 s window
+        int timeoutMs = 10000;           ///< a transfer silent this long is abandoned
+        int maxBackoffMs = 15 * 60000;   ///< a dead node is retried at least this often
+        qint64 maxAnswerBytes = 8 << 20; ///< far above a full router log (3660 lines, ~0.5 MB)
+        std::function<qint64()> clock;   ///< UTC ms for the parser's future check; default: system
     };
 
     /// What the screen and the health detail say about one node URL.

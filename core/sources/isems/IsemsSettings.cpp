@@ -4,6 +4,8 @@
 
 #include "config/YamlReader.h"
 
+#include <QHostAddress>
+
 namespace fs {
 
 namespace {
@@ -34,7 +36,10 @@ Result<QUrl> IsemsSettings::nodeUrl(const QString& text)
         return Error{QStringLiteral("empty node address")};
     // A bare IP or host is what the old collector's ISEMS_ROUTER_IPS held: the router's log path.
     const bool full = t.contains(QStringLiteral("://"));
-    const QUrl url = QUrl(full ? t : QStringLiteral("http://") + t + kLogPath, QUrl::StrictMode);
+    // A bare IPv6 address (Freifunk meshes use them) needs brackets, or its last group reads as a port.
+    const QString host =
+        QHostAddress(t).protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(t) : t;
+    const QUrl url = QUrl(full ? t : QStringLiteral("http://") + host + kLogPath, QUrl::StrictMode);
     if (!url.isValid())
         return Error{QStringLiteral("\"%1\" is not a URL: %2").arg(t, url.errorString())};
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
