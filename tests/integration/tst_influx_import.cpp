@@ -182,6 +182,29 @@ private Q_SLOTS:
         QCOMPARE(tags.value(QStringLiteral("Rue")), QStringLiteral("1e-05"));
     }
 
+    void influxSetPasswordStoresTheSecret()
+    {
+        // A site configured by hand (or whose InfluxDB password changed) sets it without re-importing.
+        const QString cfg = test::writeFile(m_dir, "byhand.yaml",
+                                            "station:\n  secrets: file\n"
+                                            "influx:\n  enabled: true\n  url: http://127.0.0.1:8086\n"
+                                            "  database: peper\n  user: writer\n");
+        const QString data = m_dir.filePath(QStringLiteral("byhand"));
+        const test::Run r = test::runWith(QProcessEnvironment::systemEnvironment(),
+                                          {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
+                                           data, QStringLiteral("influx"), QStringLiteral("--set-password")},
+                                          "n3w-pass\n");
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(!r.out.contains("n3w-pass") && !r.err.contains("n3w-pass"), "the password is never printed");
+        const auto pw = SecretStore(data, StationSettings::Secrets::File, false)
+                            .read(InfluxSink::secretName(QStringLiteral("influx")));
+        QVERIFY2(pw.ok(), qPrintable(pw.error()));
+        QCOMPARE(pw->value_or(QString()), QStringLiteral("n3w-pass"));
+        const test::Run help = test::run({QStringLiteral("influx"), QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains("influx --set-password"), help.out.constData());
+    }
+
     void helpExitsZero()
     {
         const test::Run r =
