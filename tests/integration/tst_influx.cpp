@@ -126,18 +126,9 @@ private Q_SLOTS:
         // Peper asked for the field keys before any request and died (KeyError: 'fieldKey') when the
         // database existed with no measurement in it. Both with and without CREATE DATABASE first.
         m_influx->query(QStringLiteral("CREATE DATABASE bare"));
-        const QJsonArray dbs = m_influx->query(QStringLiteral("SHOW DATABASES"))
-                                   .value(QLatin1String("series"))
-                                   .toArray()
-                                   .at(0)
-                                   .toObject()
-                                   .value(QLatin1String("values"))
-                                   .toArray();
+        const QJsonArray dbs = m_influx->rows(QStringLiteral("SHOW DATABASES"), QString());
         QVERIFY2(dbs.contains(QJsonArray{QStringLiteral("bare")}), "the database was not made");
-        QVERIFY(m_influx->query(QStringLiteral("SHOW MEASUREMENTS"), QStringLiteral("bare"))
-                    .value(QLatin1String("series"))
-                    .toArray()
-                    .isEmpty());
+        QVERIFY(m_influx->rows(QStringLiteral("SHOW MEASUREMENTS"), QStringLiteral("bare")).isEmpty());
         InfluxStation st(*m_influx, QStringLiteral("bare"), 40);
         st.settings.createDatabase = false;
         st.rebuild();
