@@ -1,5 +1,5 @@
 // InfluxPoints: Peper's layout for eGauge registers (measurement "measure", its tags, the register
-// as the field, =P in kW), a source/node layout for everything else, and the si layout.
+// as the field, its units: =P in kW, =W in W), a source/node layout for everything else, and the si layout.
 #include "InfluxPoints.h"
 
 #include "model/SensorTypes.h"
