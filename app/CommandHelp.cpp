@@ -90,6 +90,11 @@ const QList<CommandUsage>& table()
          QStringLiteral("store an eGauge meter's password (read from stdin)"),
          QStringLiteral("SOURCE is the id of a type: egauge entry of sources:; the password is one\n"
                         "line on stdin and goes to the secret store as \"egauge/SOURCE\".")},
+        {{QStringLiteral("influx")},
+         QStringLiteral("--set-password"),
+         QStringLiteral("store the InfluxDB sink's password (read from stdin)"),
+         QStringLiteral("The password of influx.user, one line on stdin; it goes to the secret store as\n"
+                        "\"influx/<influx.name>\" (influx/influx by default), never into the settings.")},
         {{QStringLiteral("api")},
          QStringLiteral("--set-token | --new-token"),
          QStringLiteral("store the REST API's bearer token"),

@@ -185,6 +185,8 @@ int main(int argc, char** argv)
             return runPushCommand(ctx, args);
         if (command == QLatin1String("egauge"))
             return runEgaugeCommand(ctx, args);
+        if (command == QLatin1String("influx"))
+            return runInfluxCommand(ctx, args);
         if (command == QLatin1String("import"))
             return runImportCommand(ctx, args);
         if (command == QLatin1String("api"))

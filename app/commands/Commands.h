@@ -21,6 +21,7 @@ int runUploadCommand(const CommandContext& ctx, const QStringList& args);
 int runQueueCommand(const CommandContext& ctx, const QStringList& args);
 int runPushCommand(const CommandContext& ctx, const QStringList& args);
 int runEgaugeCommand(const CommandContext& ctx, const QStringList& args);
+int runInfluxCommand(const CommandContext& ctx, const QStringList& args);
 int runImportCommand(const CommandContext& ctx, const QStringList& args);
 int runApiCommand(const CommandContext& ctx, const QStringList& args);
 int runSimCommand(const QStringList& args);

@@ -1,11 +1,9 @@
 // egauge --set-password SOURCE: stores an eGauge meter's Digest password (read from standard
 // input) in the secret store as "egauge/<source id>", where the egauge source reads it.
-#include "Commands.h"
+#include "PasswordInput.h"
 
-#include "sinks/gascloud/GascloudSetup.h"
 #include "sources/egauge/EgaugeSettings.h"
 
-#include <QTextStream>
 #include <cstdio>
 
 namespace fs {
@@ -33,17 +31,8 @@ int runEgaugeCommand(const CommandContext& ctx, const QStringList& args)
         std::fprintf(stderr,
                      "fieldstation: note: source %s has no user: the password is used once one is set\n",
                      qPrintable(id));
-    QTextStream in(stdin);
-    const QString password = in.readLine();
-    const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
-    const QString name = EgaugeSettings::passwordSecret(id);
-    if (Status s = secrets.write(name, password); !s) {
-        std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
-        return 1;
-    }
-    std::printf("stored the password of eGauge source %s in %s\n", qPrintable(id),
-                qPrintable(secrets.describe(name)));
-    return 0;
+    return storePasswordFromStdin(ctx, EgaugeSettings::passwordSecret(id),
+                                  QStringLiteral("eGauge source %1").arg(id));
 }
 
 } // namespace fs

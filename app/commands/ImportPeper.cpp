@@ -2,6 +2,7 @@
 // the egaug.es proxy, one InfluxDB 1.x database) as eGauge sources and an influx: section with
 // Peper's layout and tags; the database password goes to the secret store, never the file.
 #include "ImportHelpers.h"
+#include "PeperTagText.h"
 #include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/influx/InfluxSink.h"
 #include "sources/egauge/EgaugeSettings.h"
@@ -24,6 +25,7 @@ struct PeperSensor
     QString name;
     QMap<QString, QString> tags; ///< Peper's tag name → value
     QStringList registers;       ///< "name=unit"
+    QStringList notes;           ///< tag values written as Peper's YAML reader typed them
 };
 
 struct PeperDatabase
@@ -109,8 +111,16 @@ private:
             if (v && !v.IsScalar())
                 fail(v, where + QLatin1Char('.') + QLatin1String(peper),
                      QStringLiteral("must be a single value"));
-            else if (!text(v).trimmed().isEmpty())
-                s.tags.insert(QLatin1String(tag), text(v).trimmed());
+            else if (const QString raw = text(v).trimmed(); !raw.isEmpty()) {
+                // Peper wrote str() of what PyYAML read: 48.85660 went out as 48.8566, CP 06000
+                // (octal to YAML 1.1) as 3072. The same text keeps the same series in InfluxDB.
+                const QString written = peper::tagText(raw, v.Tag() == "?");
+                s.tags.insert(QLatin1String(tag), written);
+                if (written != raw)
+                    s.notes << QStringLiteral("%1.%2: %3 is written as %4, the text Peper's YAML reader made "
+                                              "of it, so the InfluxDB series continue")
+                                   .arg(where, QLatin1String(peper), raw, written);
+            }
         }
         const YAML::Node regs = n["Registre"];
         QList<QPair<QString, YAML::Node>> items;
@@ -246,6 +256,9 @@ int importPeper(const CommandContext& ctx, const QStringList& args)
                 ? qPrintable(QStringLiteral("; iplocal %1 is written as the IP tag only")
                                  .arg(s.tags.value(QStringLiteral("IP"))))
                 : "");
+    for (const PeperSensor& s : sensors)
+        for (const QString& note : s.notes)
+            std::printf("%s\n", qPrintable(note));
     std::printf("wrote %lld eGauge sources and the influx section (Peper's layout: measurement \"measure\", "
                 "=P registers in kW) to %s\n",
                 static_cast<long long>(sensors.size()), qPrintable(ctx.configFile));

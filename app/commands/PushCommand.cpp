@@ -1,6 +1,6 @@
 // push --once [--set-password SERVER]: push every enabled server now and print what happened;
 // or store a server's MySQL password (read from standard input) in the secret store.
-#include "Commands.h"
+#include "PasswordInput.h"
 
 #include "Station.h"
 #include "sinks/gascloud/GascloudSetup.h"
@@ -10,7 +10,6 @@
 #include "util/Redact.h"
 
 #include <QDateTime>
-#include <QTextStream>
 #include <cstdio>
 
 namespace fs {
@@ -18,17 +17,9 @@ namespace fs {
 int runPushCommand(const CommandContext& ctx, const QStringList& args)
 {
     const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
-    if (args.size() == 2 && args[0] == QLatin1String("--set-password")) {
-        QTextStream in(stdin);
-        const QString password = in.readLine();
-        if (Status s = secrets.write(QStringLiteral("push/%1/password").arg(args[1]), password); !s) {
-            std::fprintf(stderr, "fieldstation: %s\n", qPrintable(s.error()));
-            return 1;
-        }
-        std::printf("stored the password of push server %s in %s\n", qPrintable(args[1]),
-                    qPrintable(secrets.describe(QStringLiteral("push/%1/password").arg(args[1]))));
-        return 0;
-    }
+    if (args.size() == 2 && args[0] == QLatin1String("--set-password"))
+        return storePasswordFromStdin(ctx, QStringLiteral("push/%1/password").arg(args[1]),
+                                      QStringLiteral("push server %1").arg(args[1]));
     if (args != QStringList{QStringLiteral("--once")}) {
         std::fprintf(stderr,
                      "usage: fieldstation push --once | push --set-password SERVER  (password on stdin)\n");

@@ -121,6 +121,29 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("TEST_YK"), QStringLiteral("twice")), qint64(100));
     }
 
+    void anExistingButEmptyDatabaseIsWrittenTo()
+    {
+        // Peper asked for the field keys before any request and died (KeyError: 'fieldKey') when the
+        // database existed with no measurement in it. Both with and without CREATE DATABASE first.
+        m_influx->query(QStringLiteral("CREATE DATABASE bare"));
+        const QJsonArray dbs = m_influx->rows(QStringLiteral("SHOW DATABASES"), QString());
+        QVERIFY2(dbs.contains(QJsonArray{QStringLiteral("bare")}), "the database was not made");
+        QVERIFY(m_influx->rows(QStringLiteral("SHOW MEASUREMENTS"), QStringLiteral("bare")).isEmpty());
+        InfluxStation st(*m_influx, QStringLiteral("bare"), 40);
+        st.settings.createDatabase = false;
+        st.rebuild();
+        st.record(50, kStartMs);
+        const SinkStatus s = st.push();
+        QVERIFY2(s.ok, qPrintable(s.lastError));
+        QCOMPARE(st.cursor(), st.maxSeq());
+        st.settings.createDatabase = true;
+        st.rebuild();
+        st.record(50, kStartMs + 50000);
+        QVERIFY2(st.push().ok, qPrintable(st.sink->statuses().value(0).lastError));
+        for (const test::TestRegister& r : test::testRegisters())
+            QCOMPARE(count(r.name, QStringLiteral("bare")), qint64(100));
+    }
+
     void refusedPointsDoNotStopThePipeline()
     {
         // Another writer made TEST_YK a string field in this shard: InfluxDB refuses every float

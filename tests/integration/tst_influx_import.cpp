@@ -157,6 +157,54 @@ private Q_SLOTS:
         QCOMPARE(readAll(config), before);
     }
 
+    void tagValuesKeepTheTextPeperWrote()
+    {
+        // Peper's script wrote str() of what PyYAML (YAML 1.1) read: a plain 48.85660 went out as
+        // 48.8566 and a plain 06000 as 3072 (octal). Quoted values stay text. Checked with python3-yaml.
+        const QString config = settingsFile();
+        const QString peper = test::writeFile(m_dir, "typed.yaml",
+                                              "sensors:\n  sensor1:\n    name: eGauge42\n"
+                                              "    GPS_lat: 48.85660\n    GPS_long: 1_000.0\n"
+                                              "    CP: 06000\n    Ville: \"06000\"\n    Rue: 0.00001\n"
+                                              "    Registre: [Grid=P]\n"
+                                              "database:\n  database: {name: peper, ip: 127.0.0.1}\n");
+        const test::Run r = test::run(
+            {QStringLiteral("--config"), config, QStringLiteral("import"), QStringLiteral("peper"), peper});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.out.contains("sensors.sensor1.CP: 06000 is written as 3072"), r.out.constData());
+        const auto s = Settings::load(config);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const QMap<QString, QString> tags = s->influx.tags.value(QStringLiteral("egauge42"));
+        QCOMPARE(tags.value(QStringLiteral("GPS_lat")), QStringLiteral("48.8566"));
+        QCOMPARE(tags.value(QStringLiteral("GPS_long")), QStringLiteral("1000.0"));
+        QCOMPARE(tags.value(QStringLiteral("CP")), QStringLiteral("3072"));
+        QCOMPARE(tags.value(QStringLiteral("Ville")), QStringLiteral("06000"));
+        QCOMPARE(tags.value(QStringLiteral("Rue")), QStringLiteral("1e-05"));
+    }
+
+    void influxSetPasswordStoresTheSecret()
+    {
+        // A site configured by hand (or whose InfluxDB password changed) sets it without re-importing.
+        const QString cfg = test::writeFile(m_dir, "byhand.yaml",
+                                            "station:\n  secrets: file\n"
+                                            "influx:\n  enabled: true\n  url: http://127.0.0.1:8086\n"
+                                            "  database: peper\n  user: writer\n");
+        const QString data = m_dir.filePath(QStringLiteral("byhand"));
+        const test::Run r = test::runWith(QProcessEnvironment::systemEnvironment(),
+                                          {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
+                                           data, QStringLiteral("influx"), QStringLiteral("--set-password")},
+                                          "n3w-pass\n");
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(!r.out.contains("n3w-pass") && !r.err.contains("n3w-pass"), "the password is never printed");
+        const auto pw = SecretStore(data, StationSettings::Secrets::File, false)
+                            .read(InfluxSink::secretName(QStringLiteral("influx")));
+        QVERIFY2(pw.ok(), qPrintable(pw.error()));
+        QCOMPARE(pw->value_or(QString()), QStringLiteral("n3w-pass"));
+        const test::Run help = test::run({QStringLiteral("influx"), QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains("influx --set-password"), help.out.constData());
+    }
+
     void helpExitsZero()
     {
         const test::Run r =

@@ -126,6 +126,48 @@ private Q_SLOTS:
                             "CT1_Amperage=4.198 1562686920000\n"));
     }
 
+    void peperLayoutScalesAsPeperDidWhateverTheLetter()
+    {
+        // Peper divided every counter difference by 1000 and multiplied back only for =W, whatever
+        // the register's type: a power-like register (quantum 1) came out in kilo-units under any other
+        // letter (=VA gave kVA, =kW kW), a milli-quantum one (V, A, Hz) as measured, or ×1000 under =W.
+        std::unique_ptr<Store> store;
+        auto s = Store::open(m_dir.filePath(QStringLiteral("letters.db")));
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        store = std::move(s).value();
+        struct Reg
+        {
+            const char *name, *letter, *type, *unit;
+            double stored, written;
+        };
+        const QList<Reg> regs = {{"Solar_VA", "VA", "apparent_power", "VA", 1500, 1.5},
+                                 {"Grid_kW", "kW", "POW", "W", 2500, 2.5},
+                                 {"Grid_W", "W", "POW", "W", 2500, 2500},
+                                 {"L1_Voltage", "V", "voltage", "V", 230.5, 230.5},
+                                 {"L1_mV", "W", "voltage", "V", 230.5, 230500}};
+        SourceCatalog c;
+        c.insert(QStringLiteral("eg1"), {QStringLiteral("egauge"), QStringLiteral("eGauge12345"), {}});
+        QList<ChannelId> ids;
+        for (const Reg& r : regs) {
+            c[QStringLiteral("eg1")].registerUnits.insert(QLatin1String(r.name), QLatin1String(r.letter));
+            const auto n = store->ensureNode(
+                test::egaugeNode(QStringLiteral("eg1"), QStringLiteral("eGauge12345"), QLatin1String(r.name),
+                                 QLatin1String(r.type), QLatin1String(r.unit)));
+            QVERIFY(n.ok());
+            ids << n->channels[0];
+        }
+        const InfluxSettings peper;
+        PointBuilder b(peper, c);
+        QVERIFY(b.load(*store));
+        for (qsizetype i = 0; i < regs.size(); ++i) {
+            QByteArray out;
+            QCOMPARE(b.append(out, {i + 1, 1000, ids[i], regs[i].stored}), PointBuilder::Outcome::Written);
+            const QByteArray expected =
+                QByteArray(regs[i].name) + '=' + floatText(regs[i].written) + " 1000\n";
+            QVERIFY2(out.endsWith(expected), out.constData());
+        }
+    }
+
     void otherSourcesAndSiLayout()
     {
         std::unique_ptr<Store> store;

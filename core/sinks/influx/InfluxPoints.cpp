@@ -1,5 +1,5 @@
 // InfluxPoints: Peper's layout for eGauge registers (measurement "measure", its tags, the register
-// as the field, =P in kW), a source/node layout for everything else, and the si layout.
+// as the field, its units: =P in kW, =W in W), a source/node layout for everything else, and the si layout.
 #include "InfluxPoints.h"
 
 #include "model/SensorTypes.h"
@@ -8,6 +8,25 @@
 #include <QSqlQuery>
 
 namespace fs::influx {
+
+namespace {
+
+/// Peper wrote (counter difference) / (seconds × 1000), times 1000 again only for registers
+/// configured =W, whatever their type: so power-like registers (quantum 1: W, VA, var, W/m², Pa, a
+/// count) went out in kilo-units under any other letter (=P as kW), and milli-quantum ones (V, A, Hz,
+/// °C, % …) as measured, or ×1000 under =W. The store keeps SI units; this gives Peper's number back.
+/// A `#3` register (quantum 0.001) is stored as meter_number like `#` and is taken as quantum 1.
+double peperScale(const QString& unit, int sensorType)
+{
+    static const QStringList quantumOne = {
+        QStringLiteral("POW"),        QStringLiteral("apparent_power"), QStringLiteral("reactive_power"),
+        QStringLiteral("irradiance"), QStringLiteral("pressure"),       QStringLiteral("meter_number")};
+    const SensorType* type = sensorTypeById(sensorType);
+    const double quantum = type && quantumOne.contains(type->code) ? 1.0 : 0.001;
+    return (unit == QLatin1String("W") ? 1.0 : 0.001) / quantum;
+}
+
+} // namespace
 
 PointBuilder::PointBuilder(const InfluxSettings& settings, SourceCatalog sources)
     : m_settings(settings), m_sources(std::move(sources))
@@ -52,8 +71,7 @@ PointBuilder::Plan PointBuilder::plan(const QString& source, const QString& node
             tags[0].second = info->name;
         const QString unit = info->registerUnits.value(channelKey);
         tags.append({QStringLiteral("Unit"), unit});
-        if (unit == QLatin1String("P"))
-            p.scale = 0.001; // Peper wrote power registers in kW; the store keeps W
+        p.scale = peperScale(unit, sensorType);
     } else if (m_settings.layout == InfluxSettings::Layout::Peper) {
         tags = {{QStringLiteral("source"), source}, {QStringLiteral("node"), nodeKey}};
     } else {

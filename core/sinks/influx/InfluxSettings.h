@@ -15,7 +15,7 @@ class YamlReader;
 struct InfluxSettings
 {
     enum class Layout {
-        Peper, ///< what Peper_project_final.py wrote: measurement "measure", its tags, =P in kW
+        Peper, ///< what Peper_project_final.py wrote: measurement "measure", its tags, its units (=P in kW)
         Si     ///< values in the sensor type's unit, measurement and tag names configurable
     };
     bool enabled = false;

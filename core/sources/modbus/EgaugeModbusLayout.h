@@ -13,6 +13,11 @@ namespace fs::modbus::egauge {
 // read it): that register data holds the cumulative values as s64 from 35000 (4 registers each, in
 // the meter's register order) and the rates as float32 from 36000 (2 each). The meter publishes
 // its exact map as CSV under Settings → Modbus Server; where it differs, write an explicit map.
+// Also from that page: these index-based ranges are the pre-v4.0 ones, which firmware v4.0 keeps
+// only as deprecated (they move when a register is renamed, added or removed; virtual registers
+// follow the settings page's order); v4.0 adds ranges tied to the register id, not used here. One
+// version of the page shows the same layout at 4xxxx (holding registers, function 3) instead.
+// So `map: egauge` is a convenience to be checked against the meter's CSV, not a verified map.
 constexpr int kLineVoltageRms = 500;
 constexpr int kLineFrequency = 1500;
 constexpr int kSensorRms = 2000;
