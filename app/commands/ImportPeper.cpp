@@ -236,6 +236,8 @@ int importPeper(const CommandContext& ctx, const QStringList& args)
                 << QStringLiteral("    name: %1").arg(quoted(s.name))
                 << QStringLiteral("    url: %1").arg(quoted(QStringLiteral("http://%1.egaug.es").arg(s.id)))
                 << QStringLiteral("    interval_s: 300")
+                // Peper stopped, FieldStation not yet started: fetch what the meter kept meanwhile.
+                << QStringLiteral("    backfill_h: 24")
                 << QStringLiteral("    registers: [%1]").arg(regs.join(QStringLiteral(", ")));
         ids << s.id;
         tags << QStringLiteral("    %1:").arg(s.id);

@@ -157,6 +157,41 @@ private Q_SLOTS:
                  qPrintable(QString::number(volts.last().second)));
     }
 
+    void aFirstStartWithBackfillFetchesWhatTheMeterKept()
+    {
+        // Switching over from Peper: nothing stored yet, but the meter holds the hours since the
+        // old script's last poll. backfill_h fetches them (minutes where its seconds are gone).
+        TempStore store;
+        sim::EgaugeEmulator::Options eo;
+        eo.storage.secondsKept = 600;
+        EmulatedHouse house(eo);
+        EgaugeSource::Options o = house.options();
+        o.poller.backfillS = 3 * 3600;
+        EgaugeSource source(QStringLiteral("m"), o, &store.rec);
+        QSignalSpy polled(&source.poller(), &EgaugePoller::polled);
+        source.start();
+        QVERIFY(polled.wait(test::timeoutMs(20000)));
+        source.stop();
+        const qint64 nowS = QDateTime::currentSecsSinceEpoch();
+        const auto all = readings(store.rec, QStringLiteral("m"), QStringLiteral("CT1_Power"));
+        QVERIFY(!all.isEmpty());
+        const qint64 oldestS = all.first().first / 1000;
+        QVERIFY2(oldestS <= nowS - 3 * 3600 + 120 && oldestS >= nowS - 3 * 3600 - 60,
+                 qPrintable(QString::number(nowS - oldestS)));
+        int minutes = 0;
+        for (const auto& r : all)
+            minutes += r.first / 1000 < nowS - 700 ? 1 : 0;
+        QVERIFY2(minutes >= 3 * 60 - 14 && minutes <= 3 * 60, qPrintable(QString::number(minutes)));
+        // Without backfill a first start reaches back 341 s only, as Peper's first request.
+        TempStore fresh;
+        EgaugeSource plain(QStringLiteral("m"), house.options(), &fresh.rec);
+        QSignalSpy plainPolled(&plain.poller(), &EgaugePoller::polled);
+        plain.start();
+        QVERIFY(plainPolled.wait(test::timeoutMs(5000)));
+        plain.stop();
+        QCOMPARE(readings(fresh.rec, QStringLiteral("m"), QStringLiteral("CT1_Power")).size(), 340);
+    }
+
     void countersWrappingPast2To63GiveTheRightRates()
     {
         TempStore store;

@@ -91,6 +91,7 @@ private Q_SLOTS:
         QCOMPARE(eg.name, QStringLiteral("eGauge12345"));
         const auto& e = eg.as<EgaugeSettings>();
         QCOMPARE(e.url, QStringLiteral("http://egauge12345.egaug.es"));
+        QCOMPARE(e.backfillH, 24); // the hours between Peper's last poll and the station's start
         QCOMPARE(e.registers.size(), 3);
         QCOMPARE(e.registers[1], (EgaugeRegister{QStringLiteral("TEST_YK"), QStringLiteral("P")}));
         QCOMPARE(s->sources[2].as<EgaugeSettings>().registers.value(1),

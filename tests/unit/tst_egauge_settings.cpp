@@ -52,6 +52,7 @@ private Q_SLOTS:
         QCOMPARE(e.intervalS, 300);
         QCOMPARE(e.timeoutS, 30);
         QCOMPARE(e.maxRows, 3600);
+        QCOMPARE(e.backfillH, 0);
         QVERIFY(e.user.isEmpty());
         QCOMPARE(e.registers.size(), 1);
     }
@@ -87,6 +88,9 @@ private Q_SLOTS:
         QTest::newRow("too many rows")
             << head + "    url: http://x\n    max_rows: 50000\n    registers: [Grid=W]\n"
             << QStringLiteral("b.yaml:5: sources.m.max_rows: must be a whole number from 2 to 40000");
+        QTest::newRow("backfill beyond a year")
+            << head + "    url: http://x\n    backfill_h: 9000\n    registers: [Grid=W]\n"
+            << QStringLiteral("b.yaml:5: sources.m.backfill_h: must be a whole number from 0 to 8760");
         QTest::newRow("unknown key") << head + "    url: http://x\n    pasword: x\n    registers: [Grid=W]\n"
                                      << QStringLiteral("b.yaml:5: sources.m.pasword: unknown key");
     }

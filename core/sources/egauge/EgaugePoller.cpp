@@ -160,8 +160,10 @@ void EgaugePoller::onFinished(QNetworkReply* reply)
     const egauge::ShowAnswer& answer = parsed.value();
     m_failures = 0;
     if (m_firstAnswer) {
-        const qint64 stored = m_firstAnswer(answer);
+        qint64 stored = m_firstAnswer(answer);
         m_firstAnswer = {};
+        if (stored <= 0 && m_opt.backfillS > 0)
+            stored = nowMs() / 1000 - m_opt.backfillS; // a first start reaches back as configured
         if (stored > 0) {
             // The store has history: catch up from it; this answer only told the meter's layout.
             m_plan.setStored(stored);

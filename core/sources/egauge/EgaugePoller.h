@@ -32,6 +32,7 @@ public:
         int timeoutMs = 30'000;
         int maxRows = 3600;
         int firstRows = 341;             ///< rows of a meter with nothing stored (Peper's n=341)
+        qint64 backfillS = 0;            ///< > 0: with nothing stored, catch up from this far back
         int maxBackoffMs = 3600'000;     ///< the longest wait between tries at a meter that stays offline
         std::function<qint64()> clockMs; ///< "now" in ms since the epoch; empty: the system clock
     };

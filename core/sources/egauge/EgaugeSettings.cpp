@@ -32,6 +32,8 @@ std::shared_ptr<const SourceOptions> EgaugeSettings::read(YamlReader& r)
     r.integer("timeout_s", s->timeoutS, 1, 600);
     // More than about 40 000 rows in one answer often fails on the meter (protocol note A.3).
     r.integer("max_rows", s->maxRows, 2, 40000);
+    // The meter keeps minute rows for about a year (protocol note A.2).
+    r.integer("backfill_h", s->backfillH, 0, 8760);
     QStringList texts;
     r.textList("registers", texts);
 

@@ -26,6 +26,10 @@ struct EgaugeSettings : SourceOptions
     int intervalS = 300;
     int timeoutS = 30;
     int maxRows = 3600; ///< rows per request when catching up
+    /// On a first start (nothing stored for the meter), how far back to fetch what the meter still
+    /// holds; 0: only the last max(341 s, one interval), as Peper's first request. An import sets it
+    /// so that the hours between the old script's last poll and the new station's start are fetched.
+    int backfillH = 0;
     QList<EgaugeRegister> registers;
 
     /// Reads the eGauge's own keys of one entry; problems go to the reader with file:line.

@@ -68,6 +68,7 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
     o.poller.maxRows = s.maxRows;
     // Peper's first request reached back 341 s; a longer interval reaches back one interval.
     o.poller.firstRows = std::max(341, s.intervalS + 1);
+    o.poller.backfillS = qint64(s.backfillH) * 3600;
     if (context.demo)
         return demo(settings, o, context); // never the meter's password: the demo keeps apart
     if (!s.user.isEmpty() && context.secrets) {
