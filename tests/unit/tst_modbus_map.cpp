@@ -97,6 +97,17 @@ private Q_SLOTS:
         QCOMPARE(tenths.value(), -1.0);
     }
 
+    void aFloat32ReadsAsTheDecimalItHolds()
+    {
+        // 4.198 as float32 widens to 4.1979999542236328; what goes on is the decimal the meter meant.
+        const Result<double> amps = decode(entry(ValueType::F32), QList<quint16>{0x4086, 0x5604});
+        QVERIFY(amps.ok());
+        QVERIFY2(amps.value() == 4.198, qPrintable(QString::number(amps.value(), 'g', 17)));
+        const Result<double> volts =
+            decode(entry(ValueType::F32), encode(ValueType::F32, WordOrder::Big, 230.759));
+        QVERIFY2(volts.value() == 230.759, qPrintable(QString::number(volts.value(), 'g', 17)));
+    }
+
     void notANumberIsRefusedWithTheWords()
     {
         const Result<double> nan = decode(entry(ValueType::F32), QList<quint16>{0x7FC0, 0x0000});

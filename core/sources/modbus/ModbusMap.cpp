@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -87,6 +88,17 @@ int wordCount(ValueType t)
     return 1;
 }
 
+/// The double a person reads in a float32: 230.759 stays 230.759, not the 230.75904846191406 its
+/// widening gives, so InfluxDB, the API and the screen show what the meter meant.
+static double shortestDouble(float v)
+{
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    double out = double(v);
+    std::from_chars(buf, r.ptr, out);
+    return out;
+}
+
 Result<double> decode(const RegisterEntry& entry, std::span<const quint16> words)
 {
     if (int(words.size()) != wordCount(entry.type))
@@ -115,7 +127,7 @@ Result<double> decode(const RegisterEntry& entry, std::span<const quint16> words
         raw = double(qint64(bits));
         break;
     case ValueType::F32:
-        raw = double(std::bit_cast<float>(quint32(bits)));
+        raw = shortestDouble(std::bit_cast<float>(quint32(bits)));
         break;
     case ValueType::F64:
         raw = std::bit_cast<double>(bits);
