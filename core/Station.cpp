@@ -330,6 +330,10 @@ QList<QThread*> Station::workerThreads()
         if (t->isRunning())
             running << t;
     }
+    // A request stuck in the API thread holds no reading back, but a wedged station must not look
+    // alive to systemd.
+    if (m_api && m_api->requestThread()->isRunning())
+        running << m_api->requestThread();
     return running;
 }
 

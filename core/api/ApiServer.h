@@ -44,7 +44,8 @@ public:
     /// The port it listens on (the chosen one when options.port was 0); 0 when not listening.
     quint16 port() const { return m_port; }
     bool requiresToken() const;
-
+    /// The thread requests run in, for the service watchdog's liveness check.
+    QThread* requestThread() { return &m_thread; }
 private:
     void buildRoutes();
     Store* store(QString* error); // API thread only

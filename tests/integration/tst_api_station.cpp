@@ -44,6 +44,8 @@ private Q_SLOTS:
         QCOMPARE(a.status, 200);
         QVERIFY(a.object().value(QStringLiteral("nodes")).isArray());
         QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*")); // loopback default
+        // The service watchdog asks the API's thread too.
+        QVERIFY(station.workerThreads().contains(station.api()->requestThread()));
         const quint16 port = station.api()->port();
         station.stop();
         QVERIFY(!station.api());
