@@ -1,13 +1,11 @@
 // DecodeEgauge: reads the file, parses and differences it, prints the JSON array; a bad answer is
 // one line on stderr and exit 1, values that could not be formed are warned about on stderr.
 #include "commands/DecodeEgauge.h"
+#include "util/JsonText.h"
 
 #include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -15,19 +13,7 @@ namespace fs {
 
 namespace {
 
-QByteArray jsonString(const QString& s)
-{
-    // QJsonDocument escapes exactly as JSON needs; strip the array it has to wrap the string in.
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return a.mid(1, a.size() - 2);
-}
-
-QByteArray number(double v)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return QByteArray(buf, int(r.ptr - buf));
-}
+using json::number;
 
 QByteArray isoTime(qint64 ms)
 {
@@ -49,16 +35,16 @@ QByteArray egaugeRatesJson(const egauge::Rates& rates)
     bool first = true;
     const int columns = int(rates.columns.size());
     for (int k = 0; k < rates.timesMs.size(); ++k) {
-        const QByteArray time = jsonString(QString::fromUtf8(isoTime(rates.timesMs[k])));
+        const QByteArray time = json::string(QString::fromUtf8(isoTime(rates.timesMs[k])));
         for (int c = 0; c < columns; ++c) {
             const double v = rates.value(k, c);
             if (std::isnan(v))
                 continue;
             out += first ? "\n  " : ",\n  ";
             first = false;
-            out += "{\"time\": " + time + ", \"register\": " + jsonString(rates.columns[c].name) +
-                   ", \"type\": " + jsonString(rates.columns[c].type) +
-                   ", \"unit\": " + jsonString(rates.types[c]->unit) + ", \"value\": " + number(v) + "}";
+            out += "{\"time\": " + time + ", \"register\": " + json::string(rates.columns[c].name) +
+                   ", \"type\": " + json::string(rates.columns[c].type) +
+                   ", \"unit\": " + json::string(rates.types[c]->unit) + ", \"value\": " + number(v) + "}";
         }
     }
     return out + (first ? "]\n" : "\n]\n");

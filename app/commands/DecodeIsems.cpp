@@ -1,30 +1,20 @@
 // DecodeIsems: one JSON entry per line, so a user can line the output up with the file and see
 // exactly which lines the station would refuse, and why.
 #include "DecodeIsems.h"
+#include "util/JsonText.h"
 
 #include "sources/isems/IsemsLine.h"
 
 #include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLocale>
 #include <cstdio>
 
 namespace fs {
 
 namespace {
 
-QByteArray text(const QString& s)
-{
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return a.mid(1, a.size() - 2);
-}
-
-QByteArray number(double v)
-{
-    return QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
-}
+using json::number;
+const auto text = &json::string;
 
 QByteArray recordJson(const isems::Record& r)
 {

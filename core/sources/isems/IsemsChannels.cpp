@@ -1,11 +1,8 @@
 // IsemsChannels: the field → sensor-type table the REST API relies on to rebuild collector rows.
 #include "IsemsChannels.h"
+#include "util/JsonText.h"
 
 #include "model/SensorTypes.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLocale>
 
 namespace fs::isems {
 
@@ -36,13 +33,12 @@ const Field kFields[] = {
 
 QString jsonString(const QString& s)
 {
-    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
+    return QString::fromUtf8(json::string(s));
 }
 
 QString jsonNumber(double v)
 {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return QString::fromUtf8(json::number(v));
 }
 
 } // namespace
