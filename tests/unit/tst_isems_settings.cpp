@@ -91,6 +91,26 @@ private Q_SLOTS:
         QCOMPARE(s.allNodes(QStringLiteral("1.1.1.1"), &warnings).size(), 1);
     }
 
+    void aPollLongerThanAnEsp32WindowWarns()
+    {
+        // An ESP32 keeps 5 lines of 15 s: polled less often than every 75 s, lines fall out unseen.
+        IsemsSettings s;
+        s.nodes = {QUrl("http://10.0.0.1/ISEMS/ffopenmppt.log")};
+        s.pollIntervalS = 75;
+        QStringList warnings;
+        s.allNodes(QString(), &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+        s.pollIntervalS = 90;
+        s.allNodes(QString(), &warnings);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains("poll_interval_s 90 s is longer than 75 s"), qPrintable(warnings[0]));
+        // Over MQTT only nothing is polled, so nothing is lost either.
+        warnings.clear();
+        s.nodes.clear();
+        s.allNodes(QString(), &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+    }
+
     void aBareIpv6AddressIsPolledInBrackets()
     {
         // Freifunk meshes address their routers over IPv6 too: a bare address is a host, not host:port.

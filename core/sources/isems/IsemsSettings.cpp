@@ -84,16 +84,23 @@ std::shared_ptr<const SourceOptions> IsemsSettings::read(YamlReader& r)
 QList<QUrl> IsemsSettings::allNodes(const QString& env, QStringList* warnings) const
 {
     QList<QUrl> out = nodes;
-    if (!useEnv)
-        return out;
-    for (const QString& item : env.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        Result<QUrl> url = nodeUrl(item);
-        if (!url) {
-            warnings->append(QStringLiteral("ISEMS_ROUTER_IPS: %1").arg(url.error()));
-            continue;
+    if (useEnv) {
+        for (const QString& item : env.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            Result<QUrl> url = nodeUrl(item);
+            if (!url) {
+                warnings->append(QStringLiteral("ISEMS_ROUTER_IPS: %1").arg(url.error()));
+                continue;
+            }
+            if (!out.contains(url.value()))
+                out.append(url.value());
         }
-        if (!out.contains(url.value()))
-            out.append(url.value());
+    }
+    // An ESP32 node keeps its newest 5 lines, one every 15 s: a slower poll misses the lines between.
+    if (!out.isEmpty() && pollIntervalS > kEsp32WindowS) {
+        warnings->append(QStringLiteral("poll_interval_s %1 s is longer than %2 s: ESP32 nodes keep only "
+                                        "5 lines of 15 s, so lines in between are lost")
+                             .arg(pollIntervalS)
+                             .arg(kEsp32WindowS));
     }
     return out;
 }
