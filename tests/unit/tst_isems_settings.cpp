@@ -141,6 +141,13 @@ private Q_SLOTS:
             << QByteArray("    use_env: false\n") << "sources.net.nodes: no nodes";
         QTest::newRow("mqtt port") << QByteArray("    nodes: a\n    mqtt:\n      port: 0\n")
                                    << "s.yaml:6: sources.net.mqtt.port";
+        // A filter the broker cannot take would leave the station connected and hearing nothing.
+        QTest::newRow("csv_topic wildcard")
+            << QByteArray("    nodes: a\n    mqtt:\n      csv_topic: /isems/#/csvlog\n")
+            << "s.yaml:6: sources.net.mqtt.csv_topic: \"/isems/#/csvlog\" is not an MQTT topic filter";
+        QTest::newRow("json_channel wildcard")
+            << QByteArray("    nodes: a\n    mqtt:\n      json_channel: isems/+/\n")
+            << "s.yaml:6: sources.net.mqtt.json_channel: \"isems/+/\" holds a wildcard";
         QTest::newRow("unknown key") << QByteArray("    nodes: a\n    nodez: b\n")
                                      << "s.yaml:5: sources.net.nodez";
     }

@@ -5,6 +5,7 @@
 #include "config/YamlReader.h"
 
 #include <QHostAddress>
+#include <mosquitto.h>
 
 namespace fs {
 
@@ -23,6 +24,21 @@ void readMqtt(YamlReader& r, IsemsMqttSettings& m)
     r.text("csv_topic", m.csvTopic);
     r.text("json_channel", m.jsonChannel);
     r.text("client_id", m.clientId);
+    // A filter the broker refuses would leave the source connected and hearing nothing.
+    if (!m.csvTopic.isEmpty() &&
+        mosquitto_sub_topic_check(m.csvTopic.toUtf8().constData()) != MOSQ_ERR_SUCCESS) {
+        r.fail(r.at("csv_topic"), "csv_topic",
+               QStringLiteral("\"%1\" is not an MQTT topic filter ('+' and '#' stand alone between "
+                              "slashes, '#' only last)")
+                   .arg(m.csvTopic));
+    }
+    // The channel is a prefix the node id follows: "<channel>+/data.json" is subscribed.
+    if (m.jsonChannel.contains(QLatin1Char('+')) || m.jsonChannel.contains(QLatin1Char('#'))) {
+        r.fail(
+            r.at("json_channel"), "json_channel",
+            QStringLiteral("\"%1\" holds a wildcard; give the nodes' channel, e.g. isems/testdrive/foobar/")
+                .arg(m.jsonChannel));
+    }
     if (m.csvTopic.isEmpty() && m.jsonChannel.isEmpty())
         r.fail(r.at("csv_topic"), "csv_topic", QStringLiteral("csv_topic and json_channel are both empty"));
 }
