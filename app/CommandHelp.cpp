@@ -90,6 +90,12 @@ const QList<CommandUsage>& table()
          QStringLiteral("store an eGauge meter's password (read from stdin)"),
          QStringLiteral("SOURCE is the id of a type: egauge entry of sources:; the password is one\n"
                         "line on stdin and goes to the secret store as \"egauge/SOURCE\".")},
+        {{QStringLiteral("isems")},
+         QStringLiteral("--set-password SOURCE"),
+         QStringLiteral("store an ISEMS source's MQTT broker password (read from stdin)"),
+         QStringLiteral("SOURCE is the id of a type: isems entry of sources:; the password of its\n"
+                        "mqtt: user is one line on stdin and goes to the secret store as\n"
+                        "\"isems/SOURCE/mqtt\".")},
         {{QStringLiteral("influx")},
          QStringLiteral("--set-password"),
          QStringLiteral("store the InfluxDB sink's password (read from stdin)"),

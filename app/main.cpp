@@ -187,6 +187,8 @@ int main(int argc, char** argv)
             return runEgaugeCommand(ctx, args);
         if (command == QLatin1String("influx"))
             return runInfluxCommand(ctx, args);
+        if (command == QLatin1String("isems"))
+            return runIsemsCommand(ctx, args);
         if (command == QLatin1String("import"))
             return runImportCommand(ctx, args);
         if (command == QLatin1String("api"))

@@ -22,6 +22,7 @@ int runQueueCommand(const CommandContext& ctx, const QStringList& args);
 int runPushCommand(const CommandContext& ctx, const QStringList& args);
 int runEgaugeCommand(const CommandContext& ctx, const QStringList& args);
 int runInfluxCommand(const CommandContext& ctx, const QStringList& args);
+int runIsemsCommand(const CommandContext& ctx, const QStringList& args);
 int runImportCommand(const CommandContext& ctx, const QStringList& args);
 int runApiCommand(const CommandContext& ctx, const QStringList& args);
 int runSimCommand(const QStringList& args);

@@ -15,18 +15,9 @@ int runEgaugeCommand(const CommandContext& ctx, const QStringList& args)
         return 2;
     }
     const QString& id = args[1];
-    const auto entry = std::find_if(ctx.settings.sources.begin(), ctx.settings.sources.end(),
-                                    [&](const SourceSettings& s) { return s.id == id; });
-    if (entry == ctx.settings.sources.end() || entry->type != QLatin1String("egauge")) {
-        QStringList meters;
-        for (const SourceSettings& s : ctx.settings.sources)
-            if (s.type == QLatin1String("egauge"))
-                meters << s.id;
-        std::fprintf(stderr, "fieldstation: no egauge source \"%s\" in the settings (egauge sources: %s)\n",
-                     qPrintable(id),
-                     meters.isEmpty() ? "none" : qPrintable(meters.join(QStringLiteral(", "))));
+    const SourceSettings* entry = sourceOfType(ctx, id, QStringLiteral("egauge"));
+    if (!entry)
         return 1;
-    }
     if (entry->as<EgaugeSettings>().user.isEmpty())
         std::fprintf(stderr,
                      "fieldstation: note: source %s has no user: the password is used once one is set\n",

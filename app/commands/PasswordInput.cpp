@@ -21,4 +21,20 @@ int storePasswordFromStdin(const CommandContext& ctx, const QString& name, const
     return 0;
 }
 
+const SourceSettings* sourceOfType(const CommandContext& ctx, const QString& id, const QString& type)
+{
+    QStringList ofType;
+    for (const SourceSettings& s : ctx.settings.sources) {
+        if (s.type != type)
+            continue;
+        if (s.id == id)
+            return &s;
+        ofType << s.id;
+    }
+    std::fprintf(stderr, "fieldstation: no %s source \"%s\" in the settings (%s sources: %s)\n",
+                 qPrintable(type), qPrintable(id), qPrintable(type),
+                 ofType.isEmpty() ? "none" : qPrintable(ofType.join(QStringLiteral(", "))));
+    return nullptr;
+}
+
 } // namespace fs

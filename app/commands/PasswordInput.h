@@ -10,4 +10,8 @@ namespace fs {
 /// password of <what> in …"). Returns the exit code (0, or 1 with the reason on stderr).
 int storePasswordFromStdin(const CommandContext& ctx, const QString& name, const QString& what);
 
+/// The `sources:` entry with id `id` and type `type`, or null after saying on stderr which ids of
+/// that type there are.
+const SourceSettings* sourceOfType(const CommandContext& ctx, const QString& id, const QString& type);
+
 } // namespace fs

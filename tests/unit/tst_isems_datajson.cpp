@@ -60,6 +60,14 @@ private Q_SLOTS:
             << QStringLiteral("data.json mppVoltage: \"night\" is not a number");
         QTest::newRow("missing field") << QByteArray("\"longitude\": 13.4,") << QByteArray()
                                        << QStringLiteral("data.json longitude: absent is not a number");
+        // isems-app calls toFixed on batteryChargeEstimate: a body without it is refused whole, so no
+        // API row can carry a null there (sjson leaves out a nil field; a null is the same gap).
+        QTest::newRow("charge estimate absent")
+            << QByteArray("\"batteryChargeEstimate\": 74,") << QByteArray()
+            << QStringLiteral("data.json batteryChargeEstimate: absent is not a number");
+        QTest::newRow("charge estimate null")
+            << QByteArray("\"batteryChargeEstimate\": 74") << QByteArray("\"batteryChargeEstimate\": null")
+            << QStringLiteral("data.json batteryChargeEstimate: null is not a number");
         QTest::newRow("status not hex")
             << QByteArray("\"status\": \"500\"") << QByteArray("\"status\": \"5G0\"")
             << QStringLiteral("data.json status: \"5G0\" is not 1 to 3 hex digits");

@@ -91,6 +91,26 @@ private Q_SLOTS:
         QCOMPARE(s.allNodes(QStringLiteral("1.1.1.1"), &warnings).size(), 1);
     }
 
+    void aPollLongerThanAnEsp32WindowWarns()
+    {
+        // An ESP32 keeps 5 lines of 15 s: polled less often than every 75 s, lines fall out unseen.
+        IsemsSettings s;
+        s.nodes = {QUrl("http://10.0.0.1/ISEMS/ffopenmppt.log")};
+        s.pollIntervalS = 75;
+        QStringList warnings;
+        s.allNodes(QString(), &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+        s.pollIntervalS = 90;
+        s.allNodes(QString(), &warnings);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].contains("poll_interval_s 90 s is longer than 75 s"), qPrintable(warnings[0]));
+        // Over MQTT only nothing is polled, so nothing is lost either.
+        warnings.clear();
+        s.nodes.clear();
+        s.allNodes(QString(), &warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+    }
+
     void aBareIpv6AddressIsPolledInBrackets()
     {
         // Freifunk meshes address their routers over IPv6 too: a bare address is a host, not host:port.
@@ -121,6 +141,13 @@ private Q_SLOTS:
             << QByteArray("    use_env: false\n") << "sources.net.nodes: no nodes";
         QTest::newRow("mqtt port") << QByteArray("    nodes: a\n    mqtt:\n      port: 0\n")
                                    << "s.yaml:6: sources.net.mqtt.port";
+        // A filter the broker cannot take would leave the station connected and hearing nothing.
+        QTest::newRow("csv_topic wildcard")
+            << QByteArray("    nodes: a\n    mqtt:\n      csv_topic: /isems/#/csvlog\n")
+            << "s.yaml:6: sources.net.mqtt.csv_topic: \"/isems/#/csvlog\" is not an MQTT topic filter";
+        QTest::newRow("json_channel wildcard")
+            << QByteArray("    nodes: a\n    mqtt:\n      json_channel: isems/+/\n")
+            << "s.yaml:6: sources.net.mqtt.json_channel: \"isems/+/\" holds a wildcard";
         QTest::newRow("unknown key") << QByteArray("    nodes: a\n    nodez: b\n")
                                      << "s.yaml:5: sources.net.nodez";
     }

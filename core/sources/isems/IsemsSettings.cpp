@@ -5,6 +5,7 @@
 #include "config/YamlReader.h"
 
 #include <QHostAddress>
+#include <mosquitto.h>
 
 namespace fs {
 
@@ -23,6 +24,21 @@ void readMqtt(YamlReader& r, IsemsMqttSettings& m)
     r.text("csv_topic", m.csvTopic);
     r.text("json_channel", m.jsonChannel);
     r.text("client_id", m.clientId);
+    // A filter the broker refuses would leave the source connected and hearing nothing.
+    if (!m.csvTopic.isEmpty() &&
+        mosquitto_sub_topic_check(m.csvTopic.toUtf8().constData()) != MOSQ_ERR_SUCCESS) {
+        r.fail(r.at("csv_topic"), "csv_topic",
+               QStringLiteral("\"%1\" is not an MQTT topic filter ('+' and '#' stand alone between "
+                              "slashes, '#' only last)")
+                   .arg(m.csvTopic));
+    }
+    // The channel is a prefix the node id follows: "<channel>+/data.json" is subscribed.
+    if (m.jsonChannel.contains(QLatin1Char('+')) || m.jsonChannel.contains(QLatin1Char('#'))) {
+        r.fail(
+            r.at("json_channel"), "json_channel",
+            QStringLiteral("\"%1\" holds a wildcard; give the nodes' channel, e.g. isems/testdrive/foobar/")
+                .arg(m.jsonChannel));
+    }
     if (m.csvTopic.isEmpty() && m.jsonChannel.isEmpty())
         r.fail(r.at("csv_topic"), "csv_topic", QStringLiteral("csv_topic and json_channel are both empty"));
 }
@@ -84,16 +100,23 @@ std::shared_ptr<const SourceOptions> IsemsSettings::read(YamlReader& r)
 QList<QUrl> IsemsSettings::allNodes(const QString& env, QStringList* warnings) const
 {
     QList<QUrl> out = nodes;
-    if (!useEnv)
-        return out;
-    for (const QString& item : env.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        Result<QUrl> url = nodeUrl(item);
-        if (!url) {
-            warnings->append(QStringLiteral("ISEMS_ROUTER_IPS: %1").arg(url.error()));
-            continue;
+    if (useEnv) {
+        for (const QString& item : env.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            Result<QUrl> url = nodeUrl(item);
+            if (!url) {
+                warnings->append(QStringLiteral("ISEMS_ROUTER_IPS: %1").arg(url.error()));
+                continue;
+            }
+            if (!out.contains(url.value()))
+                out.append(url.value());
         }
-        if (!out.contains(url.value()))
-            out.append(url.value());
+    }
+    // An ESP32 node keeps its newest 5 lines, one every 15 s: a slower poll misses the lines between.
+    if (!out.isEmpty() && pollIntervalS > kEsp32WindowS) {
+        warnings->append(QStringLiteral("poll_interval_s %1 s is longer than %2 s: ESP32 nodes keep only "
+                                        "5 lines of 15 s, so lines in between are lost")
+                             .arg(pollIntervalS)
+                             .arg(kEsp32WindowS));
     }
     return out;
 }

@@ -32,12 +32,21 @@ struct IsemsSettings : SourceOptions
     int timeoutS = 10;
     IsemsMqttSettings mqtt;
 
+    /// How far back an ESP32 node's log reaches (5 lines, one every 15 s): the longest loss-free poll.
+    static constexpr int kEsp32WindowS = 75;
+    /// The secret that holds the MQTT broker's password of source `sourceId`.
+    static QString mqttPasswordSecret(const QString& sourceId)
+    {
+        return QStringLiteral("isems/%1/mqtt").arg(sourceId);
+    }
+
     static std::shared_ptr<const SourceOptions> read(YamlReader& r);
 
     /// The log URL of a node given as an IP, a host[:port] or a full URL; an error says why not.
     static Result<QUrl> nodeUrl(const QString& text);
     /// `nodes` plus, with use_env, the comma-separated ISEMS_ROUTER_IPS value `env`, each URL once.
-    /// Bad entries in `env` are skipped and named in `warnings`.
+    /// Bad entries in `env` are skipped and named in `warnings`, and so is a poll_interval_s over
+    /// kEsp32WindowS when there is a node to poll.
     QList<QUrl> allNodes(const QString& env, QStringList* warnings) const;
 };
 

@@ -24,7 +24,7 @@ Result<std::unique_ptr<Source>> create(const SourceSettings& settings, const Sou
     o.mqtt = s.mqtt;
     o.stationName = context.stationName;
     if (s.mqtt.enabled && !s.mqtt.user.isEmpty() && context.secrets) {
-        const QString name = QStringLiteral("isems/%1/mqtt").arg(settings.id);
+        const QString name = IsemsSettings::mqttPasswordSecret(settings.id);
         auto password = context.secrets->read(name);
         if (!password)
             return Error{QStringLiteral("%1 (%2): secret %3: %4")

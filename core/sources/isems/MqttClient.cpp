@@ -3,10 +3,14 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QLoggingCategory>
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <mosquitto.h>
+#include <netdb.h>
+#include <optional>
 
 namespace fs {
 
@@ -27,6 +31,19 @@ void initLibrary()
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+/// The system resolver's answer for `host`: empty when found, else why not.
+QString systemLookUp(const QString& host)
+{
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    const int rc = getaddrinfo(host.toUtf8().constData(), nullptr, &hints, &found);
+    if (found)
+        freeaddrinfo(found);
+    return rc == 0 ? QString() : QStringLiteral("%1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(rc)));
 }
 
 QString errorText(int rc)
@@ -133,8 +150,18 @@ void MqttClient::run()
     bool linked = false; // a socket exists (connecting or connected)
     while (!m_stop) {
         if (!linked) {
-            // connect_async resolves the name here but never waits for the TCP or TLS handshake:
-            // mosquitto_loop finishes them, so stop() is heard while a broker is slow to answer.
+            // connect_async resolves the name in this thread; a lookup that hangs would keep
+            // stop() waiting, so the name must first be found by a lookup stop() does not wait for.
+            if (const QString missing = hostFound(); !missing.isEmpty() || m_stop) {
+                if (m_stop)
+                    break;
+                connectionLost(missing, true);
+                pause(delayMs);
+                delayMs = std::min(2 * delayMs, std::max(delayMs, m_options.reconnectMaxMs));
+                continue;
+            }
+            // connect_async never waits for the TCP or TLS handshake: mosquitto_loop finishes
+            // them, so stop() is heard while a broker is slow to answer.
             const int rc =
                 mosquitto_connect_async(m_mosq, host.constData(), m_options.port, m_options.keepAliveS);
             if (rc != MOSQ_ERR_SUCCESS) {
@@ -171,6 +198,33 @@ void MqttClient::run()
     }
     if (was)
         reportStatus();
+}
+
+QString MqttClient::hostFound()
+{
+    if (!QHostAddress(m_options.host).isNull())
+        return {}; // an address: nothing to look up
+    struct Lookup
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        std::optional<QString> error;
+    };
+    // Shared with the lookup's thread, which may outlive this client when stop() gives up on it.
+    auto lookup = std::make_shared<Lookup>();
+    std::thread([lookup, host = m_options.host, lookUp = m_options.lookUp] {
+        const QString error = lookUp ? lookUp(host) : systemLookUp(host);
+        std::lock_guard lock(lookup->mutex);
+        lookup->error = error;
+        lookup->done.notify_all();
+    }).detach();
+    std::unique_lock lock(lookup->mutex);
+    while (!lookup->error) {
+        if (m_stop)
+            return QStringLiteral("stopped while looking up %1").arg(m_options.host);
+        lookup->done.wait_for(lock, std::chrono::milliseconds(kLoopWaitMs));
+    }
+    return *lookup->error;
 }
 
 bool MqttClient::pause(int ms)

@@ -35,6 +35,9 @@ struct MqttOptions
     int reconnectMinMs = 500;   ///< first wait after a failed attempt or a lost connection, doubled…
     int reconnectMaxMs = 30000; ///< …up to this
     int maxInflight = 20;       ///< unacknowledged QoS 1 messages this client may have out at once
+    /// Looks `host` up (blocking) and returns an empty text or why it cannot be found. Empty: the
+    /// system's resolver. Runs in a thread that is never waited for, so it must own what it uses.
+    std::function<QString(const QString& host)> lookUp;
 };
 
 struct MqttStatus
@@ -72,8 +75,10 @@ public:
     /// Starts the client's thread, which connects and keeps reconnecting; never blocks on the
     /// network. An error names what is wrong with the options (unreadable CA file, …). Call once.
     Status start();
-    /// Disconnects and joins the thread. Returns within about a second (a host-name lookup that
-    /// hangs in the resolver is the one wait it cannot cut short). Any thread but the client's.
+    /// Disconnects and joins the thread. Returns within about a second: a host name is first looked
+    /// up in a thread of its own that is not waited for, so a resolver that hangs (a router whose
+    /// uplink is down) does not hold stop() up; only a resolver that answers, but slowly, still
+    /// delays libmosquitto's own lookup that follows. Any thread but the client's.
     void stop();
 
     /// Thread-safe. Queues a message; QoS 1 messages wait for a reconnect when the link is down.
@@ -86,6 +91,8 @@ public:
 private:
     void run();
     bool pause(int ms);
+    /// Waits for a lookup of the broker's name, or for stop(); an empty text when it was found.
+    QString hostFound();
     void connectionLost(const QString& why, bool attemptFailed);
     void reportStatus();
     static void onConnect(mosquitto* m, void* self, int rc);
