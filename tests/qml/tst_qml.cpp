@@ -128,6 +128,37 @@ QVariant tile(QQuickWindow* window, const QString& label)
     return {};
 }
 
+/// Main.qml loaded as the app loads it, over the given models; its QML warnings collected.
+struct Screen
+{
+    QQmlApplicationEngine engine;
+    QList<QQmlError> warnings;
+
+    Screen(LiveStream& stream, SourceListModel& sources, StoreHealthView& storeHealth,
+           UploadQueueModel& queue, PushStatusModel& push, bool kiosk)
+    {
+        queue.attach(nullptr, QStringLiteral("not registered"));
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
+                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
+                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
+                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
+                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
+                                     {QStringLiteral("kiosk"), kiosk},
+                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
+                                     {QStringLiteral("demo"), true}});
+        QObject::connect(&engine, &QQmlApplicationEngine::warnings,
+                         [this](const QList<QQmlError>& w) { warnings << w; });
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
+    }
+    /// The one window, or null when Main.qml did not load.
+    QQuickWindow* window() const
+    {
+        return engine.rootObjects().size() == 1 ? qobject_cast<QQuickWindow*>(engine.rootObjects().first())
+                                                : nullptr;
+    }
+};
+
 } // namespace
 
 class TestQml : public QObject
@@ -157,24 +188,10 @@ private Q_SLOTS:
         StoreHealthView storeHealth;
         UploadQueueModel queue;
         PushStatusModel push;
-        queue.attach(nullptr, QStringLiteral("not registered"));
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
-                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
-                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
-                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
-                                     {QStringLiteral("kiosk"), kiosk},
-                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
-                                     {QStringLiteral("demo"), true}});
-        QList<QQmlError> warnings;
-        connect(&engine, &QQmlApplicationEngine::warnings, this,
-                [&](const QList<QQmlError>& w) { warnings << w; });
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        Screen screen(stream, sources, storeHealth, queue, push, kiosk);
+        QQuickWindow* window = screen.window();
         QVERIFY(window);
+        QList<QQmlError>& warnings = screen.warnings;
         if (kiosk) {
             QCOMPARE(window->visibility(), QWindow::FullScreen);
         } else {
@@ -299,24 +316,10 @@ private Q_SLOTS:
         StoreHealthView storeHealth;
         UploadQueueModel queue;
         PushStatusModel push;
-        queue.attach(nullptr, QStringLiteral("not registered"));
-        QQmlApplicationEngine engine;
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
-                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
-                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
-                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
-                                     {QStringLiteral("kiosk"), true},
-                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
-                                     {QStringLiteral("demo"), true}});
-        QList<QQmlError> warnings;
-        connect(&engine, &QQmlApplicationEngine::warnings, this,
-                [&](const QList<QQmlError>& w) { warnings << w; });
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
-        QCOMPARE(engine.rootObjects().size(), 1);
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        Screen screen(stream, sources, storeHealth, queue, push, true);
+        QQuickWindow* window = screen.window();
         QVERIFY(window);
+        QList<QQmlError>& warnings = screen.warnings;
 
         // A meter: one node per register, so every register has a tile on the energy page.
         const auto channel = [](const char* key, const char* type, const char* unit) {

@@ -9,9 +9,7 @@ set -euo pipefail
 cmd=${1:?start|stop|sql}
 dir=${2:?DIR}
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 case "$cmd" in
 start)

@@ -11,20 +11,7 @@ set -euo pipefail
 cmd=${1:?start|restart|stop}
 dir=${2:?DIR}
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_listening() {
-  local port=$1
-  for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "mosquitto.sh: mosquitto did not listen on $port; its log:" >&2
-  cat "$dir/mosquitto.log" >&2 || true
-  return 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 make_certificates() {
   # A throw-away CA and a server certificate valid for both loopback names.
@@ -41,7 +28,7 @@ run() {
   rm -f "$dir/mosquitto.pid"
   # Its warning about running as root goes to the side, not into the test's output.
   mosquitto -c "$dir/mosquitto.conf" -d 2>>"$dir/mosquitto.out"
-  wait_listening "$(cat "$dir/port")"
+  wait_listening "$(cat "$dir/port")" "mosquitto.sh: mosquitto" "$dir/mosquitto.log"
 }
 
 # True while the process runs; a zombie (exited, not yet reaped by whoever adopted the daemon) is

@@ -12,25 +12,12 @@ cmd=${1:?start|rekey|stop}
 dir=${2:?DIR}
 sshd=/usr/sbin/sshd
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_listening() {
-  local port=$1
-  for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  echo "sshd.sh: sshd did not listen on $port; its log:" >&2
-  cat "$dir/sshd.log" >&2 || true
-  return 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 run() {
   mkdir -p /run/sshd
   "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"
-  wait_listening "$(cat "$dir/port")"
+  wait_listening "$(cat "$dir/port")" "sshd.sh: sshd" "$dir/sshd.log"
 }
 
 stop() {
