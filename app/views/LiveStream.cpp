@@ -4,6 +4,7 @@
 #include "sources/LiveTap.h"
 
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 
 namespace fs {
@@ -113,16 +114,26 @@ void LiveStream::giveOwnRings(const QString& source, Node& node)
     }
 }
 
-void LiveStream::onSamples(const QList<Sample>& samples)
+void LiveStream::onSamples(const QList<Sample>& batch)
 {
+    // A ring is drawn in its order: a meter's catch-up comes newest first, so take each batch in
+    // time order, and leave a sample older than a ring's newest to the store (the chart's history
+    // shows it), instead of drawing a line back in time.
+    QList<Sample> samples = batch;
+    std::stable_sort(samples.begin(), samples.end(),
+                     [](const Sample& a, const Sample& b) { return a.timeMs < b.timeMs; });
     QSet<QString> sources;
+    const auto take = [](LiveSeries& s, const Sample& x) {
+        if (s.isEmpty() || x.timeMs >= s.lastTime())
+            s.append(x.timeMs, x.value);
+    };
     for (const Sample& s : samples) {
         const auto it = m_byId.constFind(s.channel);
         if (it == m_byId.constEnd())
             continue;
-        it->shared->series.append(s.timeMs, s.value);
+        take(it->shared->series, s);
         if (it->own != it->shared)
-            it->own->series.append(s.timeMs, s.value);
+            take(it->own->series, s);
         qint64& last = m_lastUpdate[it->shared->source];
         last = std::max(last, s.timeMs);
         const auto node = m_nodeOf.constFind(s.channel);

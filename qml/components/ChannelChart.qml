@@ -63,7 +63,9 @@ ChartView {
         id: valueAxis
         min: plot.valueMin
         max: plot.valueMax
-        labelFormat: plot.valueMax - plot.valueMin < 10 ? "%.2f" : plot.valueMax - plot.valueMin < 100 ? "%.1f" : "%.0f"
+        // Enough decimals that neighbouring ticks never read the same (a battery's 13.78-13.80 V).
+        readonly property real span: plot.valueMax - plot.valueMin
+        labelFormat: span < 0.1 ? "%.3f" : span < 1 ? "%.2f" : span < 10 ? "%.1f" : "%.0f"
         labelsFont.pixelSize: chart.compact ? 9 : 11
     }
     LineSeries { id: line; name: chart.label; color: "#1565c0"; axisX: timeAxis; axisY: valueAxis; width: 2; useOpenGL: true }

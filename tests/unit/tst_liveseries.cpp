@@ -155,6 +155,33 @@ private Q_SLOTS:
         QVERIFY(stream.nodes(QStringLiteral("other")).isEmpty());
     }
 
+    void aBatchNewestFirstIsDrawnInTimeOrder()
+    {
+        // An eGauge catch-up hands its rates newest first; the ring must still run forward in time.
+        LiveStream stream(100);
+        const NodeSpec spec{
+            QStringLiteral("egauge:m:Grid"),
+            QStringLiteral("egauge"),
+            QStringLiteral("m Grid"),
+            {{QStringLiteral("Grid"), QStringLiteral("POW"), QStringLiteral("Power"), QStringLiteral("W")}},
+            QStringLiteral("m")};
+        stream.onNodeRegistered(spec, {1, {7}});
+        stream.onSamples({{3000, 7, 3.0}, {2000, 7, 2.0}, {1000, 7, 1.0}});
+        const LiveSeries* s = stream.series(QStringLiteral("m"), QStringLiteral("Grid"));
+        QVERIFY(s);
+        QCOMPARE(s->size(), 3);
+        QCOMPARE(s->firstTime(), 1000);
+        QCOMPARE(s->lastTime(), 3000);
+        QCOMPARE(stream.latest(QStringLiteral("m"), QStringLiteral("Grid")), 3.0);
+        // A late sample older than the newest drawn stays in the store, not as a line back in time.
+        stream.onSamples({{2500, 7, 9.0}, {4000, 7, 4.0}});
+        QCOMPARE(s->size(), 4);
+        QCOMPARE(s->lastTime(), 4000);
+        const QList<QPointF> points = s->decimated(100);
+        for (qsizetype i = 1; i < points.size(); ++i)
+            QVERIFY(points[i].x() >= points[i - 1].x());
+    }
+
     void storeHealthNamesTheChannelsThatRefused()
     {
         // The screen says which channel of which source sends NaN, not only how many were refused.
