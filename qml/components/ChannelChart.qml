@@ -23,6 +23,10 @@ ChartView {
     legend.visible: false
     margins { top: 2; bottom: 2; left: 2; right: 2 }
 
+    function labelFormatFor(span) {
+        return span < 0.1 ? "%.3f" : span < 1 ? "%.2f" : span < 10 ? "%.1f" : "%.0f"
+    }
+
     ChannelPlot {
         id: plot
         stream: chart.stream
@@ -64,8 +68,7 @@ ChartView {
         min: plot.valueMin
         max: plot.valueMax
         // Enough decimals that neighbouring ticks never read the same (a battery's 13.78-13.80 V).
-        readonly property real span: plot.valueMax - plot.valueMin
-        labelFormat: span < 0.1 ? "%.3f" : span < 1 ? "%.2f" : span < 10 ? "%.1f" : "%.0f"
+        labelFormat: chart.labelFormatFor(plot.valueMax - plot.valueMin)
         labelsFont.pixelSize: chart.compact ? 9 : 11
     }
     LineSeries { id: line; name: chart.label; color: "#1565c0"; axisX: timeAxis; axisY: valueAxis; width: 2; useOpenGL: true }
