@@ -1,5 +1,6 @@
 // The QML window, offscreen: loads Main.qml as the app does, in kiosk and desktop sizes, feeds it
 // readings, and checks the chart series, the histogram bars and the value tiles follow.
+#include "QmlScene.h"
 #include "TestSupport.h"
 #include "sources/opcn3/OpcN3Channels.h"
 #include "views/ChannelPlot.h"
@@ -24,6 +25,7 @@ Q_IMPORT_QML_PLUGIN(FieldStationPlugin)
 Q_IMPORT_QML_PLUGIN(FieldStation_ViewsPlugin)
 
 using namespace fs;
+using namespace fs::test;
 
 namespace {
 
@@ -61,103 +63,6 @@ void feed(LiveStream& stream, const QList<ChannelId>& ids, qint64 t, float pm)
     const std::vector<Sample> s = opcn3::samplesFor(histogram(pm), ids, t, 0);
     stream.onSamples(QList<Sample>(s.begin(), s.end()));
 }
-
-QObject* byObjectName(QQuickWindow* window, const QString& name);
-
-/// Every object in the scene: QObject children and visual children, recursively.
-void collect(QObject* o, QSet<QObject*>& seen)
-{
-    if (!o || seen.contains(o))
-        return;
-    seen.insert(o);
-    for (QObject* c : o->children())
-        collect(c, seen);
-    if (auto* item = qobject_cast<QQuickItem*>(o)) {
-        for (QQuickItem* c : item->childItems())
-            collect(c, seen);
-    }
-}
-
-template <typename T>
-QList<T*> all(QQuickWindow* window)
-{
-    QSet<QObject*> seen;
-    collect(window, seen);
-    collect(window->contentItem(), seen);
-    QList<T*> out;
-    for (QObject* o : seen) {
-        if (auto* t = qobject_cast<T*>(o))
-            out.append(t);
-    }
-    return out;
-}
-
-/// The series of a ChartView, through its QML API (QtCharts keeps them outside the object tree).
-QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& name)
-{
-    QList<QAbstractSeries*> out;
-    for (QQuickItem* item : all<QQuickItem>(window)) {
-        if (item->objectName() != name)
-            continue;
-        const int n = item->property("count").toInt();
-        for (int i = 0; i < n; ++i) {
-            QAbstractSeries* s = nullptr;
-            QMetaObject::invokeMethod(item, "series", Q_RETURN_ARG(QAbstractSeries*, s), Q_ARG(int, i));
-            out.append(s);
-        }
-    }
-    return out;
-}
-
-QObject* byObjectName(QQuickWindow* window, const QString& name)
-{
-    for (QObject* o : all<QObject>(window)) {
-        if (o->objectName() == name)
-            return o;
-    }
-    return nullptr;
-}
-
-/// The value of the tile labelled `label` (there is one on the visible page).
-QVariant tile(QQuickWindow* window, const QString& label)
-{
-    for (QObject* o : all<QObject>(window)) {
-        if (o->property("label").toString() == label)
-            return o->property("value");
-    }
-    return {};
-}
-
-/// Main.qml loaded as the app loads it, over the given models; its QML warnings collected.
-struct Screen
-{
-    QQmlApplicationEngine engine;
-    QList<QQmlError> warnings;
-
-    Screen(LiveStream& stream, SourceListModel& sources, StoreHealthView& storeHealth,
-           UploadQueueModel& queue, PushStatusModel& push, bool kiosk)
-    {
-        queue.attach(nullptr, QStringLiteral("not registered"));
-        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
-                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
-                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
-                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
-                                     {QStringLiteral("kiosk"), kiosk},
-                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
-                                     {QStringLiteral("demo"), true}});
-        QObject::connect(&engine, &QQmlApplicationEngine::warnings,
-                         [this](const QList<QQmlError>& w) { warnings << w; });
-        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
-    }
-    /// The one window, or null when Main.qml did not load.
-    QQuickWindow* window() const
-    {
-        return engine.rootObjects().size() == 1 ? qobject_cast<QQuickWindow*>(engine.rootObjects().first())
-                                                : nullptr;
-    }
-};
 
 } // namespace
 
