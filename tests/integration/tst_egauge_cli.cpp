@@ -20,11 +20,9 @@ private Q_SLOTS:
                                             "    url: http://egauge12345.egaug.es\n    user: owner\n"
                                             "    registers: [Grid=W]\n");
         const QString data = dir.filePath(QStringLiteral("data"));
-        const test::Run r = test::runWith(QProcessEnvironment::systemEnvironment(),
-                                          {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
-                                           data, QStringLiteral("egauge"), QStringLiteral("--set-password"),
-                                           QStringLiteral("house")},
-                                          "s3cret\n");
+        const test::Run r = test::runConfigured(
+            dir, cfg, {QStringLiteral("egauge"), QStringLiteral("--set-password"), QStringLiteral("house")},
+            "s3cret\n");
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("stored the password of eGauge source house"), r.out.constData());
         QVERIFY2(!r.out.contains("s3cret") && !r.err.contains("s3cret"), "the password is never printed");
@@ -40,9 +38,8 @@ private Q_SLOTS:
         const QString cfg = test::writeFile(dir, "s.yaml",
                                             "sources:\n  - id: house\n    type: egauge\n"
                                             "    url: http://10.0.0.5\n    registers: [Grid=W]\n");
-        const test::Run r = test::run({QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
-                                       dir.filePath(QStringLiteral("data")), QStringLiteral("egauge"),
-                                       QStringLiteral("--set-password"), QStringLiteral("garage")});
+        const test::Run r = test::runConfigured(
+            dir, cfg, {QStringLiteral("egauge"), QStringLiteral("--set-password"), QStringLiteral("garage")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("no egauge source \"garage\" in the settings (egauge sources: house)"),
                  r.err.constData());

@@ -20,11 +20,9 @@ private Q_SLOTS:
                                             "    nodes: [10.0.0.1]\n"
                                             "    mqtt:\n      host: 127.0.0.1\n      user: station\n");
         const QString data = dir.filePath(QStringLiteral("data"));
-        const test::Run r =
-            test::runWith(QProcessEnvironment::systemEnvironment(),
-                          {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"), data,
-                           QStringLiteral("isems"), QStringLiteral("--set-password"), QStringLiteral("mesh")},
-                          "m0squ1tto\n");
+        const test::Run r = test::runConfigured(
+            dir, cfg, {QStringLiteral("isems"), QStringLiteral("--set-password"), QStringLiteral("mesh")},
+            "m0squ1tto\n");
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("stored the password of ISEMS source mesh's MQTT broker"), r.out.constData());
         QVERIFY2(!r.out.contains("m0squ1tto") && !r.err.contains("m0squ1tto"),
@@ -42,11 +40,9 @@ private Q_SLOTS:
             test::writeFile(dir, "s.yaml",
                             "station:\n  secrets: file\n"
                             "sources:\n  - id: mesh\n    type: isems\n    nodes: [10.0.0.1]\n");
-        const test::Run r = test::runWith(QProcessEnvironment::systemEnvironment(),
-                                          {QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
-                                           dir.filePath(QStringLiteral("data")), QStringLiteral("isems"),
-                                           QStringLiteral("--set-password"), QStringLiteral("mesh")},
-                                          "pw\n");
+        const test::Run r = test::runConfigured(
+            dir, cfg, {QStringLiteral("isems"), QStringLiteral("--set-password"), QStringLiteral("mesh")},
+            "pw\n");
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains("source mesh has no mqtt: user"), r.err.constData());
     }
@@ -56,9 +52,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString cfg = test::writeFile(
             dir, "s.yaml", "sources:\n  - id: mesh\n    type: isems\n    nodes: [10.0.0.1]\n");
-        const test::Run r = test::run({QStringLiteral("--config"), cfg, QStringLiteral("--data-dir"),
-                                       dir.filePath(QStringLiteral("data")), QStringLiteral("isems"),
-                                       QStringLiteral("--set-password"), QStringLiteral("garage")});
+        const test::Run r = test::runConfigured(
+            dir, cfg, {QStringLiteral("isems"), QStringLiteral("--set-password"), QStringLiteral("garage")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("no isems source \"garage\" in the settings (isems sources: mesh)"),
                  r.err.constData());

@@ -38,4 +38,15 @@ inline Run run(const QStringList& args, int timeoutMs = 20000)
     return runWith(QProcessEnvironment::systemEnvironment(), args, {}, timeoutMs);
 }
 
+/// Runs a command with the settings file `config` and the data dir `<dir>/data`, `input` on stdin.
+inline Run runConfigured(const QTemporaryDir& dir, const QString& config, const QStringList& command,
+                         const QByteArray& input = {})
+{
+    return runWith(QProcessEnvironment::systemEnvironment(),
+                   QStringList{QStringLiteral("--config"), config, QStringLiteral("--data-dir"),
+                               dir.filePath(QStringLiteral("data"))} +
+                       command,
+                   input);
+}
+
 } // namespace fs::test
