@@ -119,9 +119,10 @@ void LiveStream::onSamples(const QList<Sample>& batch)
     // A ring is drawn in its order: a meter's catch-up comes newest first, so take each batch in
     // time order, and leave a sample older than a ring's newest to the store (the chart's history
     // shows it), instead of drawing a line back in time.
-    QList<Sample> samples = batch;
-    std::stable_sort(samples.begin(), samples.end(),
-                     [](const Sample& a, const Sample& b) { return a.timeMs < b.timeMs; });
+    const auto earlier = [](const Sample& a, const Sample& b) { return a.timeMs < b.timeMs; };
+    QList<Sample> samples = batch; // shared, not copied, unless it has to be sorted
+    if (!std::is_sorted(samples.cbegin(), samples.cend(), earlier))
+        std::stable_sort(samples.begin(), samples.end(), earlier);
     QSet<QString> sources;
     const auto take = [](LiveSeries& s, const Sample& x) {
         if (s.isEmpty() || x.timeMs >= s.lastTime())

@@ -257,9 +257,6 @@ void EgaugeSource::onAnswered(const egauge::ShowAnswer& answer, const egauge::Ra
         }
         r.lastMs = newest;
     }
-    // The answer runs newest first; the store and the live charts take readings in time order.
-    std::stable_sort(samples.begin(), samples.end(),
-                     [](const Sample& a, const Sample& b) { return a.timeMs < b.timeMs; });
     if (!samples.empty() && sink())
         sink()->submit(samples);
     m_stored += qint64(samples.size());
