@@ -46,6 +46,7 @@ public:
     bool requiresToken() const;
     /// The thread requests run in, for the service watchdog's liveness check.
     QThread* requestThread() { return &m_thread; }
+
 private:
     void buildRoutes();
     Store* store(QString* error); // API thread only

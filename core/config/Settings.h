@@ -1,8 +1,8 @@
 // Settings: the one YAML settings file, with embedded defaults and strict validation.
 #pragma once
 
-#include "sinks/influx/InfluxSettings.h"
 #include "api/ApiSettings.h"
+#include "sinks/influx/InfluxSettings.h"
 #include "util/Result.h"
 
 #include <QList>
