@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <numeric>
 #include <string>
 
 namespace fs::egauge {
@@ -21,10 +22,7 @@ qint64 Block::rowTimeMs(int row) const
 
 int ShowAnswer::rowCount() const
 {
-    int n = 0;
-    for (const Block& b : blocks)
-        n += b.rows;
-    return n;
+    return std::accumulate(blocks.begin(), blocks.end(), 0, [](int n, const Block& b) { return n + b.rows; });
 }
 
 namespace {
@@ -307,10 +305,6 @@ private:
     Column m_cname;
     std::string m_text;
 };
-
-} // namespace
-
-namespace {
 
 Result<ShowAnswer> parseWith(QByteArrayView xml, RowScan scan)
 {
