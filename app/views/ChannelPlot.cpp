@@ -78,7 +78,7 @@ void ChannelPlot::reload()
     m_tickets = QList<quint64>(m_channels.size(), 0);
     Q_EMIT setupChanged();
     requestHistory();
-    Q_EMIT updated();
+    changed();
 }
 
 void ChannelPlot::requestHistory()
@@ -108,7 +108,7 @@ void ChannelPlot::onLive(const QString& source)
             break;
         }
     }
-    Q_EMIT updated();
+    changed();
 }
 
 void ChannelPlot::onLoaded(quint64 ticket, const HistoryRequest&, const QList<QPointF>& points)
@@ -117,7 +117,7 @@ void ChannelPlot::onLoaded(quint64 ticket, const HistoryRequest&, const QList<QP
     if (i < 0)
         return; // an older setup's load
     m_history[i] = points;
-    Q_EMIT updated();
+    changed();
 }
 
 qint64 ChannelPlot::newestMs() const
@@ -181,10 +181,24 @@ void ChannelPlot::setFitValues(bool fit)
         return;
     m_fitValues = fit;
     Q_EMIT setupChanged();
+    changed();
+}
+
+void ChannelPlot::changed()
+{
+    m_range.reset();
     Q_EMIT updated();
 }
 
 std::pair<double, double> ChannelPlot::valueRange() const
+{
+    // The axis asks for its minimum and maximum one after the other on every update: compute once.
+    if (!m_range)
+        m_range = computeValueRange();
+    return *m_range;
+}
+
+std::pair<double, double> ChannelPlot::computeValueRange() const
 {
     double low = std::numeric_limits<double>::infinity();
     double high = -low;

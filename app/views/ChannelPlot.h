@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QtCharts/QAbstractSeries>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 namespace fs {
 
@@ -79,11 +80,15 @@ private:
     void onLoaded(quint64 ticket, const HistoryRequest& request, const QList<QPointF>& points);
     qint64 newestMs() const;
     std::pair<double, double> valueRange() const;
+    std::pair<double, double> computeValueRange() const;
+    /// Forgets the value range and tells the chart to refill.
+    void changed();
 
     QPointer<LiveStream> m_stream;
     QString m_source;
     QString m_node;
     bool m_fitValues = false;
+    mutable std::optional<std::pair<double, double>> m_range; // valueRange() since the last change
     QStringList m_channels;
     int m_spanMinutes = 60;
     int m_columns = 400;
