@@ -6,8 +6,15 @@
 #include "ServiceWatchdog.h"
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
+#include "views/AdminLock.h"
+#include "views/AlarmModel.h"
+#include "views/DashboardModel.h"
 #include "views/LiveStream.h"
 #include "views/PushStatusModel.h"
+#include "views/RegistrationFlow.h"
+#include "views/SettingsEditor.h"
+#include "views/SinkControl.h"
+#include "views/SinkStatusModel.h"
 #include "views/SourceListModel.h"
 #include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
@@ -88,6 +95,14 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
     std::unique_ptr<SourceListModel> sources;
     std::unique_ptr<UploadQueueModel> queue;
     std::unique_ptr<PushStatusModel> push;
+    // One per service the screen shows; each is attached by the lines below that name it.
+    std::unique_ptr<DashboardModel> dashboard;
+    std::unique_ptr<AlarmModel> alarms;
+    std::unique_ptr<SinkStatusModel> sinks;
+    std::unique_ptr<SinkControl> sinkControl;
+    std::unique_ptr<RegistrationFlow> registration;
+    std::unique_ptr<SettingsEditor> settingsEditor;
+    std::unique_ptr<AdminLock> adminLock;
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (cl.mode != CommandLine::Mode::Headless) {
         history = std::make_unique<HistoryReader>(station.storePath());
@@ -99,6 +114,13 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         queue->attach(station.uploader(), station.uploaderProblem());
         push = std::make_unique<PushStatusModel>();
         push->attach(station.pusher());
+        dashboard = std::make_unique<DashboardModel>();
+        alarms = std::make_unique<AlarmModel>();
+        sinks = std::make_unique<SinkStatusModel>();
+        sinkControl = std::make_unique<SinkControl>();
+        registration = std::make_unique<RegistrationFlow>();
+        settingsEditor = std::make_unique<SettingsEditor>();
+        adminLock = std::make_unique<AdminLock>();
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
@@ -107,6 +129,13 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             {QStringLiteral("storeHealth"), QVariant::fromValue(storeHealth.get())},
             {QStringLiteral("queue"), QVariant::fromValue(queue.get())},
             {QStringLiteral("push"), QVariant::fromValue(push.get())},
+            {QStringLiteral("dashboard"), QVariant::fromValue(dashboard.get())},
+            {QStringLiteral("alarms"), QVariant::fromValue(alarms.get())},
+            {QStringLiteral("sinks"), QVariant::fromValue(sinks.get())},
+            {QStringLiteral("sinkControl"), QVariant::fromValue(sinkControl.get())},
+            {QStringLiteral("registration"), QVariant::fromValue(registration.get())},
+            {QStringLiteral("settingsEditor"), QVariant::fromValue(settingsEditor.get())},
+            {QStringLiteral("adminLock"), QVariant::fromValue(adminLock.get())},
             {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
             {QStringLiteral("stationName"), settings.station.name},
             {QStringLiteral("demo"), cl.demo},

@@ -1,0 +1,7 @@
+#include "AdminLock.h"
+
+namespace fs {
+
+AdminLock::AdminLock(QObject* parent) : QObject(parent) {}
+
+} // namespace fs

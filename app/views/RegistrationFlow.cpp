@@ -1,0 +1,7 @@
+#include "RegistrationFlow.h"
+
+namespace fs {
+
+RegistrationFlow::RegistrationFlow(QObject* parent) : QObject(parent) {}
+
+} // namespace fs

@@ -1,0 +1,7 @@
+#include "SettingsEditor.h"
+
+namespace fs {
+
+SettingsEditor::SettingsEditor(QObject* parent) : QObject(parent) {}
+
+} // namespace fs
