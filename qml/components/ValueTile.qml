@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import FieldStation
 
 Rectangle {
     id: tile
@@ -17,8 +18,8 @@ Rectangle {
     Layout.fillWidth: true
     implicitHeight: compact ? 46 : 62
     radius: 4
-    color: warn ? "#fff1d6" : "#f3f5f7"
-    border.color: warn ? "#d98b00" : "#d5dbe1"
+    color: warn ? Theme.warnFill : "#f3f5f7"
+    border.color: warn ? Theme.warn : "#d5dbe1"
 
     Column {
         anchors.fill: parent

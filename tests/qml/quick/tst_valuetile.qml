@@ -1,7 +1,8 @@
 // ValueTile shows its value to the asked decimals with its unit, a dash when there is none, and
-// turns amber when it needs a look.
+// turns amber (the theme's warn colour) when it needs a look.
 import QtQuick
 import QtTest
+import FieldStation
 import FieldStation.TestFixtures
 import "qrc:/qt/qml/FieldStation/components"
 
@@ -48,7 +49,7 @@ TestCase {
         const calm = String(tile.color)
         tile.warn = true
         verify(String(tile.color) !== calm, calm)
-        compare(tile.border.color, Qt.color("#d98b00"))
+        compare(String(tile.border.color), String(Theme.warn))
     }
 
     function test_fixture_clock() {
