@@ -10,7 +10,6 @@
 #include "views/AlarmModel.h"
 #include "views/DashboardModel.h"
 #include "views/LiveStream.h"
-#include "views/PushStatusModel.h"
 #include "views/RegistrationFlow.h"
 #include "views/SettingsEditor.h"
 #include "views/SinkControl.h"
@@ -94,7 +93,6 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
     std::unique_ptr<HistoryReader> history;
     std::unique_ptr<SourceListModel> sources;
     std::unique_ptr<UploadQueueModel> queue;
-    std::unique_ptr<PushStatusModel> push;
     // One per service the screen shows; each is attached by the lines below that name it.
     std::unique_ptr<DashboardModel> dashboard;
     std::unique_ptr<AlarmModel> alarms;
@@ -112,12 +110,26 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         storeHealth->attach(station.recorder());
         queue = std::make_unique<UploadQueueModel>();
         queue->attach(station.uploader(), station.uploaderProblem());
-        push = std::make_unique<PushStatusModel>();
-        push->attach(station.pusher());
         dashboard = std::make_unique<DashboardModel>();
         alarms = std::make_unique<AlarmModel>();
         sinks = std::make_unique<SinkStatusModel>();
-        sinkControl = std::make_unique<SinkControl>();
+        sinkControl = std::make_unique<SinkControl>(station.sinkSecrets());
+        // The demo's sinks start only once their far ends answer: each is attached as it appears.
+        const auto followSinks = [&station, m = sinks.get(), c = sinkControl.get(),
+                                  seen = std::make_shared<QSet<CursorSink*>>()] {
+            for (const auto& [kind, sink] :
+                 {std::pair<QString, CursorSink*>{QStringLiteral("push"), station.pusher()},
+                  {QStringLiteral("influx"), station.influx()}}) {
+                if (sink && !seen->contains(sink)) {
+                    seen->insert(sink);
+                    m->attach(kind, sink);
+                    c->attach(kind, sink);
+                }
+            }
+            m->setFarEnds(station.demoFarEnds());
+        };
+        followSinks();
+        QObject::connect(&station, &Station::demoFarEndsChanged, sinks.get(), followSinks);
         registration = std::make_unique<RegistrationFlow>();
         settingsEditor = std::make_unique<SettingsEditor>();
         adminLock = std::make_unique<AdminLock>();
@@ -128,7 +140,6 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             {QStringLiteral("sources"), QVariant::fromValue(sources.get())},
             {QStringLiteral("storeHealth"), QVariant::fromValue(storeHealth.get())},
             {QStringLiteral("queue"), QVariant::fromValue(queue.get())},
-            {QStringLiteral("push"), QVariant::fromValue(push.get())},
             {QStringLiteral("dashboard"), QVariant::fromValue(dashboard.get())},
             {QStringLiteral("alarms"), QVariant::fromValue(alarms.get())},
             {QStringLiteral("sinks"), QVariant::fromValue(sinks.get())},

@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QHostAddress>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 
 namespace fs {
@@ -83,6 +84,8 @@ Status Station::start()
     startInflux();
     startRetention();
     startApi();
+    if (m_options.demo)
+        startDemoFarEnds();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
     return {};
@@ -337,6 +340,113 @@ QList<QThread*> Station::workerThreads()
     return running;
 }
 
+SecretStore Station::sinkSecrets() const
+{
+    return gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
+}
+
+void Station::startDemoFarEnds()
+{
+    m_stopping = false;
+    m_farEnds = std::make_unique<DemoFarEnds>(m_dataDir, QStringLiteral(":/demo/cogent_schema.sql"));
+    // Shown at once: the window must not wait for a server that takes seconds to start.
+    for (auto [kind, server, missing] :
+         {std::tuple{"push", DemoFarEnds::kPushServer, DemoFarEnds::mariadbMissing()},
+          std::tuple{"influx", DemoFarEnds::kInfluxServer, DemoFarEnds::influxMissing()}}) {
+        DemoFarEnd f{QLatin1String(kind), QLatin1String(server)};
+        f.text = !missing.isEmpty()                ? missing
+                 : f.kind == QLatin1String("push") ? tr("starting the demo MariaDB…")
+                                                   : tr("starting the demo InfluxDB…");
+        m_farEndStates << f;
+        if (!missing.isEmpty())
+            qCWarning(lcStation).noquote() << missing;
+    }
+    Q_EMIT demoFarEndsChanged();
+    const SecretStore secrets = sinkSecrets();
+    DemoFarEnds* farEnds = m_farEnds.get();
+    m_farEndsStarter = std::thread([this, farEnds, secrets] {
+        const auto report = [this](const DemoFarEnd& f) {
+            QMetaObject::invokeMethod(
+                this, [this, f] { demoFarEndStarted(f); }, Qt::QueuedConnection);
+        };
+        report(farEnds->startInflux());
+        // The demo server's password lives where the screen's "Set password…" writes it, so the
+        // two stay one: the server takes the stored one at every start.
+        const QString name = Pusher::passwordSecret(QLatin1String(DemoFarEnds::kPushServer));
+        auto stored = secrets.read(name);
+        QString password = stored ? stored->value_or(QString()) : QString();
+        if (password.isEmpty()) {
+            password = QString::number(QRandomGenerator::system()->generate64(), 36) +
+                       QString::number(QRandomGenerator::system()->generate64(), 36);
+            if (Status s = secrets.write(name, password); !s) {
+                DemoFarEnd f{QStringLiteral("push"), QLatin1String(DemoFarEnds::kPushServer)};
+                f.text = s.error();
+                report(f);
+                return;
+            }
+        }
+        report(farEnds->startMariadb(password));
+    });
+}
+
+void Station::demoFarEndStarted(const DemoFarEnd& farEnd)
+{
+    if (m_stopping || !m_recorder)
+        return;
+    for (DemoFarEnd& f : m_farEndStates) {
+        if (f.kind == farEnd.kind)
+            f = farEnd;
+    }
+    if (!farEnd.running) {
+        qCWarning(lcStation).noquote() << farEnd.text;
+    } else if (farEnd.kind == QLatin1String("push") && !m_pusher) {
+        PushSettings ps = m_settings.push;
+        ps.deployment = QStringLiteral("FieldStation demo");
+        if (ps.house.isEmpty())
+            ps.house = QStringLiteral("Demo house");
+        PushServerSettings s;
+        s.name = farEnd.server;
+        s.port = farEnd.port;
+        s.database = QLatin1String(DemoFarEnds::kDatabase);
+        s.user = QLatin1String(DemoFarEnds::kUser);
+        s.intervalS = 30; // a lively push for people watching the demo
+        s.timeoutS = 10;
+        ps.servers = {s};
+        m_pusher = std::make_unique<Pusher>(*m_recorder, storePath(), ps, m_dataDir, sinkSecrets());
+        m_pusher->start();
+    } else if (farEnd.kind == QLatin1String("influx") && !m_influx) {
+        Settings demo = m_settings;
+        demo.sources = sourcesToRun(m_settings, true);
+        InfluxSettings is;
+        is.enabled = true;
+        is.name = farEnd.server;
+        is.url = QStringLiteral("http://127.0.0.1:%1").arg(farEnd.port);
+        is.database = QStringLiteral("fieldstation_demo");
+        is.layout = InfluxSettings::Layout::Si;
+        is.intervalS = 30;
+        is.timeoutS = 10;
+        for (const SourceSettings& src : demo.sources)
+            is.sources << src.id;
+        m_influx = std::make_unique<InfluxSink>(*m_recorder, storePath(), is, influx::sourceCatalog(demo),
+                                                sinkSecrets());
+        m_influx->start();
+    }
+    Q_EMIT demoFarEndsChanged();
+}
+
+void Station::stopDemoFarEnds()
+{
+    m_stopping = true;
+    if (m_farEnds)
+        m_farEnds->cancel();
+    if (m_farEndsStarter.joinable())
+        m_farEndsStarter.join(); // its waits are sliced and end on cancel()
+    if (m_farEnds) {
+        m_farEnds->stop(); // after the sinks: a pass under way ends on their stop, not on a dead server
+        m_farEnds.reset();
+    }
+}
+
 void Station::stop()
 {
     m_api.reset(); // stops its thread; it only reads
@@ -350,6 +460,7 @@ void Station::stop()
         m_influx->stop(); // within 2 s, as the pusher
         m_influx.reset();
     }
+    stopDemoFarEnds();
     if (m_uploader && m_uploaderThread.isRunning())
         m_uploader->stop(); // thread-safe: cuts the request or SCP the uploader thread is blocked in
     if (m_uploaderThread.isRunning()) {

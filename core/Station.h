@@ -1,12 +1,15 @@
 // Station: builds the recorder, sources and sinks from settings and owns their threads.
 #pragma once
 
+#include "config/SecretStore.h"
 #include "config/Settings.h"
+#include "sim/DemoFarEnds.h"
 #include "util/Result.h"
 
 #include <QObject>
 #include <QThread>
 #include <memory>
+#include <thread>
 #include <vector>
 
 namespace fs {
@@ -86,6 +89,15 @@ public:
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
     /// checks that each still answers.
     QList<QThread*> workerThreads();
+    /// --demo: the MariaDB and InfluxDB it starts (or what is missing to start them), in that order;
+    /// empty outside the demo. Main thread.
+    QList<DemoFarEnd> demoFarEnds() const { return m_farEndStates; }
+    /// The secret store the push and influx sinks read their passwords from (the demo's own in --demo).
+    SecretStore sinkSecrets() const;
+
+Q_SIGNALS:
+    /// A demo far end started or failed; pusher() or influx() may have become non-null. Main thread.
+    void demoFarEndsChanged();
 
 private:
     Status startSources();
@@ -100,6 +112,10 @@ private:
     void startRetention();
     void startApi();
     Status startDemoGascloud(GascloudSettings& s);
+    /// Starts the demo's MariaDB and InfluxDB off this thread; each sink starts when its far end answers.
+    void startDemoFarEnds();
+    void demoFarEndStarted(const DemoFarEnd& farEnd);
+    void stopDemoFarEnds();
 
     Settings m_settings;
     Options m_options;
@@ -123,6 +139,10 @@ private:
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
     std::unique_ptr<ApiServer> m_api;       // its own thread and read-only store connection
     QString m_apiProblem;
+    std::unique_ptr<DemoFarEnds> m_farEnds; // --demo: stopped by pid after the sinks that use them
+    std::thread m_farEndsStarter;           // the blocking starts; joined before the servers stop
+    QList<DemoFarEnd> m_farEndStates;
+    bool m_stopping = false;
 };
 
 } // namespace fs

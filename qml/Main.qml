@@ -14,7 +14,6 @@ ApplicationWindow {
     required property SourceListModel sources
     required property StoreHealthView storeHealth
     required property UploadQueueModel queue
-    required property PushStatusModel push
     required property DashboardModel dashboard
     required property AlarmModel alarms
     required property SinkStatusModel sinks
@@ -40,7 +39,7 @@ ApplicationWindow {
         "solar": {file: "DevicePage.qml", title: qsTr("Solar"), props: {objectName: "solarPage", stream: window.stream, sources: window.sources, types: ["isems"],
                 emptyText: qsTr("No solar node network is configured (an ISEMS entry under \"sources:\" in the settings).")}},
         "uploads": {file: "UploadQueuePage.qml", title: qsTr("Uploads"), props: {objectName: "uploadQueuePage", queue: window.queue}},
-        "push": {file: "PushStatusPage.qml", title: qsTr("Push"), props: {push: window.push}},
+        "push": {file: "PushStatusPage.qml", title: qsTr("Push"), props: {sinks: window.sinks, sinkControl: window.sinkControl}},
         "settings": {file: "SettingsPage.qml", title: qsTr("Settings"), props: {editor: window.settingsEditor, lock: window.adminLock, kiosk: window.kiosk}},
         "register": {file: "RegistrationWizard.qml", title: qsTr("Register"), props: {flow: window.registration}}
     })

@@ -18,7 +18,7 @@ int runPushCommand(const CommandContext& ctx, const QStringList& args)
 {
     const SecretStore secrets = gascloud::secretStore(ctx.settings, ctx.dataDir, true, ctx.demo);
     if (args.size() == 2 && args[0] == QLatin1String("--set-password"))
-        return storePasswordFromStdin(ctx, QStringLiteral("push/%1/password").arg(args[1]),
+        return storePasswordFromStdin(ctx, Pusher::passwordSecret(args[1]),
                                       QStringLiteral("push server %1").arg(args[1]));
     if (args != QStringList{QStringLiteral("--once")}) {
         std::fprintf(stderr,

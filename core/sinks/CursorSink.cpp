@@ -90,8 +90,40 @@ void CursorSink::stop()
         m_worker.join();
 }
 
+bool CursorSink::requestPass(const QString& server)
+{
+    if (!servers().contains(server))
+        return false;
+    {
+        std::lock_guard lock(m_statusMutex);
+        if (!m_requested.contains(server))
+            m_requested.append(server);
+    }
+    m_stop.wake();
+    return true;
+}
+
+bool CursorSink::takeRequest(const QString& server)
+{
+    std::lock_guard lock(m_statusMutex);
+    return m_requested.removeAll(server) > 0;
+}
+
+bool CursorSink::anyRequest() const
+{
+    std::lock_guard lock(m_statusMutex);
+    return !m_requested.isEmpty();
+}
+
 void CursorSink::workerLoop()
 {
+    {
+        // The screen lists every far end at once, not only after its first pass has ended.
+        std::lock_guard lock(m_statusMutex);
+        for (const QString& server : servers())
+            statusOf(server);
+    }
+    Q_EMIT statusChanged(statuses());
     while (!m_stop.requested()) {
         m_aliveMs = Recorder::monotonicMs();
         qint64 next = nowMs() + 60'000;
@@ -103,12 +135,15 @@ void CursorSink::workerLoop()
                 std::lock_guard lock(m_statusMutex);
                 due = statusOf(server).nextAttemptMs;
             }
-            if (due <= nowMs())
+            if (takeRequest(server) || due <= nowMs())
                 due = runNow(server).nextAttemptMs;
             next = std::min(next, due);
         }
-        // In slices of a second, so that the liveness clock moves while the sink is idle.
-        while (!m_stop.requested() && nowMs() < next) {
+        if (anyRequest())
+            continue; // asked for during this round: served at once, not after the interval
+        // In slices of a second, so that the liveness clock moves while the sink is idle; a
+        // requestPass() wakes it early.
+        while (!m_stop.requested() && nowMs() < next && !anyRequest()) {
             m_aliveMs = Recorder::monotonicMs();
             m_stop.waitFor(std::min<qint64>(1000, next - nowMs()));
         }

@@ -67,6 +67,10 @@ public:
     SinkStatus runNow(const QString& server);
     /// One pass for every far end on the calling thread, in order. Blocks.
     QList<SinkStatus> runAllNow();
+    /// Any thread, never blocks: the worker serves `server` next, whatever its interval or back-off
+    /// (once more after the pass under way, if it is that server's). False when `server` is not one
+    /// of this sink's enabled far ends.
+    bool requestPass(const QString& server);
     /// Monotonic ms (Recorder::monotonicMs) of the worker's last sign of life: at least once a
     /// second while it waits for the next pass, and after every chunk of a pass. A far end that
     /// holds one chunk for longer than its timeouts shows as silence (the service watchdog's
@@ -121,6 +125,9 @@ private:
                    const std::function<Result<QList<Row>>(Store&, qint64, int)>& read,
                    const Deliver<Row>& deliver, qint64& delivered);
     void workerLoop();
+    /// Takes `server`'s pending requestPass(), if any (m_statusMutex not held).
+    bool takeRequest(const QString& server);
+    bool anyRequest() const;
     SinkStatus& statusOf(const QString& server); // m_statusMutex held
     void finishPass(const QString& server, const Status& result, SinkStatus pass, qint64 elapsedNs);
     qint64 countBehind(const QString& server);
@@ -136,6 +143,7 @@ private:
     QString m_passServer;  // the far end of the pass under way (m_runMutex held)
     mutable std::mutex m_statusMutex;
     QList<SinkStatus> m_statuses;
+    QStringList m_requested; // far ends asked for by requestPass(), served before any other (m_statusMutex)
     std::unique_ptr<Store> m_reader;
     Qt::HANDLE m_readerThread = nullptr;
 };

@@ -42,8 +42,17 @@ void SinkStop::reset()
 bool SinkStop::waitFor(qint64 ms)
 {
     std::unique_lock lock(m_mutex);
-    return m_wake.wait_for(lock, std::chrono::milliseconds(std::max<qint64>(0, ms)),
-                           [this] { return m_requested.load(); });
+    const quint64 wakes = m_wakes;
+    m_wake.wait_for(lock, std::chrono::milliseconds(std::max<qint64>(0, ms)),
+                    [this, wakes] { return m_requested.load() || m_wakes != wakes; });
+    return m_requested.load();
+}
+
+void SinkStop::wake()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_wakes;
+    m_wake.notify_all();
 }
 
 SinkStop::Registration SinkStop::onStop(std::function<void()> abort)

@@ -37,8 +37,10 @@ public:
     void request();
     /// Clears the flag for the next start.
     void reset();
-    /// Sleeps up to `ms` or until stop is requested; true when it was.
+    /// Sleeps up to `ms`, until stop is requested or until wake(); true when stop was requested.
     bool waitFor(qint64 ms);
+    /// Any thread: ends a waitFor() under way without asking for a stop (someone wants a pass now).
+    void wake();
     /// `abort` runs on the stopping thread when stop is requested; at once if it already was.
     [[nodiscard]] Registration onStop(std::function<void()> abort);
 
@@ -50,6 +52,7 @@ private:
     std::condition_variable m_wake;
     std::map<int, std::function<void()>> m_aborts;
     int m_next = 1;
+    quint64 m_wakes = 0; // counts wake() calls, so a waiter can tell a wake from a spurious return
 };
 
 } // namespace fs

@@ -13,7 +13,7 @@ for n in ${SIZES:-100000 1000000}; do
     "$here/../servers/mariadb.sh" sql "$dir" <<SQL
 DROP DATABASE IF EXISTS $db; CREATE DATABASE $db; GRANT ALL PRIVILEGES ON $db.* TO 'push'@'127.0.0.1';
 SQL
-    "$here/../servers/mariadb.sh" sql "$dir" "$db" < "$here/../servers/cogent_schema.sql"
+    "$here/../servers/mariadb.sh" sql "$dir" "$db" < "$here/../../resources/cogent_schema.sql"
   done
   echo "== $n readings"
   "$build/tests/bench/bench_push" --port "$port" --readings "$n" --rowwise 200000 2>&1 | grep -v '^fs\.'

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "views/LiveStream.h"
-#include "views/PushStatusModel.h"
+#include "views/SinkStatusModel.h"
 #include "views/SourceListModel.h"
 #include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
@@ -87,7 +87,7 @@ struct Screen
     QList<QQmlError> warnings;
 
     Screen(LiveStream& stream, SourceListModel& sources, StoreHealthView& storeHealth,
-           UploadQueueModel& queue, PushStatusModel& push, bool kiosk)
+           UploadQueueModel& queue, SinkStatusModel& sinks, bool kiosk)
     {
         queue.attach(nullptr, QStringLiteral("not registered"));
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -95,7 +95,7 @@ struct Screen
                                      {QStringLiteral("sources"), QVariant::fromValue(&sources)},
                                      {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
                                      {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                     {QStringLiteral("push"), QVariant::fromValue(&push)},
+                                     {QStringLiteral("sinks"), QVariant::fromValue(&sinks)},
                                      {QStringLiteral("kiosk"), kiosk},
                                      {QStringLiteral("stationName"), QStringLiteral("test station")},
                                      {QStringLiteral("demo"), true}});

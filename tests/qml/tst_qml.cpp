@@ -5,7 +5,7 @@
 #include "sources/opcn3/OpcN3Channels.h"
 #include "views/ChannelPlot.h"
 #include "views/LiveStream.h"
-#include "views/PushStatusModel.h"
+#include "views/SinkStatusModel.h"
 #include "views/SourceListModel.h"
 #include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
@@ -92,8 +92,8 @@ private Q_SLOTS:
         sources.setRows({roof, yard});
         StoreHealthView storeHealth;
         UploadQueueModel queue;
-        PushStatusModel push;
-        Screen screen(stream, sources, storeHealth, queue, push, kiosk);
+        SinkStatusModel sinks;
+        Screen screen(stream, sources, storeHealth, queue, sinks, kiosk);
         QQuickWindow* window = screen.window();
         QVERIFY(window);
         QList<QQmlError>& warnings = screen.warnings;
@@ -198,10 +198,10 @@ private Q_SLOTS:
         central.ok = false;
         central.rowsBehind = 4400;
         central.lastError = QStringLiteral("MySQL push@db:3306/cogent: connection refused");
-        push.setStatuses({central});
-        QCOMPARE(push.rowCount(), 1);
-        QCOMPARE(push.data(push.index(0), PushStatusModel::BehindRole).toLongLong(), qint64(4400));
-        QCOMPARE(push.data(push.index(0), PushStatusModel::LastSuccessRole).toString(),
+        sinks.setStatuses(QStringLiteral("push"), {central});
+        QCOMPARE(sinks.rowCount(), 1);
+        QCOMPARE(sinks.data(sinks.index(0), SinkStatusModel::BehindRole).toLongLong(), qint64(4400));
+        QCOMPARE(sinks.data(sinks.index(0), SinkStatusModel::LastSuccessTextRole).toString(),
                  QStringLiteral("never"));
         for (const QQmlError& w : warnings)
             QVERIFY2(false, qPrintable(w.toString()));
@@ -220,8 +220,8 @@ private Q_SLOTS:
         sources.setRows({meter, solar});
         StoreHealthView storeHealth;
         UploadQueueModel queue;
-        PushStatusModel push;
-        Screen screen(stream, sources, storeHealth, queue, push, true);
+        SinkStatusModel sinks;
+        Screen screen(stream, sources, storeHealth, queue, sinks, true);
         QQuickWindow* window = screen.window();
         QVERIFY(window);
         QList<QQmlError>& warnings = screen.warnings;

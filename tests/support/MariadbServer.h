@@ -52,7 +52,7 @@ public:
     /// A fresh database with the Cogent schema, usable by the push user.
     bool createCogentDatabase(const QString& name) const
     {
-        QFile schema(QStringLiteral(FS_TESTS_DIR "/servers/cogent_schema.sql"));
+        QFile schema(QStringLiteral(FS_TESTS_DIR "/../resources/cogent_schema.sql"));
         schema.open(QIODevice::ReadOnly);
         return !sql(QStringLiteral(
                         "CREATE DATABASE `%1`; GRANT ALL PRIVILEGES ON `%1`.* TO '%2'@'127.0.0.1';")

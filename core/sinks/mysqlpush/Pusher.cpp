@@ -128,7 +128,7 @@ Status Pusher::runPass(const QString& name, SinkStatus& st)
                               .arg(server.user, server.host)
                               .arg(server.port)
                               .arg(server.database);
-    auto password = m_secrets.read(QStringLiteral("push/%1/password").arg(name));
+    auto password = m_secrets.read(passwordSecret(name));
     if (!password)
         return Error{password.error()};
 

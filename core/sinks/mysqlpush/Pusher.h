@@ -28,6 +28,11 @@ public:
 
     static QString cursorName(const QString& server) { return QStringLiteral("push:") + server; }
     static QString stateCursorName(const QString& server) { return QStringLiteral("push-states:") + server; }
+    /// The secret holding `server`'s MySQL password (push --set-password, the screen).
+    static QString passwordSecret(const QString& server)
+    {
+        return QStringLiteral("push/%1/password").arg(server);
+    }
     /// push:<server> (readings) and push-states:<server> (node states) of every enabled server.
     QStringList cursorNames() const override;
 
