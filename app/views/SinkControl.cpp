@@ -41,7 +41,9 @@ QString SinkControl::secretName(const QString& kind, const QString& server)
 bool SinkControl::pushNow(const QString& kind, const QString& server)
 {
     const QPointer<CursorSink> sink = m_sinks.value(kind);
-    return sink && sink->requestPass(server);
+    const bool accepted = sink && sink->requestPass(server);
+    Q_EMIT passRequested(kind, server, accepted);
+    return accepted;
 }
 
 void SinkControl::setPassword(const QString& kind, const QString& server, const QString& text)

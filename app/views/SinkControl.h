@@ -44,6 +44,8 @@ Q_SIGNALS:
     /// `where`: the keychain or the file it went to; on failure the reason (never the password).
     void passwordStored(bool ok, const QString& where);
     void storingChanged();
+    /// pushNow() was called; `accepted` false when no running sink has that server.
+    void passRequested(const QString& kind, const QString& server, bool accepted);
 
 private:
     void stored(const QString& kind, const QString& server, bool ok, const QString& where);

@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -119,6 +120,39 @@ private Q_SLOTS:
         QVERIFY(st.push().ok);
         // One report per chunk of 440, then the pass's own.
         QCOMPARE(behind, QList<qint64>({3960, 3520, 3080, 2640, 2200, 1760, 1320, 880, 440, 0, 0}));
+    }
+
+    void requestPassStartsAPassAtOnce()
+    {
+        // The screen's "Push now": the worker sleeps out a 600 s interval, yet serves the server
+        // as soon as it is asked, without being stopped.
+        const QString db = freshDatabase();
+        PushStation st(m_db->port(), db);
+        QCOMPARE(st.server().intervalS, 600);
+        test::recordOpcN3Readings(st.recorder, 10, alignedPast(1000));
+        QList<PushStatus> passes;
+        connect(
+            st.pusher.get(), &Pusher::statusChanged, this,
+            [&](const QList<PushStatus>& all) {
+                if (all.value(0).lastSuccessMs > 0 && (passes.isEmpty() || passes.last().lastSuccessMs != all.value(0).lastSuccessMs))
+                    passes.append(all.value(0));
+            },
+            Qt::QueuedConnection);
+        st.pusher->start();
+        QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 1, test::timeoutMs(20000));
+        QCOMPARE(passes.first().pushedReadings, st.localReadings());
+        QVERIFY(passes.first().nextAttemptMs > QDateTime::currentMSecsSinceEpoch() + 500'000);
+
+        test::recordOpcN3Readings(st.recorder, 5, alignedPast(1000) + 20'000);
+        QVERIFY(!st.pusher->requestPass(QStringLiteral("nowhere")));
+        QElapsedTimer asked;
+        asked.start();
+        QVERIFY(st.pusher->requestPass(QStringLiteral("central")));
+        QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 2, test::timeoutMs(1000));
+        QVERIFY2(asked.elapsed() < test::timeoutMs(1000), qPrintable(QString::number(asked.elapsed())));
+        QCOMPARE(passes.last().pushedReadings, qint64(5 * 44));
+        QCOMPARE(count(QStringLiteral("Reading"), db), st.localReadings());
+        st.pusher->stop();
     }
 
     void heartbeatNodeStatePerInterval()
