@@ -26,13 +26,13 @@ Item {
         Label {
             objectName: "noSinks"
             Layout.fillWidth: true
-            visible: page.sinks.count === 0 && page.sinks.notes.length === 0
+            visible: (page.sinks?.count ?? 0) === 0 && (page.sinks?.notes.length ?? 0) === 0
             text: qsTr("No push server (push.servers) and no InfluxDB (influx:) is enabled in the settings.")
             wrapMode: Text.Wrap
             color: Theme.dimText
         }
         Repeater {
-            model: page.sinks.notes
+            model: page.sinks?.notes ?? []
             delegate: Label {
                 required property string modelData
                 objectName: "farEndNote"
@@ -100,7 +100,7 @@ Item {
                         Label {
                             objectName: "behind"
                             text: card.behind < 0 ? qsTr("rows behind: not known yet")
-                                                  : qsTr("%n row(s) behind", "", card.behind)
+                                                  : qsTr("%1 rows behind").arg(card.behind)
                             font.bold: card.behind > 0
                         }
                         Label {
@@ -152,12 +152,12 @@ Item {
 
         property string kind
         property string server
-        property string result
+        property string outcome
 
         function ask(kind, server) {
             passwordDialog.kind = kind
             passwordDialog.server = server
-            passwordDialog.result = ""
+            passwordDialog.outcome = ""
             passwordField.text = ""
             passwordField.echoMode = TextInput.Password
             open()
@@ -198,7 +198,7 @@ Item {
                 objectName: "passwordResult"
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: passwordDialog.result
+                text: passwordDialog.outcome
                 wrapMode: Text.Wrap
             }
             Button {
@@ -206,8 +206,8 @@ Item {
                 objectName: "storePassword"
                 Layout.alignment: Qt.AlignRight
                 implicitHeight: Theme.touch
-                enabled: passwordField.text.length > 0 && !page.sinkControl.storing
-                text: page.sinkControl.storing ? qsTr("Storing…") : qsTr("Store")
+                enabled: passwordField.text.length > 0 && !(page.sinkControl?.storing ?? false)
+                text: (page.sinkControl?.storing ?? false) ? qsTr("Storing…") : qsTr("Store")
                 onClicked: {
                     page.sinkControl.setPassword(passwordDialog.kind, passwordDialog.server, passwordField.text)
                     passwordField.text = "" // the field does not keep it
@@ -218,7 +218,7 @@ Item {
         Connections {
             target: page.sinkControl
             function onPasswordStored(ok, where) {
-                passwordDialog.result = ok ? qsTr("Stored in %1; pushing now.").arg(where)
+                passwordDialog.outcome = ok ? qsTr("Stored in %1; pushing now.").arg(where)
                                            : qsTr("Not stored: %1").arg(where)
             }
         }

@@ -59,7 +59,9 @@ void SinkStatusModel::setStatuses(const QString& kind, const QList<SinkStatus>& 
 {
     m_pending[kind] = statuses;
     // The first report after a quiet spell shows at once; the rest wait for the throttle.
-    if (!m_throttle.isActive()) {
+    if (m_throttle.interval() == 0) {
+        apply();
+    } else if (!m_throttle.isActive()) {
         apply();
         m_throttle.start();
     }

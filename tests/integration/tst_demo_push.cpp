@@ -33,8 +33,8 @@ struct Demo
             env.insert(QStringLiteral("PATH"), path);
         process.setProcessEnvironment(env);
         process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(QStringLiteral(FS_BINARY),
-                      {QStringLiteral("--demo"), QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir});
+        process.start(QStringLiteral(FS_BINARY), {QStringLiteral("--demo"), QStringLiteral("--headless"),
+                                                  QStringLiteral("--data-dir"), dataDir});
     }
     ~Demo()
     {
@@ -95,7 +95,8 @@ private Q_SLOTS:
         const qint64 pid = started.captured(2).toLongLong();
         QVERIFY(alive(pid));
         // The demo's own password, where the screen's "Set password…" would put it.
-        const SecretStore secrets(dir.filePath(QStringLiteral("demo-secrets")), StationSettings::Secrets::File, false);
+        const SecretStore secrets(dir.filePath(QStringLiteral("demo-secrets")),
+                                  StationSettings::Secrets::File, false);
         const auto password = secrets.read(Pusher::passwordSecret(QStringLiteral("demo-central")));
         QVERIFY2(password && password->has_value(), "no demo password stored");
 
@@ -130,10 +131,12 @@ private Q_SLOTS:
 
         QCOMPARE(demo.stop(), 0);
         QVERIFY2(!alive(pid), "mariadbd is still running after the demo stopped");
-        const auto influx = QRegularExpression(QStringLiteral("demo InfluxDB on 127\\.0\\.0\\.1:\\d+ \\(pid (\\d+)\\)"))
-                                .match(QString::fromUtf8(demo.err));
+        const auto influx =
+            QRegularExpression(QStringLiteral("demo InfluxDB on 127\\.0\\.0\\.1:\\d+ \\(pid (\\d+)\\)"))
+                .match(QString::fromUtf8(demo.err));
         if (influx.hasMatch()) // influxd is a test dependency too, but this test is about MariaDB
-            QVERIFY2(!alive(influx.captured(1).toLongLong()), "influxd is still running after the demo stopped");
+            QVERIFY2(!alive(influx.captured(1).toLongLong()),
+                     "influxd is still running after the demo stopped");
     }
 
     void namesThePackageWithoutMariadb()
@@ -145,8 +148,9 @@ private Q_SLOTS:
             QRegularExpression(QStringLiteral("demo push needs MariaDB: apt install mariadb-server")),
             test::timeoutMs(30000));
         QVERIFY2(said.hasMatch(), demo.err.constData());
-        QVERIFY(demo.waitFor(QRegularExpression(QStringLiteral("apt install influxdb")), test::timeoutMs(5000))
-                    .hasMatch());
+        QVERIFY(
+            demo.waitFor(QRegularExpression(QStringLiteral("apt install influxdb")), test::timeoutMs(5000))
+                .hasMatch());
         QCOMPARE(demo.stop(), 0);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("demo-mariadb/mariadbd.pid"))));
     }

@@ -134,7 +134,8 @@ private Q_SLOTS:
         connect(
             st.pusher.get(), &Pusher::statusChanged, this,
             [&](const QList<PushStatus>& all) {
-                if (all.value(0).lastSuccessMs > 0 && (passes.isEmpty() || passes.last().lastSuccessMs != all.value(0).lastSuccessMs))
+                if (all.value(0).lastSuccessMs > 0 &&
+                    (passes.isEmpty() || passes.last().lastSuccessMs != all.value(0).lastSuccessMs))
                     passes.append(all.value(0));
             },
             Qt::QueuedConnection);

@@ -67,7 +67,8 @@ private Q_SLOTS:
         connect(
             st.pusher.get(), &Pusher::statusChanged, this,
             [&](const QList<PushStatus>& all) {
-                if (all.value(0).failures > 0 && (failures.isEmpty() || failures.last() != all.value(0).failures))
+                if (all.value(0).failures > 0 &&
+                    (failures.isEmpty() || failures.last() != all.value(0).failures))
                     failures << all.value(0).failures;
             },
             Qt::QueuedConnection);
@@ -98,7 +99,8 @@ private Q_SLOTS:
 
         QVERIFY(!propertyTexts(&control).join(QLatin1Char('\n')).contains(password));
         QVERIFY(!g_log.isEmpty()); // the pass logged its failure: the capture works
-        QVERIFY2(!g_log.join(QLatin1Char('\n')).contains(password), qPrintable(g_log.join(QLatin1Char('\n'))));
+        QVERIFY2(!g_log.join(QLatin1Char('\n')).contains(password),
+                 qPrintable(g_log.join(QLatin1Char('\n'))));
         // Not in the store, nor any other file of the data dir: only in the secret's own file.
         QDirIterator files(st.dir.path(), QDir::Files, QDirIterator::Subdirectories);
         int checked = 0;
@@ -117,14 +119,16 @@ private Q_SLOTS:
     void sameSecretNamesAsTheCommandLine()
     {
         QTemporaryDir dir;
-        const QString config = test::writeFile(dir, "fieldstation.yaml",
-                                               "station:\n  secrets: file\ninflux:\n  name: site\n");
+        const QString config =
+            test::writeFile(dir, "fieldstation.yaml", "station:\n  secrets: file\ninflux:\n  name: site\n");
         const QString data = dir.filePath(QStringLiteral("data"));
         const SecretStore secrets(data, StationSettings::Secrets::File, false);
         for (const auto& [kind, server, command] :
-             {std::tuple{"push", "central", QStringList{QStringLiteral("push"), QStringLiteral("--set-password"),
-                                                        QStringLiteral("central")}},
-              std::tuple{"influx", "site", QStringList{QStringLiteral("influx"), QStringLiteral("--set-password")}}}) {
+             {std::tuple{"push", "central",
+                         QStringList{QStringLiteral("push"), QStringLiteral("--set-password"),
+                                     QStringLiteral("central")}},
+              std::tuple{"influx", "site",
+                         QStringList{QStringLiteral("influx"), QStringLiteral("--set-password")}}}) {
             const test::Run r = test::runConfigured(dir, config, command, "from-the-command-line\n");
             QVERIFY2(r.code == 0, r.err.constData());
             const QString name = SinkControl::secretName(QLatin1String(kind), QLatin1String(server));
@@ -132,7 +136,8 @@ private Q_SLOTS:
 
             SinkControl control(secrets);
             QSignalSpy stored(&control, &SinkControl::passwordStored);
-            control.setPassword(QLatin1String(kind), QLatin1String(server), QStringLiteral("from-the-screen"));
+            control.setPassword(QLatin1String(kind), QLatin1String(server),
+                                QStringLiteral("from-the-screen"));
             QVERIFY(stored.wait(test::timeoutMs(5000)));
             QVERIFY(stored.first().at(0).toBool());
             QCOMPARE(secrets.read(name).value(), QStringLiteral("from-the-screen"));

@@ -42,7 +42,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m.setMinUpdateMs(0);
         m.setStatuses(QStringLiteral("influx"), {status("site", 0)});
-        m.setStatuses(QStringLiteral("push"), {status("central", 12), status("backup", -1, false, "refused")});
+        m.setStatuses(QStringLiteral("push"),
+                      {status("central", 12), status("backup", -1, false, "refused")});
         QTRY_COMPARE(m.rowCount(), 3);
         // Push servers first, in the sink's order, then the InfluxDB sink.
         QCOMPARE(role(m, 0, SinkStatusModel::ServerRole).toString(), QStringLiteral("central"));
@@ -57,8 +58,8 @@ private Q_SLOTS:
         QCOMPARE(role(m, 0, SinkStatusModel::RateRole).toDouble(), 1234.5);
         QCOMPARE(role(m, 0, SinkStatusModel::PushedRole).toLongLong(), qint64(440));
         const QHash<int, QByteArray> names = m.roleNames();
-        for (const char* n : {"kind", "server", "level", "state", "behind", "lastSuccessText", "rate", "pushed",
-                              "lastError", "nextAttemptText", "farEnd"})
+        for (const char* n : {"kind", "server", "level", "state", "behind", "lastSuccessText", "rate",
+                              "pushed", "lastError", "nextAttemptText", "farEnd"})
             QVERIFY2(names.values().contains(QByteArray(n)), n);
     }
 

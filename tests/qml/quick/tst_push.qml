@@ -1,0 +1,135 @@
+// The push page: one card per push server and InfluxDB sink in its level's colour with its figures,
+// changed in place, "Push now" calling through, the password dialog (masked, show/hide) storing into
+// the secret store, and the demo's missing-package text.
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import FieldStation
+import FieldStation.TestFixtures
+
+TestCase {
+    id: tc
+    name: "PushPage"
+    when: windowShown
+    visible: true // a TestCase is hidden by default, and a hidden button takes no click
+    width: 800
+    height: 480
+
+    Component {
+        id: pageComponent
+        PushStatusPage {
+            width: tc.width
+            height: tc.height
+        }
+    }
+    Component {
+        id: fixtureComponent
+        SinkFixture {}
+    }
+    SignalSpy {
+        id: requested
+        signalName: "passRequested"
+    }
+
+    function init() {
+        failOnWarning(/.*/)
+    }
+
+    function makePage(fixture) {
+        const page = createTemporaryObject(pageComponent, tc, {sinks: fixture.model, sinkControl: fixture.control})
+        verify(page)
+        return page
+    }
+
+    function card(page, server) {
+        let found = null
+        tryVerify(() => (found = findChild(page, "sinkCard_" + server)) !== null, 2000, "no card for " + server)
+        waitForRendering(page) // laid out: its buttons are where a finger would press
+        return found
+    }
+
+    function test_a_card_per_server_in_its_level() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 0, 0)
+        f.setRow("push", "backup", 120, 4, "MySQL push@db:3306/cogent: connection refused")
+        f.setRow("influx", "site", 12, 1, "timed out")
+        const page = makePage(f)
+        const central = card(page, "central")
+        const backup = card(page, "backup")
+        const site = card(page, "site")
+        compare(central.border.color, Theme.levelColor("ok"))
+        compare(backup.border.color, Theme.levelColor("fail"))
+        compare(site.border.color, Theme.levelColor("warn")) // one failure: retrying
+        compare(findChild(backup, "lastError").text, "MySQL push@db:3306/cogent: connection refused")
+        verify(findChild(backup, "lastError").visible)
+        verify(!findChild(central, "lastError").visible)
+        compare(findChild(backup, "behind").text, "120 rows behind")
+        compare(findChild(central, "state").text, "up to date")
+        verify(!findChild(page, "noSinks").visible)
+    }
+
+    function test_figures_change_in_place() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 4400, 0)
+        const page = makePage(f)
+        const before = card(page, "central")
+        compare(findChild(before, "behind").text, "4400 rows behind")
+        f.setRow("push", "central", 0, 0)
+        tryCompare(findChild(before, "behind"), "text", "0 rows behind")
+        verify(card(page, "central") === before) // the same delegate: no model reset
+    }
+
+    function test_push_now_calls_through() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("influx", "site", 3, 0)
+        const page = makePage(f)
+        requested.clear()
+        requested.target = f.control
+        const button = findChild(card(page, "site"), "pushNow")
+        verify(button.height >= Theme.touch)
+        mouseClick(button)
+        compare(requested.count, 1)
+        // No sink runs behind the fixture: the control says the request found none.
+        compare(requested.signalArguments[0][0], "influx")
+        compare(requested.signalArguments[0][1], "site")
+        compare(requested.signalArguments[0][2], false)
+    }
+
+    function test_password_dialog_stores_masked_text() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 0, 2, "Access denied for user 'push'")
+        const page = makePage(f)
+        mouseClick(findChild(card(page, "central"), "setPassword"))
+        const dialog = findChild(page, "passwordDialog")
+        verify(dialog)
+        tryCompare(dialog, "opened", true)
+        const field = findChild(dialog.contentItem, "passwordField")
+        const show = findChild(dialog.contentItem, "showPassword")
+        const store = findChild(dialog.contentItem, "storePassword")
+        compare(field.echoMode, TextInput.Password)
+        verify(!store.enabled) // nothing typed yet
+        mouseClick(show)
+        compare(field.echoMode, TextInput.Normal)
+        mouseClick(show)
+        compare(field.echoMode, TextInput.Password)
+        field.text = "n3w-Passw0rd"
+        verify(store.enabled)
+        mouseClick(store)
+        compare(field.text, "") // the field does not keep it
+        tryVerify(() => f.storedSecret("push", "central") === "n3w-Passw0rd", 5000)
+        const result = findChild(dialog.contentItem, "passwordResult")
+        tryVerify(() => result.text.startsWith("Stored in "), 5000)
+        verify(result.text.indexOf("n3w-Passw0rd") < 0)
+    }
+
+    function test_missing_far_end_is_named() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        const page = makePage(f)
+        verify(findChild(page, "noSinks").visible)
+        f.setMissing(["demo push needs MariaDB: apt install mariadb-server"])
+        let note = null
+        tryVerify(() => (note = findChild(page, "farEndNote")) !== null)
+        compare(note.text, "demo push needs MariaDB: apt install mariadb-server")
+        verify(!findChild(page, "noSinks").visible)
+    }
+}
