@@ -4,6 +4,7 @@
 
 #include "util/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -130,6 +131,33 @@ QStringList statements(const QString& sql)
     return out;
 }
 
+/// `far` once its server answers: where it runs, logged as the page shows it.
+DemoFarEnd answering(DemoFarEnd far, const char* what, int port, qint64 pid, const QString& dir)
+{
+    far.running = true;
+    far.port = port;
+    far.pid = pid;
+    far.text = QStringLiteral("demo %1 on 127.0.0.1:%2 (pid %3), data in %4")
+                   .arg(QLatin1String(what))
+                   .arg(port)
+                   .arg(pid)
+                   .arg(dir);
+    qCInfo(lcStation).noquote() << far.text;
+    return far;
+}
+
+/// A connection named `name` to the demo database as the demo user (not opened yet).
+QSqlDatabase demoDatabase(const QString& name, int port, const QString& password)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    db.setHostName(QStringLiteral("127.0.0.1"));
+    db.setPort(port);
+    db.setUserName(QLatin1String(DemoFarEnds::kUser));
+    db.setPassword(password);
+    db.setDatabaseName(QLatin1String(DemoFarEnds::kDatabase));
+    return db;
+}
+
 } // namespace
 
 DemoFarEnds::DemoFarEnds(QString dataDir, QString schemaPath)
@@ -145,13 +173,16 @@ QString DemoFarEnds::mariadbMissing()
 {
     const bool found = !QStandardPaths::findExecutable(QStringLiteral("mariadbd")).isEmpty() &&
                        !QStandardPaths::findExecutable(QStringLiteral("mariadb-install-db")).isEmpty();
-    return found ? QString() : QStringLiteral("demo push needs MariaDB: apt install mariadb-server");
+    return found ? QString()
+                 : QCoreApplication::translate("DemoFarEnds",
+                                               "demo push needs MariaDB: apt install mariadb-server");
 }
 
 QString DemoFarEnds::influxMissing()
 {
     return QStandardPaths::findExecutable(QStringLiteral("influxd")).isEmpty()
-               ? QStringLiteral("demo InfluxDB needs influxd: apt install influxdb")
+               ? QCoreApplication::translate("DemoFarEnds",
+                                             "demo InfluxDB needs influxd: apt install influxdb")
                : QString();
 }
 
@@ -212,13 +243,7 @@ DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
         out.text = s.error();
         return out;
     }
-    out.running = true;
-    out.port = port;
-    out.pid = pid;
-    out.text =
-        QStringLiteral("demo MariaDB on 127.0.0.1:%1 (pid %2), data in %3").arg(port).arg(pid).arg(dir);
-    qCInfo(lcStation).noquote() << out.text;
-    return out;
+    return answering(out, "MariaDB", port, pid, dir);
 }
 
 Status DemoFarEnds::installMariadb(const QString& dir)
@@ -266,12 +291,7 @@ Status DemoFarEnds::waitForMariadb(int port, const QString& password, qint64 pid
                               .arg(port)
                               .arg(tail(QDir(dir).filePath(QStringLiteral("error.log"))))};
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(port);
-        db.setUserName(QLatin1String(kUser));
-        db.setPassword(password);
-        db.setDatabaseName(QLatin1String(kDatabase));
+        QSqlDatabase db = demoDatabase(name, port, password);
         db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=2"));
         QElapsedTimer t;
         t.start();
@@ -306,12 +326,7 @@ Status DemoFarEnds::loadSchema(int port, const QString& password)
     const QString name = QStringLiteral("demo-far-end-schema");
     Status result;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(port);
-        db.setUserName(QLatin1String(kUser));
-        db.setPassword(password);
-        db.setDatabaseName(QLatin1String(kDatabase));
+        QSqlDatabase db = demoDatabase(name, port, password);
         if (!db.open()) {
             result = Error{QStringLiteral("demo MariaDB: %1").arg(db.lastError().text())};
         } else {
@@ -378,13 +393,7 @@ DemoFarEnd DemoFarEnds::startInflux()
         out.text = s.error();
         return out;
     }
-    out.running = true;
-    out.port = port;
-    out.pid = pid;
-    out.text =
-        QStringLiteral("demo InfluxDB on 127.0.0.1:%1 (pid %2), data in %3").arg(port).arg(pid).arg(dir);
-    qCInfo(lcStation).noquote() << out.text;
-    return out;
+    return answering(out, "InfluxDB", port, pid, dir);
 }
 
 Status DemoFarEnds::waitListening(int port, qint64 pid, const QString& what, const QString& log)

@@ -193,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(tab && page);
         QCOMPARE(tab->property("text").toString(), QStringLiteral("Uploads (1 waiting)"));
         // The push page's model: one row per server.
-        PushStatus central;
+        SinkStatus central;
         central.server = QStringLiteral("central");
         central.ok = false;
         central.rowsBehind = 4400;
