@@ -353,7 +353,7 @@ void Station::startDemoFarEnds()
     for (auto [kind, server, missing] :
          {std::tuple{"push", DemoFarEnds::kPushServer, DemoFarEnds::mariadbMissing()},
           std::tuple{"influx", DemoFarEnds::kInfluxServer, DemoFarEnds::influxMissing()}}) {
-        DemoFarEnd f{QLatin1String(kind), QLatin1String(server)};
+        DemoFarEnd f = DemoFarEnd::of(QLatin1String(kind), QLatin1String(server));
         f.text = !missing.isEmpty()                ? missing
                  : f.kind == QLatin1String("push") ? tr("starting the demo MariaDB…")
                                                    : tr("starting the demo InfluxDB…");
@@ -379,7 +379,8 @@ void Station::startDemoFarEnds()
             password = QString::number(QRandomGenerator::system()->generate64(), 36) +
                        QString::number(QRandomGenerator::system()->generate64(), 36);
             if (Status s = secrets.write(name, password); !s) {
-                DemoFarEnd f{QStringLiteral("push"), QLatin1String(DemoFarEnds::kPushServer)};
+                DemoFarEnd f =
+                    DemoFarEnd::of(QStringLiteral("push"), QLatin1String(DemoFarEnds::kPushServer));
                 f.text = s.error();
                 report(f);
                 return;

@@ -2,6 +2,8 @@
 // stop depends on the thread that started them; every wait is sliced and gives up on cancel().
 #include "DemoFarEnds.h"
 
+#include "ServerProcess.h"
+
 #include "util/Logging.h"
 
 #include <QCoreApplication>
@@ -15,84 +17,17 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
-#include <csignal>
 #include <unistd.h>
 
 namespace fs {
 
 namespace {
 
+using namespace serverprocess;
+
 constexpr int kSliceMs = 100;
-
-int freeLoopbackPort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-/// A zombie (its parent has not reaped it yet) is as good as gone.
-bool alive(qint64 pid)
-{
-    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
-        return false;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    return close < 0 || line.mid(close + 2, 1) != "Z";
-}
-
-void stopPid(qint64 pid, const char* what)
-{
-    if (!alive(pid))
-        return;
-    ::kill(pid_t(pid), SIGTERM);
-    QElapsedTimer t;
-    t.start();
-    while (alive(pid) && t.elapsed() < 15000)
-        QThread::msleep(kSliceMs);
-    if (alive(pid)) {
-        qCWarning(lcStation) << "demo" << what << "pid" << pid << "ignored SIGTERM for 15 s; killing it";
-        ::kill(pid_t(pid), SIGKILL);
-    }
-}
-
-/// A server left behind by a demo that crashed still holds the data dir: stop it first, but only
-/// when its command line names that dir (the pid may have been reused since).
-void stopStale(const QString& pidFile, const QString& dir, const char* what)
-{
-    QFile f(pidFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const qint64 pid = f.readAll().trimmed().toLongLong();
-    QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (pid > 0 && cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(dir.toUtf8())) {
-        qCInfo(lcStation) << "stopping the demo" << what << "a previous run left running, pid" << pid;
-        stopPid(pid, what);
-    }
-}
-
-QString tail(const QString& path, int lines = 4)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("(no %1)").arg(path);
-    const QStringList all = QString::fromUtf8(f.readAll()).trimmed().split(QLatin1Char('\n'));
-    return all.mid(std::max<qsizetype>(0, all.size() - lines)).join(QStringLiteral(" | "));
-}
-
-bool writePrivateFile(const QString& path, const QByteArray& content)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return f.write(content) == content.size();
-}
 
 /// mariadbd refuses to run as root unless told to, as the test script does.
 QStringList asRootIfRoot()
@@ -188,7 +123,7 @@ QString DemoFarEnds::influxMissing()
 
 DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
 {
-    DemoFarEnd out{QStringLiteral("push"), QLatin1String(kPushServer)};
+    DemoFarEnd out = DemoFarEnd::of(QStringLiteral("push"), QLatin1String(kPushServer));
     out.text = mariadbMissing();
     if (!out.text.isEmpty())
         return out;
@@ -348,7 +283,7 @@ Status DemoFarEnds::loadSchema(int port, const QString& password)
 
 DemoFarEnd DemoFarEnds::startInflux()
 {
-    DemoFarEnd out{QStringLiteral("influx"), QLatin1String(kInfluxServer)};
+    DemoFarEnd out = DemoFarEnd::of(QStringLiteral("influx"), QLatin1String(kInfluxServer));
     out.text = influxMissing();
     if (!out.text.isEmpty())
         return out;

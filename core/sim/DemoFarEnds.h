@@ -18,6 +18,16 @@ struct DemoFarEnd
     int port = 0;         ///< loopback port while running
     qint64 pid = 0;       ///< the server process while running
     QString text;         ///< what the screen shows: where it runs, or what is missing or failed
+
+    /// One that is not running (yet): `text` says why.
+    static DemoFarEnd of(QString kind, QString server, QString text = {})
+    {
+        DemoFarEnd f;
+        f.kind = std::move(kind);
+        f.server = std::move(server);
+        f.text = std::move(text);
+        return f;
+    }
 };
 
 class DemoFarEnds

@@ -112,10 +112,10 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m.setMinUpdateMs(0);
         QSignalSpy notes(&m, &SinkStatusModel::farEndsChanged);
-        DemoFarEnd maria{QStringLiteral("push"), QStringLiteral("demo-central")};
+        DemoFarEnd maria = DemoFarEnd::of(QStringLiteral("push"), QStringLiteral("demo-central"));
         maria.running = true;
         maria.text = QStringLiteral("demo MariaDB on 127.0.0.1:3307");
-        DemoFarEnd influx{QStringLiteral("influx"), QStringLiteral("demo-influx")};
+        DemoFarEnd influx = DemoFarEnd::of(QStringLiteral("influx"), QStringLiteral("demo-influx"));
         influx.text = QStringLiteral("demo InfluxDB needs influxd: apt install influxdb");
         m.setFarEnds({maria, influx});
         QCOMPARE(notes.size(), 1);

@@ -49,6 +49,24 @@ private Q_SLOTS:
         QVERIFY(woken);
         QVERIFY2(t.elapsed() < test::timeoutMs(2000), qPrintable(QString::number(t.elapsed())));
     }
+
+    void aWakeEndsTheWaitWithoutAStop()
+    {
+        // "Push now": the worker leaves its sleep early, and carries on.
+        SinkStop stop;
+        QElapsedTimer t;
+        t.start();
+        std::thread waker([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            stop.wake();
+        });
+        const bool stopped = stop.waitFor(30'000);
+        waker.join();
+        QVERIFY(!stopped);
+        QVERIFY(!stop.requested());
+        QVERIFY2(t.elapsed() < test::timeoutMs(2000), qPrintable(QString::number(t.elapsed())));
+        QVERIFY(!stop.waitFor(10)); // a wake is spent once: the next wait times out
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSinkStop)
