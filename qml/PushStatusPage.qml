@@ -1,5 +1,6 @@
 // PushStatusPage: every central MySQL server and InfluxDB this station forwards to: how far behind,
 // how fast, what failed; "Push now" and a server's password from the screen.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
