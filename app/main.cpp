@@ -111,7 +111,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         sources->attach(station.sources());
         storeHealth->attach(station.recorder());
         queue = std::make_unique<UploadQueueModel>();
-        queue->attach(station.uploader(), station.uploaderProblem());
+        queue->attach(station.uploader(), station.storePath(), station.uploaderProblem());
         push = std::make_unique<PushStatusModel>();
         push->attach(station.pusher());
         dashboard = std::make_unique<DashboardModel>();
