@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -281,6 +282,107 @@ private Q_SLOTS:
         // A rejected batch is finished: later cycles leave it alone.
         rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + 60'000, false);
         QCOMPARE(rig.queue().first().attempts, 1);
+    }
+
+    void uploadNowSkipsTheBackOff()
+    {
+        Rig rig(*m_sshd);
+        // An hour of back-off after the first failure, so only "upload now" can send it in this test.
+        rig.uploader.reset();
+        rig.opt.retryMinS = rig.opt.retryMaxS = 3600;
+        rig.uploader = std::make_unique<Uploader>(
+            rig.recorder, rig.recorder.storePath(), rig.opt,
+            std::make_unique<ScpTransport>(rig.dir.filePath(QStringLiteral("known_hosts")), 5));
+        QVERIFY(rig.uploader->recover().ok());
+        test::recordOpcN3Readings(rig.recorder, 25, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        QVERIFY(m_sshd->stop());
+        QCOMPARE(rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true).size(), 1);
+        QVERIFY(m_sshd->restart());
+        UploadBatch b = rig.queue().first();
+        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Pending));
+        QVERIFY(b.nextAttemptMs > QDateTime::currentMSecsSinceEpoch() + 3000'000);
+        // A minute later the back-off still holds.
+        QVERIFY(rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + 60'000, false).isEmpty());
+        QCOMPARE(rig.queue().first().attempts, 1);
+        QVERIFY(rig.emu.received().isEmpty());
+        QSignalSpy changed(rig.uploader.get(), &Uploader::batchChanged);
+        rig.uploader->uploadNow(b.id);
+        b = rig.queue().first();
+        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Uploaded));
+        QCOMPARE(b.attempts, 2);
+        QCOMPARE(rig.emu.received().size(), 1);
+        QCOMPARE(rig.emu.received().first().rows, 25);
+        // Each step was told, for that batch only, ending with what the store holds.
+        QStringList steps;
+        for (const QList<QVariant>& args : changed) {
+            const auto c = args.first().value<UploadBatch>();
+            QCOMPARE(c.id, b.id);
+            if (steps.isEmpty() || steps.last() != fs::toString(c.state))
+                steps << fs::toString(c.state);
+        }
+        QCOMPARE(steps, (QStringList{QStringLiteral("pending"), QStringLiteral("requesting"),
+                                     QStringLiteral("ticketed"), QStringLiteral("uploading"),
+                                     QStringLiteral("awaiting_status"), QStringLiteral("uploaded")}));
+        // An uploaded batch is not sent again.
+        rig.uploader->uploadNow(b.id);
+        QCOMPARE(rig.queue().first().attempts, 2);
+        QCOMPARE(rig.emu.received().size(), 1);
+    }
+
+    void retryOfARejectedBatchUploadsItOnce()
+    {
+        Rig rig(*m_sshd);
+        test::recordOpcN3Readings(rig.recorder, 15, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        rig.emu.injectFault(GascloudEmulator::Fault::RejectNext);
+        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+        rig.drain();
+        const UploadBatch rejected = rig.queue().first();
+        QCOMPARE(fs::toString(rejected.state), fs::toString(UploadBatch::State::Rejected));
+        rig.uploader->retry(rejected.id);
+        rig.drain();
+        const UploadBatch b = rig.queue().first();
+        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Uploaded));
+        QCOMPARE(b.attempts, 1); // counted afresh
+        QVERIFY(b.batchId != rejected.batchId);
+        QCOMPARE(b.sourceRef, rejected.sourceRef);
+        QVERIFY(b.lastError.isEmpty());
+        // Sent once more, accepted once, nothing twice; the files went rejected -> pending -> uploaded.
+        const auto received = rig.emu.received();
+        QCOMPARE(received.size(), 2);
+        const auto again = std::find_if(received.begin(), received.end(),
+                                        [&](const auto& r) { return r.batchId == b.batchId; });
+        QVERIFY(again != received.end());
+        QCOMPARE(again->status, QStringLiteral("Unprocessed"));
+        QCOMPARE(again->rows, 15);
+        QCOMPARE(again->duplicateRows, 0);
+        QCOMPARE(again->md5, rejected.zipMd5);
+        QVERIFY(QFile::exists(QDir(rig.opt.uploadedDir).filePath(b.batchId + QStringLiteral(".zip"))));
+        QVERIFY(QDir(rig.opt.rejectedDir).entryList(QDir::Files).isEmpty());
+        QVERIFY(QDir(rig.opt.pendingDir).entryList(QDir::Files).isEmpty());
+        // Retry is only for a rejected batch: this one stays sent once.
+        rig.uploader->retry(b.id);
+        rig.drain();
+        QCOMPARE(rig.emu.received().size(), 2);
+        QCOMPARE(rig.queue().first().batchId, b.batchId);
+    }
+
+    void retryWithoutItsFilesSaysWhy()
+    {
+        Rig rig(*m_sshd);
+        test::recordOpcN3Readings(rig.recorder, 5, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        rig.emu.injectFault(GascloudEmulator::Fault::RejectNext);
+        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+        rig.drain();
+        const UploadBatch rejected = rig.queue().first();
+        QVERIFY(QFile::remove(QDir(rig.opt.rejectedDir).filePath(rejected.batchId + QStringLiteral(".zip"))));
+        rig.uploader->retry(rejected.id);
+        const UploadBatch b = rig.queue().first();
+        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Rejected));
+        QVERIFY2(b.lastError.contains(QStringLiteral("is not there")), qPrintable(b.lastError));
+        QVERIFY2(b.lastError.contains(rejected.batchId.left(8)) ||
+                     b.lastError.contains(QStringLiteral(".zip")),
+                 qPrintable(b.lastError));
+        QCOMPARE(rig.emu.received().size(), 1);
     }
 
     void batchLeftByTheOldUploaderIsAdopted()
