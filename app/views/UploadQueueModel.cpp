@@ -129,6 +129,13 @@ bool UploadQueueModel::running() const
     return !m_uploader.isNull();
 }
 
+bool UploadQueueModel::needsRegistration() const
+{
+    // The words of gatewayKey() (sinks/gascloud/Registration.cpp) when there is no usable key.
+    return !running() && (m_problem.contains(QLatin1String("not registered")) ||
+                          m_problem.contains(QLatin1String("register again")));
+}
+
 int UploadQueueModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

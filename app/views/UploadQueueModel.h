@@ -34,6 +34,8 @@ class UploadQueueModel : public QAbstractListModel
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY summaryChanged)
     Q_PROPERTY(bool running READ running NOTIFY summaryChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY summaryChanged)
+    /// Not uploading because the station has no gateway key yet: the page offers the wizard.
+    Q_PROPERTY(bool needsRegistration READ needsRegistration NOTIFY summaryChanged)
     /// Why the batches could not be read, if they could not.
     Q_PROPERTY(QString readError READ readError NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -80,6 +82,7 @@ public:
     int rejectedCount() const { return m_counts.rejected; }
     bool running() const;
     QString problem() const { return m_problem; }
+    bool needsRegistration() const;
     QString readError() const { return m_readError; }
     bool loading() const { return m_pageTicket != 0; }
     /// The row of a batch, or -1 when it is not loaded (tests, QML).

@@ -31,7 +31,7 @@ void Uploader::ask(Ask what, qint64 id)
     }
     std::optional<UploadBatch> found = load(id);
     if (!found) {
-        qCWarning(lcGascloud) << "batch" << id << "is not in the queue";
+        qCInfo(lcGascloud) << "batch" << id << "is not in the queue"; // gone since the screen showed it
         return;
     }
     UploadBatch& b = *found;
