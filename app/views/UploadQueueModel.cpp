@@ -136,6 +136,11 @@ bool UploadQueueModel::needsRegistration() const
                           m_problem.contains(QLatin1String("register again")));
 }
 
+void UploadQueueModel::attach(Uploader* uploader, const QString& problem)
+{
+    attach(uploader, m_reader ? m_reader->storePath() : QString(), problem);
+}
+
 int UploadQueueModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -67,6 +67,8 @@ public:
     /// `uploader` in its thread; `problem` says why there is none. May be called again (after a
     /// registration starts the uploader).
     void attach(Uploader* uploader, const QString& storePath, const QString& problem);
+    /// The same, keeping the store already given (after a registration starts the uploader).
+    void attach(Uploader* uploader, const QString& problem);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
