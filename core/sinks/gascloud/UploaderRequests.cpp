@@ -1,10 +1,12 @@
 // Uploader's requests from a person on the screen: "upload now" and "retry" for one batch, each
 // recorded like any other step and followed by a pass, never in the middle of one.
 #include "BatchPages.h"
+#include "GascloudApi.h"
 #include "Uploader.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "util/Logging.h"
+#include "util/Redact.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -56,9 +58,11 @@ void Uploader::ask(Ask what, qint64 id)
     // Files first, then the record: after a crash in between the batch still reads rejected, and a
     // second retry passes over the files already back.
     if (Status s = m_pending.bringBack(m_opt.rejectedDir, b.batchId, b.sourceRef); !s) {
-        b.lastError = QStringLiteral("retry: %1").arg(s.error());
+        // A batch id in a path is still a password where its ticket lasts: shortened, as everywhere.
+        const QString why = shortenBatchIds(redact::apply(s.error()));
+        b.lastError = QStringLiteral("retry: %1").arg(why);
         save(b, now);
-        qCWarning(lcGascloud).noquote() << "batch" << id << "cannot be retried:" << s.error();
+        qCWarning(lcGascloud).noquote() << "batch" << id << "cannot be retried:" << why;
         return;
     }
     b.state = UploadBatch::State::Pending;
