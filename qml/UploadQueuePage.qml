@@ -1,5 +1,6 @@
 // UploadQueuePage: the gascloud batches, newest first, by filter: state, progress, attempts, last
 // problem, rows, size and time, with "Upload now" and "Retry" big enough for a finger.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -92,14 +93,14 @@ Item {
                 delegate: Button {
                     id: chip
                     required property var modelData
-                    readonly property int count: modelData.key === "all" ? page.queue.allCount
-                                               : modelData.key === "pending" ? page.queue.pendingCount
-                                               : modelData.key === "uploaded" ? page.queue.uploadedCount
+                    readonly property int count: chip.modelData.key === "all" ? page.queue.allCount
+                                               : chip.modelData.key === "pending" ? page.queue.pendingCount
+                                               : chip.modelData.key === "uploaded" ? page.queue.uploadedCount
                                                : page.queue.rejectedCount
-                    objectName: "filter_" + modelData.key
+                    objectName: "filter_" + chip.modelData.key
                     checkable: true
-                    checked: page.queue.filter === modelData.key
-                    text: qsTr("%1 %2").arg(modelData.label).arg(count)
+                    checked: page.queue.filter === chip.modelData.key
+                    text: qsTr("%1 %2").arg(chip.modelData.label).arg(chip.count)
                     implicitHeight: Theme.touch
                     Layout.fillWidth: page.compact
                     font.bold: checked
@@ -167,7 +168,7 @@ Item {
                 width: ListView.view.width
                 implicitHeight: content.implicitHeight + 10
                 radius: 4
-                color: page.stateFill(state, lastError)
+                color: page.stateFill(row.state, row.lastError)
                 border.color: Qt.darker(color, 1.15)
 
                 Rectangle { // the state at a glance, down the left edge
