@@ -3,79 +3,16 @@
 #include "UploadQueueModel.h"
 
 #include "QueueReader.h"
-#include "sinks/gascloud/GascloudApi.h"
+#include "UploadQueueRows.h"
 #include "sinks/gascloud/Uploader.h"
 #include "util/Logging.h"
 
-#include <QDateTime>
 #include <algorithm>
 #include <limits>
 
 namespace fs {
 
 namespace {
-
-QString label(UploadBatch::State s)
-{
-    switch (s) {
-    case UploadBatch::State::Building:
-        return QObject::tr("Building");
-    case UploadBatch::State::Pending:
-        return QObject::tr("Waiting");
-    case UploadBatch::State::Requesting:
-        return QObject::tr("Requesting");
-    case UploadBatch::State::Ticketed:
-        return QObject::tr("Ticket ready");
-    case UploadBatch::State::Uploading:
-        return QObject::tr("Uploading");
-    case UploadBatch::State::AwaitingStatus:
-        return QObject::tr("Checking");
-    case UploadBatch::State::Uploaded:
-        return QObject::tr("Uploaded");
-    case UploadBatch::State::Rejected:
-        return QObject::tr("Rejected");
-    }
-    return {};
-}
-
-QString shortTime(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("MM-dd HH:mm:ss")) : QString();
-}
-
-/// Waiting between steps, so a pass can pick it up now (the live states are mid-step).
-bool canUploadNow(UploadBatch::State s)
-{
-    return s == UploadBatch::State::Pending || s == UploadBatch::State::Ticketed ||
-           s == UploadBatch::State::AwaitingStatus;
-}
-
-/// The roles whose value differs between two versions of one batch.
-QList<int> changedRoles(const UploadBatch& a, const UploadBatch& b)
-{
-    using M = UploadQueueModel;
-    QList<int> roles;
-    if (a.batchId != b.batchId)
-        roles << M::NameRole;
-    if (a.state != b.state)
-        roles << M::StateRole << M::StateLabelRole << M::CanUploadNowRole << M::CanRetryRole;
-    if (a.rows != b.rows)
-        roles << M::RowsRole;
-    if (a.zipSize != b.zipSize)
-        roles << M::SizeRole;
-    if (a.zipSize != b.zipSize || a.bytesSent != b.bytesSent)
-        roles << M::ProgressRole;
-    if (a.attempts != b.attempts)
-        roles << M::AttemptsRole;
-    if (a.lastError != b.lastError)
-        roles << M::ErrorRole;
-    if (a.readingFromMs != b.readingFromMs || a.readingToMs != b.readingToMs)
-        roles << M::ReadingsRole;
-    if (a.updatedMs != b.updatedMs)
-        roles << M::UpdatedRole;
-    return roles;
-}
-
 bool newerFirst(const UploadBatch& a, const UploadBatch& b)
 {
     return a.id > b.id;
@@ -150,38 +87,7 @@ QVariant UploadQueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const UploadBatch& b = m_rows[index.row()];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole:
-        // The batch id is the SCP password while its ticket lasts: never shown whole.
-        return b.batchId.isEmpty() ? QStringLiteral("#%1").arg(b.id) : shownBatchId(b.batchId);
-    case StateRole:
-        return toString(b.state);
-    case StateLabelRole:
-        return label(b.state);
-    case RowsRole:
-        return b.rows;
-    case SizeRole:
-        return b.zipSize;
-    case ProgressRole:
-        return b.zipSize > 0 ? std::clamp(double(b.bytesSent) / double(b.zipSize), 0.0, 1.0) : 0.0;
-    case AttemptsRole:
-        return b.attempts;
-    case ErrorRole:
-        return b.lastError;
-    case ReadingsRole:
-        return QStringLiteral("%1 – %2").arg(shortTime(b.readingFromMs), shortTime(b.readingToMs));
-    case UpdatedRole:
-        return shortTime(b.updatedMs);
-    case NumberRole:
-        return b.id;
-    case CanUploadNowRole:
-        return canUploadNow(b.state);
-    case CanRetryRole:
-        return b.state == UploadBatch::State::Rejected;
-    }
-    return {};
+    return queuerow::value(m_rows[index.row()], role);
 }
 
 QHash<int, QByteArray> UploadQueueModel::roleNames() const
@@ -277,7 +183,7 @@ void UploadQueueModel::applyBatch(const UploadBatch& b)
             removeRow(row);
             return;
         }
-        const QList<int> roles = changedRoles(m_rows[row], b);
+        const QList<int> roles = queuerow::changedRoles(m_rows[row], b);
         m_rows[row] = b;
         if (!roles.isEmpty())
             Q_EMIT dataChanged(index(row), index(row), roles);
