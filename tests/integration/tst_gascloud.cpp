@@ -284,20 +284,27 @@ private Q_SLOTS:
         QCOMPARE(rig.queue().first().attempts, 1);
     }
 
-    void uploadNowSkipsTheBackOff()
+    /// An hour of back-off after the first failure, so that only "upload now" can send the batch.
+    void failOnceWithLongBackOff(Rig& rig, qint64 start)
     {
-        Rig rig(*m_sshd);
-        // An hour of back-off after the first failure, so only "upload now" can send it in this test.
         rig.uploader.reset();
         rig.opt.retryMinS = rig.opt.retryMaxS = 3600;
         rig.uploader = std::make_unique<Uploader>(
             rig.recorder, rig.recorder.storePath(), rig.opt,
             std::make_unique<ScpTransport>(rig.dir.filePath(QStringLiteral("known_hosts")), 5));
         QVERIFY(rig.uploader->recover().ok());
-        test::recordOpcN3Readings(rig.recorder, 25, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        test::recordOpcN3Readings(rig.recorder, 25, start);
         QVERIFY(m_sshd->stop());
         QCOMPARE(rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true).size(), 1);
         QVERIFY(m_sshd->restart());
+    }
+
+    void uploadNowSkipsTheBackOff()
+    {
+        Rig rig(*m_sshd);
+        failOnceWithLongBackOff(rig, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        if (QTest::currentTestFailed())
+            return;
         UploadBatch b = rig.queue().first();
         QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Pending));
         QVERIFY(b.nextAttemptMs > QDateTime::currentMSecsSinceEpoch() + 3000'000);
@@ -327,6 +334,34 @@ private Q_SLOTS:
         rig.uploader->uploadNow(b.id);
         QCOMPARE(rig.queue().first().attempts, 2);
         QCOMPARE(rig.emu.received().size(), 1);
+    }
+
+    void uploadNowDuringAPassRunsRightAfterIt()
+    {
+        Rig rig(*m_sshd);
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3600'000;
+        failOnceWithLongBackOff(rig, start);
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 first = rig.queue().first().id;
+        // The button is pressed while the next pass sends a second batch (a queued call met in the
+        // pass's network wait): the first batch's copy in that pass must not be changed under it.
+        test::recordOpcN3Readings(rig.recorder, 10, start + 60'000, QStringLiteral("1"));
+        bool asked = false;
+        connect(rig.uploader.get(), &Uploader::batchChanged, this, [&](const UploadBatch& b) {
+            if (b.id != first && b.state == UploadBatch::State::Requesting && !asked) {
+                asked = true;
+                rig.uploader->uploadNow(first);
+            }
+        });
+        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+        QVERIFY(asked);
+        QCOMPARE(rig.queue().first().attempts, 1); // not during the pass
+        QCOMPARE(rig.emu.received().size(), 1);    // only the second batch
+        QTRY_COMPARE_WITH_TIMEOUT(fs::toString(rig.queue().first().state),
+                                  fs::toString(UploadBatch::State::Uploaded), test::timeoutMs(10'000));
+        QCOMPARE(rig.queue().first().attempts, 2);
+        QCOMPARE(rig.emu.received().size(), 2);
     }
 
     void retryOfARejectedBatchUploadsItOnce()

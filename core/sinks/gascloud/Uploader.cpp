@@ -88,7 +88,8 @@ Status Uploader::recover()
     }
     if (Status s = m_builder->recover(); !s)
         return s;
-    return m_recorder.run([&](Store& store) -> Status {
+    QList<UploadBatch> reset; // told after the job: signals leave from this thread, not the writer's
+    const Status recovered = m_recorder.run([&](Store& store) -> Status {
         auto all = batches::all(store);
         if (!all)
             return Error{all.error()};
@@ -101,11 +102,15 @@ Status Uploader::recover()
                 b.state = b.batchId.isEmpty() ? UploadBatch::State::Pending : UploadBatch::State::Ticketed;
                 if (Status s = batches::save(store, b); !s)
                     return s;
+                reset.append(b);
             }
         }
         return legacy::adoptInto(store, m_opt.pendingDir, m_opt.builder.gadgetId, knownIds, knownRefs,
                                  QDateTime::currentMSecsSinceEpoch());
     });
+    for (const UploadBatch& b : std::as_const(reset))
+        Q_EMIT batchChanged(b);
+    return recovered;
 }
 
 QStringList Uploader::runCycle(qint64 nowMs, bool build)
