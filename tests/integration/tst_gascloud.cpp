@@ -79,6 +79,15 @@ struct Rig
         return o;
     }
     QList<UploadBatch> queue() { return uploader->snapshot(); }
+    /// One batch of `rows` readings, cut, sent and rejected by gascloud.
+    UploadBatch rejectedBatch(int rows)
+    {
+        test::recordOpcN3Readings(recorder, rows, QDateTime::currentMSecsSinceEpoch() - 3600'000);
+        emu.injectFault(GascloudEmulator::Fault::RejectNext);
+        uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
+        drain();
+        return queue().first();
+    }
     /// Cycles until no batch is open or `tries` run out; each cycle pretends a tick has passed.
     void drain(int tries = 6)
     {
@@ -270,11 +279,7 @@ private Q_SLOTS:
     void rejectedBatchGoesToTheRejectedFolder()
     {
         Rig rig(*m_sshd);
-        test::recordOpcN3Readings(rig.recorder, 15, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        rig.emu.injectFault(GascloudEmulator::Fault::RejectNext);
-        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
-        rig.drain();
-        const UploadBatch b = rig.queue().first();
+        const UploadBatch b = rig.rejectedBatch(15);
         QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Rejected));
         QVERIFY2(b.lastError.contains(QStringLiteral("rejected")), qPrintable(b.lastError));
         QVERIFY(QFile::exists(QDir(rig.opt.rejectedDir).filePath(b.batchId + QStringLiteral(".zip"))));
@@ -367,11 +372,7 @@ private Q_SLOTS:
     void retryOfARejectedBatchUploadsItOnce()
     {
         Rig rig(*m_sshd);
-        test::recordOpcN3Readings(rig.recorder, 15, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        rig.emu.injectFault(GascloudEmulator::Fault::RejectNext);
-        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
-        rig.drain();
-        const UploadBatch rejected = rig.queue().first();
+        const UploadBatch rejected = rig.rejectedBatch(15);
         QCOMPARE(fs::toString(rejected.state), fs::toString(UploadBatch::State::Rejected));
         rig.uploader->retry(rejected.id);
         rig.drain();
@@ -404,11 +405,7 @@ private Q_SLOTS:
     void retryWithoutItsFilesSaysWhy()
     {
         Rig rig(*m_sshd);
-        test::recordOpcN3Readings(rig.recorder, 5, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        rig.emu.injectFault(GascloudEmulator::Fault::RejectNext);
-        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
-        rig.drain();
-        const UploadBatch rejected = rig.queue().first();
+        const UploadBatch rejected = rig.rejectedBatch(5);
         QVERIFY(QFile::remove(QDir(rig.opt.rejectedDir).filePath(rejected.batchId + QStringLiteral(".zip"))));
         rig.uploader->retry(rejected.id);
         const UploadBatch b = rig.queue().first();
