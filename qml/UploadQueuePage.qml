@@ -102,6 +102,8 @@ Item {
                     checked: page.queue.filter === chip.modelData.key
                     text: qsTr("%1 %2").arg(chip.modelData.label).arg(chip.count)
                     implicitHeight: Theme.touch
+                    leftPadding: 18
+                    rightPadding: 18
                     Layout.fillWidth: page.compact
                     font.bold: checked
                     background: Rectangle {
