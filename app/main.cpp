@@ -109,7 +109,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         sources->attach(station.sources());
         storeHealth->attach(station.recorder());
         queue = std::make_unique<UploadQueueModel>();
-        queue->attach(station.uploader(), station.uploaderProblem());
+        queue->attach(station.uploader(), station.storePath(), station.uploaderProblem());
         dashboard = std::make_unique<DashboardModel>();
         alarms = std::make_unique<AlarmModel>();
         sinks = std::make_unique<SinkStatusModel>();

@@ -1,7 +1,10 @@
-// UploadQueuePage: the gascloud batches, newest first: state, rows, size, progress, last problem.
+// UploadQueuePage: the gascloud batches, newest first, by filter: state, progress, attempts, last
+// problem, rows, size and time, with "Upload now" and "Retry" big enough for a finger.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import FieldStation
 import FieldStation.Views
 
 Item {
@@ -10,61 +13,146 @@ Item {
     required property UploadQueueModel queue
     property bool compact: false
 
-    function stateColor(state) {
+    signal openPage(string id)
+
+    /// A batch's colour: green sent, red rejected, blue while it moves, amber waiting after a failure.
+    function stateColor(state, lastError) {
         switch (state) {
-        case "uploaded": return "#3c9a50"
-        case "rejected": return "#c94040"
-        case "uploading":
+        case "uploaded": return Theme.ok
+        case "rejected": return Theme.fail
         case "requesting":
-        case "awaiting_status": return "#3b7dd8"
-        default: return "#d98b00"
+        case "ticketed":
+        case "uploading":
+        case "awaiting_status": return Theme.accent
+        default: return lastError.length > 0 ? Theme.warn : Theme.off
         }
+    }
+    function stateFill(state, lastError) {
+        switch (state) {
+        case "uploaded": return Theme.okFill
+        case "rejected": return Theme.failFill
+        default: return lastError.length > 0 && state === "pending" ? Theme.warnFill : Theme.offFill
+        }
+    }
+    function kilobytes(bytes) {
+        return bytes >= 1048576 ? qsTr("%1 MB").arg((bytes / 1048576).toFixed(1))
+                                : qsTr("%1 kB").arg((bytes / 1024).toFixed(1))
     }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: page.compact ? 4 : 8
 
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 12
-            Label {
-                text: qsTr("gascloud upload queue")
-                font.bold: true
-                font.pixelSize: page.compact ? 15 : 18
-            }
-            Item { Layout.fillWidth: true }
-            Label { text: qsTr("%1 waiting").arg(page.queue.pendingCount); color: "#b36b00" }
-            Label { text: qsTr("%1 uploaded").arg(page.queue.uploadedCount); color: "#1f6b30" }
-            Label { text: qsTr("%1 rejected").arg(page.queue.rejectedCount); color: "#9b2323"; visible: page.queue.rejectedCount > 0 }
-        }
-
-        Label {
+        // Why nothing is sent, and the way to fix it.
+        Rectangle {
+            objectName: "uploadOffNote"
             Layout.fillWidth: true
             visible: !page.queue.running
-            wrapMode: Text.Wrap
-            color: "#9b2323"
-            text: page.queue.problem.length > 0 ? page.queue.problem : qsTr("gascloud upload is switched off in the settings.")
+            implicitHeight: offRow.implicitHeight + 12
+            radius: 4
+            color: Theme.warnFill
+            border.color: Theme.warn
+
+            RowLayout {
+                id: offRow
+                anchors.fill: parent
+                anchors.margins: 6
+                spacing: 8
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    text: page.queue.needsRegistration
+                          ? qsTr("Nothing is uploaded: this station is not registered with gascloud yet. Registering takes the PIN from the gascloud web site.")
+                          : page.queue.problem.length > 0
+                            ? qsTr("Nothing is uploaded: %1").arg(page.queue.problem)
+                            : qsTr("gascloud upload is switched off in the settings; batches already made are listed below.")
+                }
+                Button {
+                    objectName: "registerButton"
+                    visible: page.queue.needsRegistration || page.queue.problem.length === 0
+                    text: page.queue.needsRegistration ? qsTr("Register…") : qsTr("Settings…")
+                    implicitHeight: Theme.touch
+                    implicitWidth: Math.max(implicitContentWidth + 32, 2 * Theme.touch)
+                    onClicked: page.openPage(page.queue.needsRegistration ? "register" : "settings")
+                }
+            }
+        }
+
+        // Filter chips, each with its count.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 6
+            Repeater {
+                model: [
+                    {key: "all", label: qsTr("All"), color: Theme.accent},
+                    {key: "pending", label: qsTr("Waiting"), color: Theme.warn},
+                    {key: "uploaded", label: qsTr("Uploaded"), color: Theme.ok},
+                    {key: "rejected", label: qsTr("Rejected"), color: Theme.fail}
+                ]
+                delegate: Button {
+                    id: chip
+                    required property var modelData
+                    readonly property int count: chip.modelData.key === "all" ? page.queue.allCount
+                                               : chip.modelData.key === "pending" ? page.queue.pendingCount
+                                               : chip.modelData.key === "uploaded" ? page.queue.uploadedCount
+                                               : page.queue.rejectedCount
+                    objectName: "filter_" + chip.modelData.key
+                    checkable: true
+                    checked: page.queue.filter === chip.modelData.key
+                    text: qsTr("%1 %2").arg(chip.modelData.label).arg(chip.count)
+                    implicitHeight: Theme.touch
+                    leftPadding: 18
+                    rightPadding: 18
+                    Layout.fillWidth: page.compact
+                    font.bold: checked
+                    background: Rectangle {
+                        radius: height / 2
+                        color: chip.checked ? chip.modelData.color : Theme.offFill
+                        border.color: chip.modelData.color
+                        border.width: 2
+                    }
+                    contentItem: Label {
+                        text: chip.text
+                        font: chip.font
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                        color: chip.checked ? "white" : Theme.text
+                    }
+                    onClicked: page.queue.filter = chip.modelData.key
+                }
+            }
+            Item { Layout.fillWidth: !page.compact }
         }
 
         ListView {
             id: list
+            objectName: "batchList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
             spacing: 4
             model: page.queue
-            ScrollBar.vertical: ScrollBar {}
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { minimumSize: 0.1 }
 
             Label {
                 anchors.centerIn: parent
-                visible: list.count === 0 && page.queue.running
-                text: qsTr("No batches yet: one is cut every upload interval once there are readings.")
-                color: "#555"
+                width: parent.width - 24
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                visible: list.count === 0 && !page.queue.loading
+                text: page.queue.readError.length > 0 ? page.queue.readError
+                      : page.queue.filter === "all"
+                        ? qsTr("No batches yet: one is cut every upload interval once there are readings.")
+                        : qsTr("No batches here.")
+                color: Theme.dimText
             }
 
             delegate: Rectangle {
                 id: row
+                required property int index
+                required property real number
                 required property string name
                 required property string state
                 required property string stateLabel
@@ -75,53 +163,102 @@ Item {
                 required property string lastError
                 required property string readings
                 required property string updated
+                required property bool canUploadNow
+                required property bool canRetry
 
+                objectName: "batch_" + number
                 width: ListView.view.width
                 implicitHeight: content.implicitHeight + 10
                 radius: 4
-                color: "#f3f5f7"
-                border.color: "#d5dbe1"
+                color: page.stateFill(row.state, row.lastError)
+                border.color: Qt.darker(color, 1.15)
 
-                ColumnLayout {
+                Rectangle { // the state at a glance, down the left edge
+                    width: 6
+                    height: parent.height
+                    radius: 3
+                    color: page.stateColor(row.state, row.lastError)
+                }
+
+                RowLayout {
                     id: content
                     anchors.fill: parent
-                    anchors.margins: 5
-                    spacing: 2
-                    RowLayout {
+                    anchors.leftMargin: 12
+                    anchors.rightMargin: 6
+                    anchors.topMargin: 5
+                    anchors.bottomMargin: 5
+                    spacing: 8
+
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        spacing: 8
-                        Rectangle {
-                            implicitWidth: chip.implicitWidth + 12
-                            implicitHeight: chip.implicitHeight + 4
-                            radius: 3
-                            color: page.stateColor(row.state)
-                            Label { id: chip; anchors.centerIn: parent; text: row.stateLabel; color: "white"; font.bold: true }
+                        spacing: 2
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: 8
+                            Rectangle {
+                                objectName: "stateChip"
+                                implicitWidth: chipText.implicitWidth + 12
+                                implicitHeight: chipText.implicitHeight + 4
+                                radius: 3
+                                color: page.stateColor(row.state, row.lastError)
+                                Label { id: chipText; anchors.centerIn: parent; text: row.stateLabel; color: "white"; font.bold: true }
+                            }
+                            Label { text: row.name; font.family: "monospace" }
+                            Label {
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                                text: qsTr("%1 rows · %2").arg(row.rows).arg(page.kilobytes(row.size))
+                                color: Theme.dimText
+                            }
+                            Label {
+                                objectName: "attempts"
+                                visible: row.attempts > 1
+                                text: qsTr("try %1").arg(row.attempts)
+                                color: Theme.warn
+                                font.bold: true
+                            }
+                            Label { text: row.updated; color: Theme.dimText }
                         }
-                        Label { text: row.name; font.family: "monospace" }
-                        Label { text: qsTr("%1 rows · %2 kB").arg(row.rows).arg((row.size / 1024).toFixed(1)); color: "#555" }
-                        Item { Layout.fillWidth: true }
-                        Label { text: row.attempts > 1 ? qsTr("try %1").arg(row.attempts) : ""; color: "#b36b00" }
-                        Label { text: row.updated; color: "#555"; visible: !page.compact }
+                        ProgressBar {
+                            objectName: "uploadProgress"
+                            Layout.fillWidth: true
+                            visible: row.state === "uploading"
+                            value: row.progress
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: !page.compact
+                            text: qsTr("readings %1").arg(row.readings)
+                            color: Theme.dimText
+                            font.pixelSize: 12
+                        }
+                        Label {
+                            objectName: "lastError"
+                            Layout.fillWidth: true
+                            visible: row.lastError.length > 0
+                            text: row.lastError
+                            wrapMode: Text.Wrap
+                            maximumLineCount: page.compact ? 2 : 4
+                            elide: Text.ElideRight
+                            color: row.state === "rejected" ? Theme.fail : Qt.darker(Theme.warn, 1.3)
+                            font.pixelSize: 12
+                        }
                     }
-                    ProgressBar {
-                        Layout.fillWidth: true
-                        visible: row.state === "uploading"
-                        value: row.progress
+                    Button {
+                        objectName: "uploadNowButton"
+                        visible: row.canUploadNow && page.queue.running
+                        text: qsTr("Upload now")
+                        implicitHeight: Theme.touch
+                        implicitWidth: Math.max(implicitContentWidth + 24, 2 * Theme.touch)
+                        onClicked: page.queue.uploadNow(row.number)
                     }
-                    Label {
-                        Layout.fillWidth: true
-                        visible: !page.compact
-                        text: qsTr("readings %1").arg(row.readings)
-                        color: "#555"
-                        font.pixelSize: 12
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        visible: row.lastError.length > 0
-                        text: row.lastError
-                        wrapMode: Text.Wrap
-                        color: row.state === "rejected" ? "#9b2323" : "#8a5a00"
-                        font.pixelSize: 12
+                    Button {
+                        objectName: "retryButton"
+                        visible: row.canRetry && page.queue.running
+                        text: qsTr("Retry")
+                        implicitHeight: Theme.touch
+                        implicitWidth: Math.max(implicitContentWidth + 24, 2 * Theme.touch)
+                        onClicked: page.queue.retry(row.number)
                     }
                 }
             }

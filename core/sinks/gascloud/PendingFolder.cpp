@@ -62,4 +62,23 @@ Status PendingFolder::finish(const QString& stem, const QString& folder)
     return {};
 }
 
+Status PendingFolder::bringBack(const QString& folder, const QString& stem, const QString& asStem)
+{
+    QDir().mkpath(m_dir);
+    for (const char* ext : {".zip", ".yaml"}) {
+        const QString from = QDir(folder).filePath(stem + QLatin1String(ext));
+        const QString to = path(asStem, ext);
+        if (!QFile::exists(from) && QFile::exists(to))
+            continue; // brought back before a crash
+        if (!QFile::exists(from))
+            return Error{QStringLiteral("%1 is not there (moved or deleted by hand?)").arg(from)};
+        if (Status s = durable::commitRename(from, to); !s)
+            return s;
+    }
+    if (Status s = durable::syncDir(folder); !s) // the entries left the folder too
+        return s;
+    crashPoint("files-brought-back");
+    return {};
+}
+
 } // namespace fs

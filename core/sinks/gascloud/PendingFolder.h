@@ -25,6 +25,9 @@ public:
     /// Moves the pair `stem`.zip/.yaml into `folder`, or deletes it when `folder` is empty; a file
     /// already gone is passed over.
     Status finish(const QString& stem, const QString& folder);
+    /// Moves the pair `stem`.zip/.yaml from `folder` back in as `asStem`.zip/.yaml (a retry of a
+    /// rejected batch); a file already back is passed over, a file in neither place is an error.
+    Status bringBack(const QString& folder, const QString& stem, const QString& asStem);
 
 private:
     QString m_dir;

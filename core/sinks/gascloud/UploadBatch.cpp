@@ -50,13 +50,7 @@ UploadBatch fromQuery(const QSqlQuery& q)
 
 Result<QList<UploadBatch>> select(Store& store, const QString& where)
 {
-    QSqlQuery q(store.db());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM batches %2 ORDER BY id").arg(kColumns, where)))
-        return Error{q.lastError().text()};
-    QList<UploadBatch> out;
-    while (q.next())
-        out.append(fromQuery(q));
-    return out;
+    return batches::query(store, where + QStringLiteral(" ORDER BY id"));
 }
 
 /// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
@@ -91,6 +85,22 @@ namespace batches {
 Result<QList<UploadBatch>> all(Store& store)
 {
     return select(store, QString());
+}
+
+Result<QList<UploadBatch>> query(Store& store, const QString& tail, const QVariantList& binds)
+{
+    QSqlQuery q(store.db());
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT %1 FROM batches %2").arg(kColumns, tail)))
+        return Error{q.lastError().text()};
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QList<UploadBatch> out;
+    while (q.next())
+        out.append(fromQuery(q));
+    return out;
 }
 
 Result<QList<UploadBatch>> open(Store& store)

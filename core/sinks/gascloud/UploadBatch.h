@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 namespace fs {
 
@@ -53,6 +54,8 @@ UploadBatch::State batchStateFromString(const QString& s);
 namespace batches {
 
 Result<QList<UploadBatch>> all(Store& store);
+/// The batches `tail` selects ("WHERE … ORDER BY … LIMIT ?"), with `binds` bound in order.
+Result<QList<UploadBatch>> query(Store& store, const QString& tail, const QVariantList& binds = {});
 /// Batches still to upload or confirm, oldest first.
 Result<QList<UploadBatch>> open(Store& store);
 /// Every open batch and the newest `finished` finished ones, oldest first.

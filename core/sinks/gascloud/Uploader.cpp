@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QMetaMethod>
 #include <QScopeGuard>
 #include <QThread>
 
@@ -87,7 +88,8 @@ Status Uploader::recover()
     }
     if (Status s = m_builder->recover(); !s)
         return s;
-    return m_recorder.run([&](Store& store) -> Status {
+    QList<UploadBatch> reset; // told after the job: signals leave from this thread, not the writer's
+    const Status recovered = m_recorder.run([&](Store& store) -> Status {
         auto all = batches::all(store);
         if (!all)
             return Error{all.error()};
@@ -100,11 +102,15 @@ Status Uploader::recover()
                 b.state = b.batchId.isEmpty() ? UploadBatch::State::Pending : UploadBatch::State::Ticketed;
                 if (Status s = batches::save(store, b); !s)
                     return s;
+                reset.append(b);
             }
         }
         return legacy::adoptInto(store, m_opt.pendingDir, m_opt.builder.gadgetId, knownIds, knownRefs,
                                  QDateTime::currentMSecsSinceEpoch());
     });
+    for (const UploadBatch& b : std::as_const(reset))
+        Q_EMIT batchChanged(b);
+    return recovered;
 }
 
 QStringList Uploader::runCycle(qint64 nowMs, bool build)
@@ -116,7 +122,11 @@ QStringList Uploader::runCycle(qint64 nowMs, bool build)
         return {};
     }
     m_inCycle = true;
-    const auto done = qScopeGuard([this] { m_inCycle = false; });
+    const auto done = qScopeGuard([this] {
+        m_inCycle = false;
+        if (!m_asked.isEmpty())
+            QTimer::singleShot(0, this, &Uploader::runAsked);
+    });
     QStringList problems;
     for (const QString& p : cycle(nowMs, build))
         problems << shortenBatchIds(p);
@@ -147,6 +157,7 @@ QStringList Uploader::cycle(qint64 nowMs, bool build)
                 problems << redact::apply(built.error());
             if (!built || !built->has_value())
                 break;
+            Q_EMIT batchChanged(**built);
             publish();
         }
     }
@@ -364,6 +375,8 @@ Status Uploader::save(UploadBatch& b, qint64 nowMs)
     Status s = m_recorder.run([&](Store& store) { return batches::save(store, b); });
     if (!s)
         qCCritical(lcGascloud) << "cannot record batch" << b.id << ":" << s.error();
+    else
+        Q_EMIT batchChanged(b);
     return s;
 }
 
@@ -381,6 +394,9 @@ QList<UploadBatch> Uploader::snapshot()
 
 void Uploader::publish()
 {
+    // The snapshot reads every open batch: thousands after an outage. Only read it for a listener.
+    if (!isSignalConnected(QMetaMethod::fromSignal(&Uploader::queueChanged)))
+        return;
     Q_EMIT queueChanged(snapshot());
 }
 

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 namespace fs {
 
@@ -57,9 +58,19 @@ public Q_SLOTS:
     void stop();
     /// Emits queueChanged with the current queue (for a view that connects late).
     void refresh() { publish(); }
+    /// An open batch waiting out its back-off is attempted now (a pass runs at once). Asked during a
+    /// pass (from a network wait's event loop), it runs right after that pass.
+    void uploadNow(qint64 id);
+    /// A rejected batch goes back in the queue as if new: its pair moves from the rejected folder
+    /// into the pending folder under its source ref, state pending, no ticket, no attempts; then a
+    /// pass runs. Anything but a rejected batch is left alone.
+    void retry(qint64 id);
 
 Q_SIGNALS:
+    /// Every open batch and the newest finished ones, after each change (the CLI and older views).
     void queueChanged(const QList<fs::UploadBatch>& batches);
+    /// The one batch a change touched, as recorded (or as cut, for a new one).
+    void batchChanged(const fs::UploadBatch& batch);
     void progress(qint64 batch, qint64 bytesSent, qint64 bytesTotal);
 
 private:
@@ -74,6 +85,12 @@ private:
     QString interrupted(UploadBatch& b, qint64 nowMs);
     Status save(UploadBatch& b, qint64 nowMs);
     void publish();
+    enum class Ask { UploadNow, Retry };
+    /// Runs the requests that came in during a pass.
+    void runAsked();
+    void ask(Ask what, qint64 id);
+    std::optional<UploadBatch> load(qint64 id);
+    void passNow();
 
     Recorder& m_recorder;
     QString m_storePath;
@@ -87,7 +104,8 @@ private:
     bool m_ready = false;
     bool m_inCycle = false;
     SinkStop m_stop;
-    int m_attemptsBefore = 0; // of the batch being processed, restored when stop cuts it short
+    int m_attemptsBefore = 0;              // of the batch being processed, restored when stop cuts it short
+    QList<std::pair<Ask, qint64>> m_asked; // uploadNow/retry met during a pass
 };
 
 } // namespace fs
