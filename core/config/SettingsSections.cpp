@@ -28,6 +28,31 @@ QString topLevelKey(const QString& line)
     return key;
 }
 
+QString rightTrimmed(QString s)
+{
+    while (!s.isEmpty() && s.back().isSpace())
+        s.chop(1);
+    return s;
+}
+
+/// The line without a trailing "# comment" (a '#' after a space, outside quotes), right-trimmed.
+QString withoutComment(const QString& line)
+{
+    QChar quote;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+            quote = c;
+        } else if (c == QLatin1Char('#') && (i == 0 || line[i - 1].isSpace())) {
+            return rightTrimmed(line.left(i));
+        }
+    }
+    return rightTrimmed(line);
+}
+
 } // namespace
 
 QString closed(QString text)
@@ -95,8 +120,9 @@ QString meaningful(const QString& text)
 {
     QStringList kept;
     for (const QString& line : text.split(QLatin1Char('\n'))) {
-        if (!line.trimmed().isEmpty() && !isComment(line))
-            kept << line;
+        const QString bare = withoutComment(line);
+        if (!bare.trimmed().isEmpty())
+            kept << bare;
     }
     return kept.join(QLatin1Char('\n'));
 }
