@@ -132,16 +132,17 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         const GascloudSettings g = station.gascloud();
         registration = std::make_unique<RegistrationFlow>(RegistrationFlow::Setup{
             g.api, g.requestTimeoutS, g.allowInsecureHttp, settings.station.name, secrets});
-        // A registration starts the uploader at once; the queue and the wizard follow it.
-        QObject::connect(registration.get(), &RegistrationFlow::registered, &station,
-                         &Station::enableUploader, Qt::QueuedConnection);
+        // A registration starts the uploader at once; the queue follows it, the wizard says so.
+        QObject::connect(
+            registration.get(), &RegistrationFlow::registered, &station,
+            [&station, r = registration.get()] {
+                const Status s = station.enableUploader();
+                r->setUploaderState(s.ok(), s.error());
+            },
+            Qt::QueuedConnection);
         QObject::connect(&station, &Station::uploaderChanged, queue.get(), [&station, q = queue.get()] {
             q->attach(station.uploader(), station.uploaderProblem());
         });
-        QObject::connect(&station, &Station::uploaderChanged, registration.get(),
-                         [&station, r = registration.get()] {
-                             r->setUploaderState(station.uploader() != nullptr, station.uploaderProblem());
-                         });
         QString editedFile = settingsFile(cl);
         if (editedFile.isEmpty()) // none yet: the settings page creates it where the next start looks
             editedFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +

@@ -86,7 +86,8 @@ public:
     /// The gascloud settings in effect: the file's, or in --demo the in-process emulator's.
     GascloudSettings gascloud() const { return m_gascloud; }
     /// Starts the uploader after start() when it is not running (after a registration from the
-    /// screen); call it in the Station's thread. Emits uploaderChanged whether it started or not.
+    /// screen); call it in the Station's thread. Already running: nothing happens and it succeeds;
+    /// else uploaderChanged follows, whether it started or not.
     Status enableUploader();
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
     /// checks that each still answers.

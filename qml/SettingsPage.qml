@@ -102,6 +102,11 @@ Item {
             ScrollView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                background: Rectangle {
+                    color: "white"
+                    border.color: textArea.activeFocus ? Theme.accent : Theme.off
+                    radius: 4
+                }
                 TextArea {
                     id: textArea
                     objectName: "sectionText"
@@ -110,6 +115,7 @@ Item {
                     wrapMode: TextEdit.NoWrap
                     readOnly: settingsPage.editor.busy || !settingsPage.editor.loaded
                     selectByMouse: true
+                    placeholderText: qsTr("%1 does not exist yet: type settings here and save.").arg(settingsPage.editor.path)
                     onTextChanged: {
                         if (!activeFocus)
                             return // shown, not typed

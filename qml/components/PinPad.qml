@@ -22,7 +22,8 @@ ColumnLayout {
     spacing: 6
 
     Rectangle {
-        Layout.fillWidth: true
+        Layout.preferredWidth: keys.implicitWidth
+        Layout.alignment: Qt.AlignHCenter
         Layout.preferredHeight: 48
         radius: 6
         color: Theme.offFill
@@ -38,6 +39,7 @@ ColumnLayout {
     }
 
     GridLayout {
+        id: keys
         columns: 3
         rowSpacing: 6
         columnSpacing: 6

@@ -81,10 +81,14 @@ private Q_SLOTS:
         QSignalSpy changed(&station, &Station::uploaderChanged);
 
         RegistrationFlow flow(setup(s));
-        connect(&flow, &RegistrationFlow::registered, &station, &Station::enableUploader,
-                Qt::QueuedConnection);
-        connect(&station, &Station::uploaderChanged, &flow,
-                [&] { flow.setUploaderState(station.uploader() != nullptr, station.uploaderProblem()); });
+        // As app/main.cpp wires them.
+        connect(
+            &flow, &RegistrationFlow::registered, &station,
+            [&] {
+                const Status st = station.enableUploader();
+                flow.setUploaderState(st.ok(), st.error());
+            },
+            Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!flow.deviceId().isEmpty(), test::timeoutMs(5000));
         QCOMPARE(flow.stationName(), QStringLiteral("roof-box"));
         QCOMPARE(flow.step(), RegistrationFlow::Intro);

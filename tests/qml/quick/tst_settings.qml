@@ -135,6 +135,8 @@ TestCase {
         verify(s.editor.errors[0].indexOf(":6: recorder.flush_interval_ms:") > 0, s.editor.errors[0])
         // Tapping the error shows its section with the cursor on its line.
         s.page.showSection(0)
+        tryVerify(() => errors.visible && errors.height >= 40 && errors.itemAtIndex(0) !== null)
+        waitForRendering(s.page)
         mouseClick(errors.itemAtIndex(0))
         compare(s.page.currentRow, rowOf(s.editor, "recorder"))
         compare(item(s.page, "sectionText").cursorPosition, "recorder:\n".length)
