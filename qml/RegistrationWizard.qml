@@ -27,15 +27,17 @@ Item {
 
     // Who registers: shown on the intro and beside the keypad.
     component Identity: GridLayout {
+        id: identity
+        required property RegistrationFlow flow
         columns: 2
         columnSpacing: 10
         rowSpacing: 4
         Label { text: qsTr("Station"); color: Theme.dimText; font.pixelSize: 15 }
-        Label { objectName: "stationName"; text: wizard.flow.stationName; font.pixelSize: 15; font.bold: true }
+        Label { objectName: "stationName"; text: identity.flow.stationName; font.pixelSize: 15; font.bold: true }
         Label { text: qsTr("Device id"); color: Theme.dimText; font.pixelSize: 15 }
         Label {
             objectName: "deviceId"
-            text: wizard.flow.deviceId.length > 0 ? wizard.flow.deviceId : "…"
+            text: identity.flow.deviceId.length > 0 ? identity.flow.deviceId : "…"
             font.pixelSize: 15
             font.family: "monospace"
             elide: Text.ElideMiddle
@@ -43,7 +45,7 @@ Item {
         }
         Label { text: qsTr("Server"); color: Theme.dimText; font.pixelSize: 15 }
         Label {
-            text: wizard.flow.server.length > 0 ? wizard.flow.server : qsTr("not set (gascloud.api)")
+            text: identity.flow.server.length > 0 ? identity.flow.server : qsTr("not set (gascloud.api)")
             font.pixelSize: 15
             elide: Text.ElideMiddle
             Layout.fillWidth: true
@@ -75,7 +77,7 @@ Item {
                            + "its name and its device id once, and keeps the key it gets back; after that it uploads "
                            + "its readings on its own.")
             }
-            Identity { Layout.fillWidth: true }
+            Identity { Layout.fillWidth: true; flow: wizard.flow }
             Item { Layout.fillHeight: true }
             Button {
                 objectName: "startButton"
@@ -106,7 +108,7 @@ Item {
                     font.pixelSize: 16
                     text: qsTr("Type the %1 to %2 digits of the PIN.").arg(wizard.flow.minLength).arg(wizard.flow.maxLength)
                 }
-                Identity { Layout.fillWidth: true; visible: !wizard.compact || wizard.height > 300 }
+                Identity { Layout.fillWidth: true; flow: wizard.flow; visible: !wizard.compact || wizard.height > 300 }
                 Item { Layout.fillHeight: true }
                 RowLayout {
                     spacing: 12

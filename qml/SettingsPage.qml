@@ -1,5 +1,6 @@
 // SettingsPage: the settings file by section, validated as the command line does; on the kiosk behind
 // the admin PIN.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -32,13 +33,14 @@ Item {
     }
     /// Shows the section and line error `i` points at, with the cursor at the line's start.
     function jumpToError(i) {
-        const where = settingsPage.editor.locate(i)
-        if (where.row < 0)
+        const row = settingsPage.editor.errorRow(i)
+        if (row < 0)
             return
-        showSection(where.row)
+        showSection(row)
         const lines = textArea.text.split("\n")
         let pos = 0
-        for (let l = 0; l < where.line - 1 && l < lines.length; ++l)
+        const line = settingsPage.editor.errorLine(i)
+        for (let l = 0; l < line - 1 && l < lines.length; ++l)
             pos += lines[l].length + 1
         textArea.cursorPosition = pos
         textArea.forceActiveFocus()
@@ -133,16 +135,17 @@ Item {
             Layout.preferredHeight: Math.min(contentHeight, settingsPage.compact ? 84 : 140)
             visible: count > 0
             clip: true
-            model: settingsPage.editor.errors.concat(settingsPage.editor.warnings)
+            model: settingsPage.editor.problems
             delegate: ItemDelegate {
+                id: problemRow
                 required property int index
                 required property string modelData
                 width: ListView.view.width
                 height: 40
                 contentItem: Label {
-                    text: modelData
+                    text: problemRow.modelData
                     elide: Text.ElideLeft
-                    color: index < settingsPage.editor.errors.length ? Theme.fail : Theme.warn
+                    color: problemRow.index < settingsPage.editor.errors.length ? Theme.fail : Theme.warn
                     font.pixelSize: 14
                     verticalAlignment: Text.AlignVCenter
                 }

@@ -28,6 +28,8 @@ class SettingsEditor : public QAbstractListModel
     /// Each exactly as `fieldstation --config <path>` prints it: "file:line: key: problem".
     Q_PROPERTY(QStringList errors READ errors NOTIFY stateChanged)
     Q_PROPERTY(QStringList warnings READ warnings NOTIFY stateChanged)
+    /// The errors, then the warnings: the page's list.
+    Q_PROPERTY(QStringList problems READ problems NOTIFY stateChanged)
     /// What the last action did, in words.
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
     /// Saved changes the running station only takes up after a restart.
@@ -50,6 +52,7 @@ public:
     bool dirty() const;
     QStringList errors() const { return m_errors; }
     QStringList warnings() const { return m_warnings; }
+    QStringList problems() const { return m_errors + m_warnings; }
     QString message() const { return m_message; }
     bool restartNeeded() const { return m_restartNeeded; }
     /// The whole file's text as edited.
@@ -59,7 +62,10 @@ public:
     Q_INVOKABLE bool setSectionText(const QString& name, const QString& text);
     /// Where error `index` points: {row: section row, line: 1-based line in that section}; row -1 if
     /// the error names no line of the file.
-    Q_INVOKABLE QVariantMap locate(int index) const;
+    QVariantMap locate(int index) const;
+    /// locate(index)'s row and line, for QML.
+    Q_INVOKABLE int errorRow(int index) const { return locate(index).value(QStringLiteral("row")).toInt(); }
+    Q_INVOKABLE int errorLine(int index) const { return locate(index).value(QStringLiteral("line")).toInt(); }
 
 public Q_SLOTS:
     /// Reads the file again, dropping unsaved edits (on a worker, like everything that touches the disk).

@@ -1,5 +1,6 @@
 // PinPad: a large on-screen keypad for PINs: digits 0-9, erase and show/hide. It holds no digits itself:
 // each key goes to the C++ object that keeps the PIN, which says what to show.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
