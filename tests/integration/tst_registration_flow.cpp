@@ -53,6 +53,15 @@ class TstRegistrationFlow : public QObject
                                  test::timeoutMs(15000));
     }
 
+    /// The PIN step, `pin`, submit, and the answer.
+    static void attempt(RegistrationFlow& flow, const QString& pin)
+    {
+        flow.start();
+        type(flow, pin);
+        flow.submit();
+        waitForEnd(flow);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -124,10 +133,7 @@ private Q_SLOTS:
     {
         RegistrationFlow flow(setup(settings()));
         QSignalSpy registered(&flow, &RegistrationFlow::registered);
-        flow.start();
-        type(flow, QStringLiteral("9999"));
-        flow.submit();
-        waitForEnd(flow);
+        attempt(flow, QStringLiteral("9999"));
         QCOMPARE(flow.step(), RegistrationFlow::Failed);
         QCOMPARE(flow.resultText(), QStringLiteral("The PIN was not accepted. Check it and try again."));
         QVERIFY2(flow.detail().contains(QStringLiteral("HTTP 403")), qPrintable(flow.detail()));
@@ -148,10 +154,7 @@ private Q_SLOTS:
         Settings s = settings();
         s.gascloud.api = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port);
         RegistrationFlow flow(setup(s));
-        flow.start();
-        type(flow, QStringLiteral("1234"));
-        flow.submit();
-        waitForEnd(flow);
+        attempt(flow, QStringLiteral("1234"));
         QCOMPARE(flow.step(), RegistrationFlow::Failed);
         QCOMPARE(flow.resultText(),
                  QStringLiteral("The gascloud server could not be reached. Is the network connected?"));
@@ -162,10 +165,7 @@ private Q_SLOTS:
     {
         m_cloud->injectFault(GascloudEmulator::Fault::ServerError);
         RegistrationFlow flow(setup(settings()));
-        flow.start();
-        type(flow, QStringLiteral("1234"));
-        flow.submit();
-        waitForEnd(flow);
+        attempt(flow, QStringLiteral("1234"));
         QCOMPARE(flow.step(), RegistrationFlow::Failed);
         QCOMPARE(flow.resultText(),
                  QStringLiteral("The gascloud server has a problem (HTTP 500). Try again later."));
