@@ -148,6 +148,8 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             editedFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
                          QStringLiteral("/fieldstation.yaml");
         settingsEditor = std::make_unique<SettingsEditor>(editedFile, settings);
+        QObject::connect(settingsEditor.get(), &SettingsEditor::stationNameApplied, registration.get(),
+                         &RegistrationFlow::setStationName);
         QObject::connect(settingsEditor.get(), &SettingsEditor::stationNameApplied, &app,
                          [&engine](const QString& name) {
                              if (engine && !engine->rootObjects().isEmpty())

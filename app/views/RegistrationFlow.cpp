@@ -136,6 +136,14 @@ void RegistrationFlow::back()
     }
 }
 
+void RegistrationFlow::setStationName(const QString& name)
+{
+    if (name == m_setup.stationName)
+        return;
+    m_setup.stationName = name;
+    Q_EMIT stationNameChanged();
+}
+
 void RegistrationFlow::setUploaderState(bool running, const QString& problem)
 {
     m_uploadText = running ? tr("Uploads run now; the queue is on the Uploads page.")

@@ -24,7 +24,7 @@ class RegistrationFlow : public QObject
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY pinChanged)
     Q_PROPERTY(int minLength READ minLength CONSTANT)
     Q_PROPERTY(int maxLength READ maxLength CONSTANT)
-    Q_PROPERTY(QString stationName READ stationName CONSTANT)
+    Q_PROPERTY(QString stationName READ stationName NOTIFY stationNameChanged)
     Q_PROPERTY(QString deviceId READ deviceId NOTIFY deviceIdChanged)
     Q_PROPERTY(QString server READ server CONSTANT)
     /// After Done or Failed: what happened, in words; `detail` is the service's own message.
@@ -81,6 +81,8 @@ public Q_SLOTS:
     void submit();
     /// One step back: Pin → Intro, Failed → Pin (the PIN kept for a retry), Done → Intro.
     void back();
+    /// The name sent with the next registration (the settings page renamed the station).
+    void setStationName(const QString& name);
     /// The station's word on the uploader after a registration.
     void setUploaderState(bool running, const QString& problem);
 
@@ -88,6 +90,7 @@ Q_SIGNALS:
     void stepChanged();
     void pinChanged();
     void deviceIdChanged();
+    void stationNameChanged();
     void uploadTextChanged();
     /// The key is stored: the station may start its uploader now.
     void registered();

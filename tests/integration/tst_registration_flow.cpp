@@ -191,6 +191,17 @@ private Q_SLOTS:
         QVERIFY(!gatewayKey(setup(settings()).secrets));
     }
 
+    void aRenamedStationRegistersUnderItsNewName()
+    {
+        RegistrationFlow flow(setup(settings()));
+        QSignalSpy renamed(&flow, &RegistrationFlow::stationNameChanged);
+        flow.setStationName(QStringLiteral("attic"));
+        QCOMPARE(renamed.count(), 1);
+        QCOMPARE(flow.stationName(), QStringLiteral("attic"));
+        flow.setStationName(QStringLiteral("attic"));
+        QCOMPARE(renamed.count(), 1);
+    }
+
     void digitsOnlyAndMasked()
     {
         RegistrationFlow flow(setup(settings()));
