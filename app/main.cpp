@@ -20,6 +20,7 @@
 
 #include "Station.h"
 #include "config/Settings.h"
+#include "sinks/gascloud/GascloudSetup.h"
 #include "sinks/influx/InfluxSink.h"
 #include "sinks/mysqlpush/Pusher.h"
 #include "sources/LiveTap.h"
@@ -36,6 +37,8 @@
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
+#include <unistd.h>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(FieldStationPlugin)
 Q_IMPORT_QML_PLUGIN(FieldStation_ViewsPlugin)
@@ -44,12 +47,18 @@ namespace {
 
 using namespace fs;
 
+/// The settings file the user named, or the one in the user's config folder; empty when neither.
+QString settingsFile(const CommandLine& cl)
+{
+    return !cl.configFile.isEmpty() ? cl.configFile
+                                    : QStandardPaths::locate(QStandardPaths::AppConfigLocation,
+                                                             QStringLiteral("fieldstation.yaml"));
+}
+
 /// The settings the user named, or the ones in the user's config folder, or the defaults.
 Result<Settings> loadSettings(const CommandLine& cl)
 {
-    QString path = cl.configFile;
-    if (path.isEmpty())
-        path = QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("fieldstation.yaml"));
+    const QString path = settingsFile(cl);
     if (path.isEmpty())
         return Settings{};
     qCInfo(lcConfig) << "settings from" << path;
@@ -130,9 +139,35 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         };
         followSinks();
         QObject::connect(&station, &Station::demoFarEndsChanged, sinks.get(), followSinks);
-        registration = std::make_unique<RegistrationFlow>();
-        settingsEditor = std::make_unique<SettingsEditor>();
-        adminLock = std::make_unique<AdminLock>();
+        const SecretStore secrets = gascloud::secretStore(settings, station.dataDir(),
+                                                          cl.mode == CommandLine::Mode::Desktop, cl.demo);
+        const GascloudSettings g = station.gascloud();
+        registration = std::make_unique<RegistrationFlow>(RegistrationFlow::Setup{
+            g.api, g.requestTimeoutS, g.allowInsecureHttp, settings.station.name, secrets});
+        // A registration starts the uploader at once; the queue follows it, the wizard says so.
+        QObject::connect(
+            registration.get(), &RegistrationFlow::registered, &station,
+            [&station, r = registration.get()] {
+                const Status s = station.enableUploader();
+                r->setUploaderState(s.ok(), s.error());
+            },
+            Qt::QueuedConnection);
+        QObject::connect(&station, &Station::uploaderChanged, queue.get(), [&station, q = queue.get()] {
+            q->attach(station.uploader(), station.uploaderProblem());
+        });
+        QString editedFile = settingsFile(cl);
+        if (editedFile.isEmpty()) // none yet: the settings page creates it where the next start looks
+            editedFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                         QStringLiteral("/fieldstation.yaml");
+        settingsEditor = std::make_unique<SettingsEditor>(editedFile, settings);
+        QObject::connect(settingsEditor.get(), &SettingsEditor::stationNameApplied, registration.get(),
+                         &RegistrationFlow::setStationName);
+        QObject::connect(settingsEditor.get(), &SettingsEditor::stationNameApplied, &app,
+                         [&engine](const QString& name) {
+                             if (engine && !engine->rootObjects().isEmpty())
+                                 engine->rootObjects().constFirst()->setProperty("stationName", name);
+                         });
+        adminLock = std::make_unique<AdminLock>(cl.mode == CommandLine::Mode::Kiosk, secrets);
         engine = std::make_unique<QQmlApplicationEngine>();
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
@@ -171,6 +206,8 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
 
 int main(int argc, char** argv)
 {
+    // Kept before Qt takes its own options out of argv: a restart runs the same command line.
+    std::vector<QByteArray> args(argv, argv + argc);
     qRegisterMetaType<fs::Source::Health>();
     qRegisterMetaType<QList<fs::UploadBatch>>();
     qRegisterMetaType<QList<fs::PushStatus>>();
@@ -245,5 +282,16 @@ int main(int argc, char** argv)
                         QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
-    return runStation(*app, cl, settings.value());
+    const int rc = runStation(*app, cl, settings.value());
+    if (rc != kRestartExitCode)
+        return rc;
+    // The same process id (systemd keeps watching it), everything else new.
+    app.reset();
+    std::vector<char*> again;
+    for (QByteArray& a : args)
+        again.push_back(a.data());
+    again.push_back(nullptr);
+    ::execv("/proc/self/exe", again.data());
+    std::perror("fieldstation: restart");
+    return 1;
 }

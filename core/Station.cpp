@@ -29,6 +29,7 @@ Station::Station(Settings settings, Options options, QObject* parent)
       m_tap(std::make_unique<LiveTap>())
 {
     m_dataDir = resolveDataDir(m_settings, m_options.dataDir);
+    m_gascloud = m_settings.gascloud;
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
     m_simThread.setObjectName(QStringLiteral("gascloud-sim"));
 }
@@ -186,11 +187,11 @@ Status Station::startDemoGascloud(GascloudSettings& s)
 
 Status Station::startGascloud()
 {
-    GascloudSettings s = m_settings.gascloud;
-    if (m_options.demo) {
-        if (Status st = startDemoGascloud(s); !st)
+    if (m_options.demo && !m_emulator) { // started once: a second try reuses it
+        if (Status st = startDemoGascloud(m_gascloud); !st)
             return st;
     }
+    const GascloudSettings s = m_gascloud;
     const SecretStore secrets =
         gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
     auto key = gatewayKey(secrets);
@@ -213,6 +214,26 @@ Status Station::startGascloud()
     m_uploaderThread.start();
     QMetaObject::invokeMethod(m_uploader, &Uploader::start, Qt::QueuedConnection);
     return {};
+}
+
+Status Station::enableUploader()
+{
+    if (m_uploader && m_uploaderThread.isRunning())
+        return {};
+    Status started;
+    if (!m_recorder || !m_recorder->isRunning())
+        started = Error{QStringLiteral("the station is not running")};
+    else if (!m_settings.gascloud.enabled && !m_options.demo)
+        started = Error{QStringLiteral("gascloud.enabled is false in the settings: nothing is uploaded")};
+    else
+        started = startGascloud();
+    m_uploaderProblem = started ? QString() : started.error();
+    if (!started)
+        qCWarning(lcStation).noquote() << "gascloud upload is still not running:" << started.error();
+    else
+        qCInfo(lcStation) << "gascloud upload started";
+    Q_EMIT uploaderChanged();
+    return started;
 }
 
 QStringList Station::gascloudSources(const Settings& settings, bool demo)

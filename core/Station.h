@@ -86,6 +86,12 @@ public:
     QString apiProblem() const { return m_apiProblem; }
     /// Why the uploader is not running, when it is not.
     QString uploaderProblem() const { return m_uploaderProblem; }
+    /// The gascloud settings in effect: the file's, or in --demo the in-process emulator's.
+    GascloudSettings gascloud() const { return m_gascloud; }
+    /// Starts the uploader after start() when it is not running (after a registration from the
+    /// screen); call it in the Station's thread. Already running: nothing happens and it succeeds;
+    /// else uploaderChanged follows, whether it started or not.
+    Status enableUploader();
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
     /// checks that each still answers.
     QList<QThread*> workerThreads();
@@ -98,6 +104,10 @@ public:
 Q_SIGNALS:
     /// A demo far end started or failed; pusher() or influx() may have become non-null. Main thread.
     void demoFarEndsChanged();
+
+Q_SIGNALS:
+    /// uploader() or uploaderProblem() changed: views that follow the uploader attach again.
+    void uploaderChanged();
 
 private:
     Status startSources();
@@ -134,6 +144,7 @@ private:
     QThread m_simThread;
     GascloudEmulator* m_emulator = nullptr; // --demo only, lives in m_simThread
     QString m_uploaderProblem;
+    GascloudSettings m_gascloud;            // what startGascloud used; the emulator's address in --demo
     std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
     std::unique_ptr<InfluxSink> m_influx;   // likewise
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder

@@ -1,8 +1,13 @@
 // AdminLock: the kiosk's admin PIN: set at first start, asked before settings, lockout after wrong tries.
 #pragma once
 
+#include "PinBuffer.h"
+#include "config/SecretStore.h"
+
 #include <QObject>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 
 namespace fs {
 
@@ -12,8 +17,81 @@ class AdminLock : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("AdminLock is provided by the application")
 
+    /// Off: no lock (desktop). Choose/Confirm: no PIN is stored yet, it is asked twice.
+    Q_PROPERTY(Stage stage READ stage NOTIFY changed)
+    Q_PROPERTY(bool unlocked READ unlocked NOTIFY changed)
+    Q_PROPERTY(int pinLength READ pinLength NOTIFY changed)
+    Q_PROPERTY(bool masked READ masked WRITE setMasked NOTIFY changed)
+    Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY changed)
+    /// Seconds until PINs are taken again after too many wrong ones; 0 when not locked out.
+    Q_PROPERTY(int lockoutSeconds READ lockoutSeconds NOTIFY changed)
+    /// What the last try did, in words.
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+
 public:
-    explicit AdminLock(QObject* parent = nullptr);
+    enum Stage { Off, Choose, Confirm, Locked, Unlocked };
+    Q_ENUM(Stage)
+
+    static constexpr int kMaxTries = 3;
+    static constexpr qint64 kLockoutMs = 30 * 1000;
+    static constexpr qint64 kIdleMs = 5 * 60 * 1000;
+    /// The secret's name in the secret store.
+    static inline const QString kSecretName = QStringLiteral("ui/admin_pin");
+
+    /// `required` is false on the desktop: then there is no lock at all.
+    AdminLock(bool required, SecretStore secrets, QObject* parent = nullptr);
+    ~AdminLock() override;
+
+    /// For tests: the clock lockout and idle time are measured with (ms since the epoch).
+    void setClock(std::function<qint64()> now);
+
+    Stage stage() const { return m_stage; }
+    bool unlocked() const { return m_stage == Off || m_stage == Unlocked; }
+    int pinLength() const { return m_pin.length(); }
+    bool masked() const { return m_masked; }
+    void setMasked(bool masked);
+    bool canSubmit() const;
+    int lockoutSeconds() const;
+    QString message() const { return m_message; }
+    Q_INVOKABLE QString shownPin() const { return m_pin.shown(m_masked); }
+
+    /// "pbkdf2-sha256$<iterations>$<salt>$<key>" (base64) for `pin` with a new random salt.
+    static QString digest(const QString& pin);
+    /// Whether `pin` matches a stored digest (in constant time).
+    static bool matches(const QString& pin, const QString& stored);
+
+public Q_SLOTS:
+    void appendDigit(const QString& digit);
+    void backspace();
+    void clear();
+    /// Takes the typed PIN: the first or second choice, or a try to unlock.
+    void submit();
+    /// Locks again (leaving the settings page).
+    void relock();
+    /// Someone used the page: the idle relock counts from now.
+    void touch();
+    /// Relocks when idle for kIdleMs and ends a lockout that is over (a timer calls it; tests too).
+    void check();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void setStage(Stage s, const QString& message);
+    void tryUnlock();
+
+    bool m_required;
+    SecretStore m_secrets;
+    std::function<qint64()> m_now;
+    Stage m_stage = Off;
+    PinBuffer m_pin{8};
+    QString m_firstChoice; // between Choose and Confirm only
+    bool m_masked = true;
+    int m_wrong = 0;
+    qint64 m_lockedUntilMs = 0;
+    qint64 m_lastUseMs = 0;
+    QString m_message;
+    QTimer m_tick;
 };
 
 } // namespace fs
