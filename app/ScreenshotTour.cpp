@@ -15,6 +15,8 @@ namespace fs {
 
 namespace {
 
+/// The first picture waits this long: the demo's devices start up and deliver their first readings.
+constexpr int kWarmUpMs = 6000;
 /// A page is pictured at the earliest this long after it opened (live charts get a few samples)…
 constexpr int kMinSettleMs = 1200;
 /// …and at the latest this long, even if something still says it is loading.
@@ -74,7 +76,7 @@ void ScreenshotTour::start()
         return;
     }
     m_shots = plan();
-    next();
+    QTimer::singleShot(kWarmUpMs, this, &ScreenshotTour::next);
 }
 
 void ScreenshotTour::next()

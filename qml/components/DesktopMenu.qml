@@ -6,10 +6,12 @@ MenuBar {
     id: bar
     objectName: "menuBar"
 
-    /// Main.qml's page table (id → title …) and the ids shown in its navigation bar, in order.
-    required property var pages
-    required property var navigation
-    required property bool fullScreen
+    /// Main.qml's page table (id → title …) and the ids shown in its navigation bar, in order. Not
+    /// `required`: Main.qml sets them from a Loader's inline component, where the 6.4 linter would
+    /// then refuse every outer id.
+    property var pages: ({})
+    property var navigation: []
+    property bool fullScreen: false
 
     signal openPage(string id)
     signal fullScreenToggled
@@ -34,12 +36,15 @@ MenuBar {
         title: qsTr("&View")
         Repeater {
             model: bar.navigation
+            // The menu bar's id is in scope at run time (see the same note in Main.qml).
+            // qmllint disable unqualified
             MenuItem {
                 required property string modelData
                 objectName: modelData + "MenuItem"
                 text: bar.pages[modelData].title
                 onTriggered: bar.openPage(modelData)
             }
+            // qmllint enable unqualified
         }
         MenuSeparator {}
         MenuItem {
