@@ -1,6 +1,8 @@
 // ScreenAwake: the periodic idle-timer reset, through Qt's X11 native interface when on xcb.
 #include "ScreenAwake.h"
 
+#include "util/Logging.h"
+
 #include <QGuiApplication>
 #include <QtGui/qguiapplication_platform.h>
 
@@ -36,6 +38,16 @@ void ScreenAwake::setActive(bool active)
         return;
     m_active = active;
     if (active) {
+        static bool told = false; // once per run: which way this screen is kept awake, or is not
+        if (!told) {
+            told = true;
+            if (supported())
+                qCInfo(lcApp) << "keeping the screen awake: X screen saver reset every" << intervalMs()
+                              << "ms";
+            else
+                qCWarning(lcApp) << "cannot keep the screen awake on" << QGuiApplication::platformName()
+                                 << "from here: the session must not blank it (packaging/kiosk/README.md)";
+        }
         reset(); // a page just opened counts as activity at once, not only after the first interval
         m_timer.start();
     } else {

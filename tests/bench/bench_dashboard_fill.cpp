@@ -8,6 +8,7 @@
 #include "store/Store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <cmath>
