@@ -56,10 +56,17 @@ QList<ScreenshotTour::Shot> ScreenshotTour::plan() const
     const QStringList pages = m_window->property("navigation").toStringList();
     for (const QString& page : pages)
         shots.append({page, page, {}});
-    // HOOK(task E, RegistrationFlow): once the flow exposes its steps (intro, pin, working, done),
-    // add one shot per step here — {"register-" + step, "register", step} — and set the step in
-    // next() before the grab. Until then the wizard is pictured at its first step only.
-    shots.append({QStringLiteral("register"), QStringLiteral("register"), {}});
+    // The wizard, step by step, through its flow's own slots (task E's RegistrationFlow: start(),
+    // appendDigit(), submit(), `step`). Looked up by name, so a flow without steps is pictured once.
+    QObject* flow = m_window->property("registration").value<QObject*>();
+    if (flow && flow->metaObject()->indexOfProperty("step") >= 0) {
+        shots.append({QStringLiteral("register-intro"), QStringLiteral("register"), {}});
+        shots.append({QStringLiteral("register-pin"), QStringLiteral("register"), QStringLiteral("pin")});
+        shots.append(
+            {QStringLiteral("register-result"), QStringLiteral("register"), QStringLiteral("submit")});
+    } else {
+        shots.append({QStringLiteral("register"), QStringLiteral("register"), {}});
+    }
     // A quick run (the ctest smoke) names the pages it wants.
     const QStringList only =
         qEnvironmentVariable("FS_SCREENSHOT_PAGES").split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -91,6 +98,16 @@ void ScreenshotTour::next()
     }
     const Shot& shot = m_shots[m_at];
     QMetaObject::invokeMethod(m_window, "openPage", Q_ARG(QVariant, shot.page));
+    if (!shot.step.isEmpty()) {
+        QObject* flow = m_window->property("registration").value<QObject*>();
+        if (shot.step == QLatin1String("pin")) {
+            QMetaObject::invokeMethod(flow, "start");
+            for (const char* digit : {"1", "2", "3", "4"}) // the demo service's PIN
+                QMetaObject::invokeMethod(flow, "appendDigit", Q_ARG(QString, QLatin1String(digit)));
+        } else if (shot.step == QLatin1String("submit")) {
+            QMetaObject::invokeMethod(flow, "submit");
+        }
+    }
     m_since.start();
     m_poll.start();
 }
@@ -100,6 +117,12 @@ bool ScreenshotTour::settled() const
     auto* loader = m_window->findChild<QQuickItem*>(QStringLiteral("pageLoader"));
     if (loader && loader->property("status").toInt() != 1) // Loader.Ready
         return false;
+    // The wizard is pictured once the service has answered, not while it works (step 2).
+    if (m_shots[m_at].step == QLatin1String("submit")) {
+        QObject* flow = m_window->property("registration").value<QObject*>();
+        if (flow && flow->property("step").toInt() == 2)
+            return false;
+    }
     return !anyLoading(m_window->contentItem());
 }
 

@@ -11,7 +11,8 @@ class QQuickWindow;
 
 namespace fs {
 
-/// Walks the page ids of Main.qml (`navigation`, then the wizard's steps) through `openPage`,
+/// Walks the page ids of Main.qml (`navigation`, then the wizard's steps: intro, PIN typed, the
+/// service's answer) through `openPage` and the registration flow's slots,
 /// waits until each page has settled (loaded, nothing `loading`, a few frames drawn), and saves
 /// `<dir>/<W>x<H>-<page>.png` with QQuickWindow::grabWindow(). Exits the application with 0 when
 /// every picture was saved, 1 otherwise. No coordinates are clicked, so it is deterministic.
@@ -30,7 +31,7 @@ public:
     {
         QString name;
         QString page;
-        QString step;
+        QString step; ///< what to do on the wizard before the picture: "", "pin" or "submit"
     };
     QList<Shot> plan() const;
 
