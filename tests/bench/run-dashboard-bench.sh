@@ -5,10 +5,12 @@
 # the same run: the headless demo (no GUI at all) and the chart page with the software renderer
 # (QT_QUICK_BACKEND=software, no llvmpipe). Targets: CPU < 5 %, RSS < 200 MB.
 # Usage: tests/bench/run-dashboard-bench.sh BUILD_DIR [SECONDS]   (SECONDS: the window, default 60)
+# Env (for the ctest smoke): BENCH_WARM_S (warm-up, default 15), BENCH_DAYS (days filled, default 7).
 set -euo pipefail
 build=${1:?build dir}
 window=${2:-60}
-warm=15
+warm=${BENCH_WARM_S:-15}
+days=${BENCH_DAYS:-7}
 bin=$build/app/fieldstation
 tck=$(getconf CLK_TCK)
 work=$(mktemp -d)
@@ -22,13 +24,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export QT_LOGGING_RULES="fs.*.info=false" XDG_CONFIG_HOME="$work/config"
+export QT_LOGGING_RULES="fs.*.info=false;qt.scenegraph.time.renderloop=true" XDG_CONFIG_HOME="$work/config"
 
 # 1. The store: the demo registers its own nodes once, then a week is filled in before its readings.
 timeout -s TERM 10 "$bin" --demo --headless --data-dir "$data" >"$work/first.log" 2>&1 || true
 fill=$build/tests/bench/bench_chart_range
 [ -x "$fill" ] || fill=$build/tests/bench/bench_dashboard_fill
-"$fill" --fill "$data"
+"$fill" --fill "$data" --days "$days"
 if [ -x "$build/tests/bench/bench_chart_range" ]; then
   "$build/tests/bench/bench_chart_range" --data-dir "$data" || echo "(bench_chart_range: see its own usage)"
 fi

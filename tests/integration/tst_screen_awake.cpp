@@ -53,9 +53,8 @@ private Q_SLOTS:
         const unsigned long before = serverIdleMs(m_display);
         awake.setActive(true); // a live page opened: reset at once
         QCOMPARE(awake.resets(), 1);
-        QVERIFY2(
-            serverIdleMs(m_display) < before,
-            qPrintable(QStringLiteral("idle %1 ms, before %2 ms").arg(serverIdleMs(m_display)).arg(before)));
+        // Qt's connection and ours are two: the server may answer ours before it handles the reset.
+        QTRY_VERIFY_WITH_TIMEOUT(serverIdleMs(m_display) < before, test::timeoutMs(5000));
         // …and again every interval.
         awake.setIntervalMs(100);
         QTRY_VERIFY_WITH_TIMEOUT(awake.resets() >= 4, test::timeoutMs(5000));

@@ -209,12 +209,7 @@ private Q_SLOTS:
             QVERIFY2(false, qPrintable(w.toString()));
     }
 
-    void modes_data()
-    {
-        QTest::addColumn<bool>("kiosk");
-        QTest::newRow("desktop") << false;
-        QTest::newRow("kiosk") << true;
-    }
+    void modes_data() { window_data(); }
     /// The frame: the kiosk is frameless full screen with the keyboard and no menu; the desktop a
     /// normal window with a menu that reaches every page.
     void modes()
