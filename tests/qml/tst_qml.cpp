@@ -297,6 +297,10 @@ private Q_SLOTS:
             QQuickItem* page = screen.open(id);
             QVERIFY2(page, qPrintable(id));
             QCOMPARE(page->property("compact").toBool(), compact);
+            // The header (station, store health, alarm banner) stays above every page.
+            auto* banner = qobject_cast<QQuickItem*>(byObjectName(window, QStringLiteral("alarmBanner")));
+            QVERIFY(banner && banner->parentItem());
+            QVERIFY(!page->isAncestorOf(banner));
             QVERIFY2(page->width() <= size.width() && page->width() > size.width() / 2, qPrintable(id));
         }
         for (const QString& id : window->property("navigation").toStringList()) {
