@@ -12,7 +12,8 @@ constexpr qsizetype kSummaryColumn = 37;
 
 const QString kGlobal = QStringLiteral(
     "Options before the command: --config FILE (the settings), --data-dir DIR (the data folder),\n"
-    "--demo (demo data and emulated remote ends). See `fieldstation --help`.");
+    "--demo (demo data and emulated remote ends). See `fieldstation --help`.\n"
+    "--screenshot-tour DIR (with --kiosk or --desktop) saves a PNG of every page into DIR and quits.");
 
 QString usageLine(const CommandUsage& u)
 {

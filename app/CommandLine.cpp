@@ -19,10 +19,21 @@ bool CommandLine::wantsNoGui(int argc, char** argv)
         if (a[0] != '-') {
             // The first word that is not an option's value is a subcommand.
             const bool isValue =
-                i > 1 && (!std::strcmp(argv[i - 1], "--config") || !std::strcmp(argv[i - 1], "--data-dir"));
+                i > 1 &&
+                (!std::strcmp(argv[i - 1], "--config") || !std::strcmp(argv[i - 1], "--data-dir") ||
+                 !std::strcmp(argv[i - 1], "--screenshot-tour") || !std::strcmp(argv[i - 1], "--page"));
             if (!isValue)
                 return true;
         }
+    }
+    return false;
+}
+
+bool CommandLine::wantsKiosk(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--kiosk"))
+            return true;
     }
     return false;
 }
@@ -47,7 +58,16 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
                                     QStringLiteral("FILE"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the store lives."),
                                      QStringLiteral("DIR"));
-    p.addOptions({kiosk, desktop, headless, demo, config, dataDir});
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral(
+            "The page shown first: home (default), particles, energy, solar, uploads, push, settings."),
+        QStringLiteral("ID"));
+    QCommandLineOption screenshotTour(QStringLiteral("screenshot-tour"),
+                                      QStringLiteral("Save a PNG of every page into DIR, then quit."),
+                                      QStringLiteral("DIR"));
+    screenshotTour.setFlags(QCommandLineOption::HiddenFromHelp); // for tests/screenshots.sh
+    p.addOptions({kiosk, desktop, headless, demo, config, dataDir, page, screenshotTour});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."),
                             QStringLiteral("[command …]"));
     // Everything after the command word belongs to the command (its own options included).
@@ -64,6 +84,12 @@ CommandLine CommandLine::parse(const QCoreApplication& app)
     c.demo = p.isSet(demo);
     c.configFile = p.value(config);
     c.dataDir = p.value(dataDir);
+    c.startPage = p.value(page);
+    c.screenshotTour = p.value(screenshotTour);
+    if (!c.screenshotTour.isEmpty() && c.mode == Mode::Headless) {
+        std::fprintf(stderr, "fieldstation: --screenshot-tour needs a window (--kiosk or --desktop)\n");
+        std::exit(2);
+    }
     c.command = p.positionalArguments();
     return c;
 }

@@ -2,7 +2,10 @@
 #include "CommandHelp.h"
 #include "CommandLine.h"
 #include "DecodeCommand.h"
+#include "KioskMode.h"
+#include "LanguageSwitch.h"
 #include "OldLayout.h"
+#include "ScreenshotTour.h"
 #include "ServiceWatchdog.h"
 #include "SignalWatcher.h"
 #include "commands/Commands.h"
@@ -33,8 +36,9 @@
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
+#include <QQuickWindow>
 #include <QStandardPaths>
-#include <QTranslator>
+#include <QTimer>
 #include <cstdio>
 #include <memory>
 #include <unistd.h>
@@ -68,7 +72,8 @@ Result<Settings> loadSettings(const CommandLine& cl)
     return s;
 }
 
-int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings)
+int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& settings,
+               LanguageSwitch& language)
 {
     Station station(settings, {cl.demo, cl.dataDir, cl.mode == CommandLine::Mode::Desktop});
     // Connected before start, so the stream and the store's health learn every node the sources
@@ -167,8 +172,11 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
                              if (engine && !engine->rootObjects().isEmpty())
                                  engine->rootObjects().constFirst()->setProperty("stationName", name);
                          });
+        QObject::connect(settingsEditor.get(), &SettingsEditor::liveApplied, &language,
+                         [&language](const Settings& s) { language.setLanguage(s.station.language); });
         adminLock = std::make_unique<AdminLock>(cl.mode == CommandLine::Mode::Kiosk, secrets);
         engine = std::make_unique<QQmlApplicationEngine>();
+        language.attach(engine.get()); // a later switch re-translates the window in place
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->setInitialProperties({
             {QStringLiteral("stream"), QVariant::fromValue(stream.get())},
@@ -185,6 +193,7 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             {QStringLiteral("kiosk"), cl.mode == CommandLine::Mode::Kiosk},
             {QStringLiteral("stationName"), settings.station.name},
             {QStringLiteral("demo"), cl.demo},
+            {QStringLiteral("startPage"), cl.startPage},
         });
         QObject::connect(
             engine.get(), &QQmlApplicationEngine::objectCreationFailed, &app,
@@ -194,6 +203,12 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
             station.stop();
             return 1;
         }
+    }
+    std::unique_ptr<ScreenshotTour> tour;
+    if (!cl.screenshotTour.isEmpty()) {
+        tour = std::make_unique<ScreenshotTour>(qobject_cast<QQuickWindow*>(engine->rootObjects().first()),
+                                                cl.screenshotTour);
+        QTimer::singleShot(0, tour.get(), &ScreenshotTour::start);
     }
     const int rc = app.exec();
     engine.reset(); // the window goes before the sources it shows
@@ -212,10 +227,14 @@ int main(int argc, char** argv)
     qRegisterMetaType<QList<fs::UploadBatch>>();
     qRegisterMetaType<QList<fs::PushStatus>>();
     std::unique_ptr<QCoreApplication> app;
-    if (CommandLine::wantsNoGui(argc, argv))
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    const bool gui = !CommandLine::wantsNoGui(argc, argv);
+    // The input method is read from the environment when the application is created.
+    if (gui && CommandLine::wantsKiosk(argc, argv))
+        kiosk::prepareEnvironment();
+    if (gui)
         app = std::make_unique<QApplication>(argc, argv); // QtCharts in QML needs a QApplication
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     // No organization name: with one, Qt puts settings and data one folder deeper
     // (~/.config/fieldstation/fieldstation/).
     QCoreApplication::setApplicationName(QStringLiteral("fieldstation"));
@@ -277,12 +296,12 @@ int main(int argc, char** argv)
         QLoggingCategory::setFilterRules(
             QString(settings->logRules).replace(QLatin1Char(';'), QLatin1Char('\n')));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("fieldstation"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    LanguageSwitch language;
+    language.setLanguage(settings->station.language);
+    if (cl.mode == CommandLine::Mode::Kiosk)
+        kiosk::hidePointer();
 
-    const int rc = runStation(*app, cl, settings.value());
+    const int rc = runStation(*app, cl, settings.value(), language);
     if (rc != kRestartExitCode)
         return rc;
     // The same process id (systemd keeps watching it), everything else new.

@@ -13,6 +13,7 @@ build_pkgs=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtcharts
   qml6-module-qtquick-templates qml6-module-qttest qml6-module-qtquick-dialogs
   qml6-module-qtqml-models qml6-module-qtquick-virtualkeyboard qml6-module-qtqml
+  qml6-module-qt-labs-folderlistmodel libxcb1-dev libxss-dev
   qt6-virtualkeyboard-plugin qml6-module-qtquick-shapes
   qt6-qpa-plugins fonts-dejavu-core
 )

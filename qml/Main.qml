@@ -1,6 +1,6 @@
-// Main: the one window, full screen in kiosk mode (800×480), a normal window on a desktop. The home
-// screen is the dashboard; every other page is created only while it is shown (a hidden chart does
-// not exist, so it cannot redraw).
+// Main: the one window, frameless full screen in kiosk mode (800×480, touch only), a resizable window
+// with a menu on a desktop. The home screen is the dashboard; every other page is created only while
+// it is shown (a hidden chart does not exist, so it cannot redraw).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -27,6 +27,8 @@ ApplicationWindow {
 
     /// The page shown: one of the ids in `pages` below.
     property string currentPage: "home"
+    /// The page to open at start (--page ID); empty: the dashboard.
+    property string startPage: ""
     /// Laid out by width, not by mode: the 7" kiosk and a small desktop window look alike.
     readonly property bool compact: width < 1000
 
@@ -46,6 +48,9 @@ ApplicationWindow {
     /// The pages on the navigation bar, in order (the wizard is opened from the uploads and settings pages).
     readonly property var navigation: ["home", "particles", "energy", "solar", "uploads", "push", "settings"]
 
+    /// Pages that show live values: while one is up, the kiosk's screen does not blank.
+    readonly property var livePages: ["home", "particles", "energy", "solar"]
+
     function openPage(id) {
         if (!(id in pages)) {
             console.warn("no page", id)
@@ -53,14 +58,42 @@ ApplicationWindow {
         }
         currentPage = id
     }
+    Component.onCompleted: {
+        if (startPage !== "")
+            openPage(startPage)
+    }
+    function toggleFullScreen() {
+        visibility = visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
+    }
 
     width: kiosk ? 800 : 1280
     height: kiosk ? 480 : 800
     minimumWidth: 640
     minimumHeight: 400
+    // Frameless too: a compositor must not put a title bar on the kiosk.
+    flags: kiosk ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
     visibility: kiosk ? Window.FullScreen : Window.Windowed
     visible: true
     title: qsTr("FieldStation — %1").arg(stationName)
+
+    // The menu exists on a desktop only; the kiosk has the navigation bar.
+    menuBar: Loader {
+        objectName: "menuBarLoader"
+        active: !window.kiosk
+        // The window's ids are in scope in this inline component at run time (tst_qml uses the menu);
+        // the 6.4 linter cannot see into it.
+        // qmllint disable unqualified
+        sourceComponent: DesktopMenu {
+            pages: window.pages
+            navigation: window.navigation
+            fullScreen: window.visibility === Window.FullScreen
+            onOpenPage: id => window.openPage(id)
+            onFullScreenToggled: window.toggleFullScreen()
+            onAboutRequested: about.open()
+            onQuitRequested: Qt.quit()
+        }
+        // qmllint enable unqualified
+    }
 
     header: ColumnLayout {
         spacing: 0
@@ -68,19 +101,21 @@ ApplicationWindow {
             Layout.fillWidth: true
             RowLayout {
                 anchors.fill: parent
-                anchors.leftMargin: 12
-                anchors.rightMargin: 12
-                spacing: 12
+                anchors.leftMargin: window.compact ? 6 : 12
+                anchors.rightMargin: window.compact ? 6 : 12
+                spacing: window.compact ? 8 : 12
 
                 Label {
+                    Layout.maximumWidth: window.width / 3
                     text: window.stationName
+                    elide: Text.ElideRight
                     font.bold: true
-                    font.pixelSize: 18
+                    font.pixelSize: window.compact ? 16 : 18
                 }
                 Label {
                     visible: window.demo
-                    text: qsTr("DEMO — emulated devices")
-                    color: "#b35900"
+                    text: window.compact ? qsTr("DEMO") : qsTr("DEMO — emulated devices")
+                    color: Theme.warn
                     font.bold: true
                 }
                 Item { Layout.fillWidth: true }
@@ -90,13 +125,15 @@ ApplicationWindow {
                 }
                 Label {
                     id: clock
-                    font.pixelSize: 16
-                    text: Qt.formatDateTime(new Date(), "yyyy-MM-dd HH:mm:ss")
+                    objectName: "clock"
+                    property date now: new Date()
+                    font.pixelSize: window.compact ? 14 : 16
+                    text: Qt.formatDateTime(now, window.compact ? "HH:mm" : "yyyy-MM-dd HH:mm:ss")
                     Timer {
                         interval: 1000
                         running: true
                         repeat: true
-                        onTriggered: clock.text = Qt.formatDateTime(new Date(), "yyyy-MM-dd HH:mm:ss")
+                        onTriggered: clock.now = new Date()
                     }
                 }
             }
@@ -115,15 +152,20 @@ ApplicationWindow {
         currentIndex: window.navigation.indexOf(window.currentPage)
         Repeater {
             model: window.navigation
+            // A delegate with required properties may use the window's id at run time; the 6.4 linter
+            // has no `pragma ComponentBehavior: Bound` to be told so.
+            // qmllint disable unqualified
             TabButton {
                 required property string modelData
                 objectName: modelData + "Tab"
-                text: modelData === "uploads" && window.queue.pendingCount > 0
-                      ? qsTr("Uploads (%1 waiting)").arg(window.queue.pendingCount)
-                      : window.pages[modelData].title
-                implicitHeight: window.compact ? 48 : 40
+                text: modelData !== "uploads" || window.queue.pendingCount === 0
+                      ? window.pages[modelData].title
+                      : window.compact ? qsTr("Uploads (%1)").arg(window.queue.pendingCount)
+                                       : qsTr("Uploads (%1 waiting)").arg(window.queue.pendingCount)
+                implicitHeight: window.compact ? Theme.touch : 40
                 onClicked: window.openPage(modelData)
             }
+            // qmllint enable unqualified
         }
     }
 
@@ -148,6 +190,39 @@ ApplicationWindow {
             target: page.item
             ignoreUnknownSignals: true
             function onOpenPage(id) { window.openPage(id) }
+        }
+        Binding {
+            target: page.item
+            property: "compact"
+            value: window.compact
+            when: page.status === Loader.Ready
+        }
+    }
+
+    // The kiosk has no keyboard: Qt's virtual keyboard slides up for any text field.
+    Loader {
+        objectName: "keyboardLoader"
+        active: window.kiosk
+        z: 100
+        anchors.fill: parent
+        source: "components/KioskKeyboard.qml"
+    }
+
+    ScreenAwake {
+        objectName: "screenAwake"
+        active: window.kiosk && window.livePages.indexOf(window.currentPage) >= 0
+    }
+
+    Dialog {
+        id: about
+        objectName: "aboutDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("About FieldStation")
+        standardButtons: Dialog.Close
+        Label {
+            text: qsTr("FieldStation %1\nAcquires, keeps, shows and forwards a field station's readings.")
+                .arg(Qt.application.version)
         }
     }
 }

@@ -22,6 +22,11 @@ void readStation(YamlReader& r, StationSettings& s)
     r.choice("secrets", secrets,
              {QStringLiteral("auto"), QStringLiteral("keychain"), QStringLiteral("file")});
     s.secrets = StationSettings::Secrets(secrets);
+    const QStringList languages = {QStringLiteral("auto"), QStringLiteral("en"), QStringLiteral("de"),
+                                   QStringLiteral("fr")};
+    int language = int(languages.indexOf(s.language));
+    r.choice("language", language, languages);
+    s.language = languages.value(language);
 }
 
 void readGascloud(YamlReader& r, GascloudSettings& s)

@@ -22,6 +22,7 @@ struct StationSettings
     /// Where secrets live: the OS keychain, a 0600 file in the data folder, or the keychain with the
     /// file as fallback (auto; headless and kiosk use the file, having no keychain service).
     Secrets secrets = Secrets::Auto;
+    QString language = QStringLiteral("auto"); ///< the screen's language: auto (system locale), en, de, fr
 };
 
 struct RecorderSettings

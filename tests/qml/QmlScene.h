@@ -1,8 +1,14 @@
-// QmlScene: Main.qml loaded offscreen as the app loads it, and the ways tests find things in it
-// (objects by name, chart series, value tiles).
+// QmlScene: Main.qml loaded offscreen as the app loads it over every service, and the ways tests find
+// things in it (pages by id, objects by name, chart series, value tiles).
 #pragma once
 
+#include "views/AdminLock.h"
+#include "views/AlarmModel.h"
+#include "views/DashboardModel.h"
 #include "views/LiveStream.h"
+#include "views/RegistrationFlow.h"
+#include "views/SettingsEditor.h"
+#include "views/SinkControl.h"
 #include "views/SinkStatusModel.h"
 #include "views/SourceListModel.h"
 #include "views/StoreHealthView.h"
@@ -12,6 +18,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtCharts/QAbstractSeries>
 
 namespace fs::test {
@@ -80,25 +87,53 @@ inline QVariant tile(QQuickWindow* window, const QString& label)
     return {};
 }
 
-/// Main.qml loaded as the app loads it, over the given models; its QML warnings collected.
+/// Every service Main.qml is given; the tests fill the ones they look at.
+struct Services
+{
+    LiveStream stream{600};
+    SourceListModel sources;
+    StoreHealthView storeHealth;
+    UploadQueueModel queue;
+    DashboardModel dashboard;
+    AlarmModel alarms;
+    SinkStatusModel sinks;
+    // Secrets in a file under a folder of the test's own; the settings file is never written.
+    QTemporaryDir secretsDir;
+    SinkControl sinkControl{secrets()};
+    RegistrationFlow registration{RegistrationFlow::Setup{QStringLiteral("http://127.0.0.1:9"), 5, true,
+                                                          QStringLiteral("test station"), secrets()}};
+    SettingsEditor settingsEditor{secretsDir.filePath(QStringLiteral("fieldstation.yaml")), Settings{}};
+    AdminLock adminLock{false, secrets()};
+
+    SecretStore secrets() const { return SecretStore(secretsDir.path(), StationSettings::Secrets::File, false); }
+};
+
+/// Main.qml loaded as the app loads it, over the given services; its QML warnings collected.
 struct Screen
 {
     QQmlApplicationEngine engine;
     QList<QQmlError> warnings;
 
-    Screen(LiveStream& stream, SourceListModel& sources, StoreHealthView& storeHealth,
-           UploadQueueModel& queue, SinkStatusModel& sinks, bool kiosk)
+    Screen(Services& s, bool kiosk)
     {
-        queue.attach(nullptr, QStringLiteral("not registered"));
+        s.queue.attach(nullptr, QStringLiteral("not registered"));
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine.setInitialProperties({{QStringLiteral("stream"), QVariant::fromValue(&stream)},
-                                     {QStringLiteral("sources"), QVariant::fromValue(&sources)},
-                                     {QStringLiteral("storeHealth"), QVariant::fromValue(&storeHealth)},
-                                     {QStringLiteral("queue"), QVariant::fromValue(&queue)},
-                                     {QStringLiteral("sinks"), QVariant::fromValue(&sinks)},
-                                     {QStringLiteral("kiosk"), kiosk},
-                                     {QStringLiteral("stationName"), QStringLiteral("test station")},
-                                     {QStringLiteral("demo"), true}});
+        engine.setInitialProperties({
+            {QStringLiteral("stream"), QVariant::fromValue(&s.stream)},
+            {QStringLiteral("sources"), QVariant::fromValue(&s.sources)},
+            {QStringLiteral("storeHealth"), QVariant::fromValue(&s.storeHealth)},
+            {QStringLiteral("queue"), QVariant::fromValue(&s.queue)},
+            {QStringLiteral("dashboard"), QVariant::fromValue(&s.dashboard)},
+            {QStringLiteral("alarms"), QVariant::fromValue(&s.alarms)},
+            {QStringLiteral("sinks"), QVariant::fromValue(&s.sinks)},
+            {QStringLiteral("sinkControl"), QVariant::fromValue(&s.sinkControl)},
+            {QStringLiteral("registration"), QVariant::fromValue(&s.registration)},
+            {QStringLiteral("settingsEditor"), QVariant::fromValue(&s.settingsEditor)},
+            {QStringLiteral("adminLock"), QVariant::fromValue(&s.adminLock)},
+            {QStringLiteral("kiosk"), kiosk},
+            {QStringLiteral("stationName"), QStringLiteral("test station")},
+            {QStringLiteral("demo"), true},
+        });
         QObject::connect(&engine, &QQmlApplicationEngine::warnings,
                          [this](const QList<QQmlError>& w) { warnings << w; });
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/FieldStation/Main.qml")));
@@ -108,6 +143,13 @@ struct Screen
     {
         return engine.rootObjects().size() == 1 ? qobject_cast<QQuickWindow*>(engine.rootObjects().first())
                                                 : nullptr;
+    }
+    /// Opens page `id` the way the navigation bar does; the page's root item once it is loaded.
+    QQuickItem* open(const QString& id)
+    {
+        QMetaObject::invokeMethod(window(), "openPage", Q_ARG(QVariant, id));
+        auto* loader = window()->findChild<QQuickItem*>(QStringLiteral("pageLoader"));
+        return loader ? loader->property("item").value<QQuickItem*>() : nullptr;
     }
 };
 

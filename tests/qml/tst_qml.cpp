@@ -1,5 +1,7 @@
-// The QML window, offscreen: loads Main.qml as the app does, in kiosk and desktop sizes, feeds it
-// readings, and checks the chart series, the histogram bars and the value tiles follow.
+// The QML window, offscreen: loads Main.qml as the app does, in kiosk and desktop modes and at the
+// kiosk's and a desktop's size, feeds it readings, and checks the frame (menu, keyboard, pointer,
+// lazy pages) and that the chart series, the histogram bars and the value tiles follow.
+#include "KioskMode.h"
 #include "QmlScene.h"
 #include "TestSupport.h"
 #include "sources/opcn3/OpcN3Channels.h"
@@ -11,11 +13,14 @@
 #include "views/UploadQueueModel.h"
 
 #include <QApplication>
+#include <QCursor>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarSet>
@@ -79,8 +84,12 @@ private Q_SLOTS:
     void window()
     {
         QFETCH(bool, kiosk);
-        LiveStream stream(600);
-        SourceListModel sources;
+        Services services;
+        LiveStream& stream = services.stream;
+        SourceListModel& sources = services.sources;
+        StoreHealthView& storeHealth = services.storeHealth;
+        UploadQueueModel& queue = services.queue;
+        SinkStatusModel& sinks = services.sinks;
         SourceListModel::Row roof, yard;
         roof.id = QStringLiteral("opc-roof");
         roof.type = yard.type = QStringLiteral("opcn3");
@@ -90,20 +99,14 @@ private Q_SLOTS:
         yard.id = QStringLiteral("opc-yard");
         yard.name = QStringLiteral("Yard");
         sources.setRows({roof, yard});
-        StoreHealthView storeHealth;
-        UploadQueueModel queue;
-        SinkStatusModel sinks;
-        Screen screen(stream, sources, storeHealth, queue, sinks, kiosk);
+        Screen screen(services, kiosk);
         QQuickWindow* window = screen.window();
         QVERIFY(window);
         QList<QQmlError>& warnings = screen.warnings;
-        if (kiosk) {
-            QCOMPARE(window->visibility(), QWindow::FullScreen);
-        } else {
-            QCOMPARE(window->width(), 1100);
-            QCOMPARE(window->visibility(), QWindow::Windowed);
-        }
         QVERIFY(window->title().contains(QStringLiteral("test station")));
+        // Only the page shown exists: the particle page's chart appears when it is opened.
+        QVERIFY(chartSeries(window, QStringLiteral("pmChart")).isEmpty());
+        QVERIFY(screen.open(QStringLiteral("particles")));
 
         const QList<ChannelId> roofIds = registerOpc(stream, QStringLiteral("opc-roof"), 1);
         const QList<ChannelId> yardIds = registerOpc(stream, QStringLiteral("opc-yard"), 101);
@@ -182,16 +185,15 @@ private Q_SLOTS:
         QCOMPARE(queue.data(queue.index(0), UploadQueueModel::StateRole).toString(),
                  QStringLiteral("pending"));
         QCOMPARE(queue.data(queue.index(1), UploadQueueModel::RowsRole).toInt(), 300);
-        QObject* tab = nullptr;
-        QObject* page = nullptr;
-        for (QObject* o : all<QObject>(window)) {
-            if (o->objectName() == QLatin1String("uploadsTab"))
-                tab = o;
-            if (o->objectName() == QLatin1String("uploadQueuePage"))
-                page = o;
-        }
-        QVERIFY(tab && page);
-        QCOMPARE(tab->property("text").toString(), QStringLiteral("Uploads (1 waiting)"));
+        QObject* tab = byObjectName(window, QStringLiteral("uploadsTab"));
+        QVERIFY(tab);
+        QVERIFY(!byObjectName(window, QStringLiteral("uploadQueuePage")));
+        QQuickItem* page = screen.open(QStringLiteral("uploads"));
+        QVERIFY(page);
+        QCOMPARE(page->objectName(), QStringLiteral("uploadQueuePage"));
+        QTRY_VERIFY(chartSeries(window, QStringLiteral("pmChart")).isEmpty()); // the particle page is gone
+        QCOMPARE(tab->property("text").toString(),
+                 kiosk ? QStringLiteral("Uploads (1)") : QStringLiteral("Uploads (1 waiting)"));
         // The push page's model: one row per server.
         SinkStatus central;
         central.server = QStringLiteral("central");
@@ -207,10 +209,120 @@ private Q_SLOTS:
             QVERIFY2(false, qPrintable(w.toString()));
     }
 
+    void modes_data() { window_data(); }
+    /// The frame: the kiosk is frameless full screen with the keyboard and no menu; the desktop a
+    /// normal window with a menu that reaches every page.
+    void modes()
+    {
+        QFETCH(bool, kiosk);
+        Services services;
+        Screen screen(services, kiosk);
+        QQuickWindow* window = screen.window();
+        QVERIFY(window);
+        auto* menuLoader = window->findChild<QQuickItem*>(QStringLiteral("menuBarLoader"));
+        auto* keyboardLoader = window->findChild<QQuickItem*>(QStringLiteral("keyboardLoader"));
+        QObject* awake = byObjectName(window, QStringLiteral("screenAwake"));
+        QVERIFY(menuLoader && keyboardLoader && awake);
+        if (kiosk) {
+            QCOMPARE(window->visibility(), QWindow::FullScreen);
+            QVERIFY(window->flags().testFlag(Qt::FramelessWindowHint));
+            QCOMPARE(window->size(), QSize(800, 480));
+            QVERIFY(!menuLoader->property("item").value<QObject*>());
+            QVERIFY(keyboardLoader->property("item").value<QObject*>());
+            QCOMPARE(keyboardLoader->property("status").toInt(), 1); // Loader.Ready
+            QVERIFY(byObjectName(window, QStringLiteral("kioskKeyboard")));
+            // The screen stays awake on the dashboard and the charts, not on a list page.
+            QVERIFY(awake->property("active").toBool());
+            screen.open(QStringLiteral("particles"));
+            QVERIFY(awake->property("active").toBool());
+            screen.open(QStringLiteral("uploads"));
+            QVERIFY(!awake->property("active").toBool());
+            // The pointer: main.cpp hides it with the same call.
+            kiosk::hidePointer();
+            QVERIFY(QGuiApplication::overrideCursor());
+            QCOMPARE(QGuiApplication::overrideCursor()->shape(), Qt::BlankCursor);
+            QGuiApplication::restoreOverrideCursor();
+        } else {
+            QCOMPARE(window->visibility(), QWindow::Windowed);
+            QVERIFY(!window->flags().testFlag(Qt::FramelessWindowHint));
+            QCOMPARE(window->size(), QSize(1280, 800));
+            QVERIFY(!keyboardLoader->property("item").value<QObject*>());
+            QVERIFY(!byObjectName(window, QStringLiteral("kioskKeyboard")));
+            QVERIFY(!awake->property("active").toBool());
+            QObject* bar = menuLoader->property("item").value<QObject*>();
+            QVERIFY(bar);
+            QCOMPARE(bar->objectName(), QStringLiteral("menuBar"));
+            QCOMPARE(window->property("menuBar").value<QObject*>(), menuLoader);
+            QVERIFY(menuLoader->height() > 0);
+            // View menu: one entry per page of the navigation bar, each opening its page.
+            const QStringList pages = window->property("navigation").toStringList();
+            QCOMPARE(pages.size(), 7);
+            for (const QString& id : pages) {
+                QObject* item = byObjectName(window, id + QStringLiteral("MenuItem"));
+                QVERIFY2(item, qPrintable(id));
+                QVERIFY(QMetaObject::invokeMethod(item, "triggered"));
+                QCOMPARE(window->property("currentPage").toString(), id);
+            }
+        }
+        for (const QQmlError& w : screen.warnings)
+            QVERIFY2(false, qPrintable(w.toString()));
+    }
+
+    void sizes_data()
+    {
+        QTest::addColumn<bool>("kiosk");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("kiosk 800x480") << true << QSize(800, 480);
+        QTest::newRow("desktop 1280x800") << false << QSize(1280, 800);
+        QTest::newRow("desktop 800x480") << false << QSize(800, 480);
+    }
+    /// Every page at the kiosk's and a desktop's size: no QML warning, laid out by width (compact
+    /// below 1000 px), touch-sized tabs on the small screen, a header that fits.
+    void sizes()
+    {
+        QFETCH(bool, kiosk);
+        QFETCH(QSize, size);
+        Services services;
+        Screen screen(services, kiosk);
+        QQuickWindow* window = screen.window();
+        QVERIFY(window);
+        if (!kiosk) // the kiosk fills the screen, which is the Pi's 800×480 here (see main())
+            window->resize(size);
+        QTRY_COMPARE(window->size(), size);
+        const bool compact = size.width() < 1000;
+        QTRY_COMPARE(window->property("compact").toBool(), compact); // after the resize event
+        QStringList ids = window->property("navigation").toStringList();
+        ids << QStringLiteral("register");
+        for (const QString& id : ids) {
+            QQuickItem* page = screen.open(id);
+            QVERIFY2(page, qPrintable(id));
+            QCOMPARE(page->property("compact").toBool(), compact);
+            // The header (station, store health, alarm banner) stays above every page.
+            auto* banner = qobject_cast<QQuickItem*>(byObjectName(window, QStringLiteral("alarmBanner")));
+            QVERIFY(banner && banner->parentItem());
+            QVERIFY(!page->isAncestorOf(banner));
+            QVERIFY2(page->width() <= size.width() && page->width() > size.width() / 2, qPrintable(id));
+        }
+        for (const QString& id : window->property("navigation").toStringList()) {
+            auto* tab = qobject_cast<QQuickItem*>(byObjectName(window, id + QStringLiteral("Tab")));
+            QVERIFY(tab);
+            QVERIFY(tab->height() >= (compact ? 48 : 40));
+        }
+        // The header row's content fits the width (nothing pushed off the right edge).
+        QObject* clock = byObjectName(window, QStringLiteral("clock"));
+        auto* clockItem = qobject_cast<QQuickItem*>(clock);
+        QVERIFY(clockItem);
+        const QPointF right = clockItem->mapToScene(QPointF(clockItem->width(), 0));
+        QVERIFY2(right.x() <= size.width(), qPrintable(QString::number(right.x())));
+        for (const QQmlError& w : screen.warnings)
+            QVERIFY2(false, qPrintable(w.toString()));
+    }
+
     void devicePages()
     {
-        LiveStream stream(600);
-        SourceListModel sources;
+        Services services;
+        LiveStream& stream = services.stream;
+        SourceListModel& sources = services.sources;
         SourceListModel::Row meter, solar;
         meter.id = QStringLiteral("egauge-house");
         meter.type = QStringLiteral("egauge");
@@ -218,10 +330,7 @@ private Q_SLOTS:
         solar.id = QStringLiteral("isems");
         solar.type = QStringLiteral("isems");
         sources.setRows({meter, solar});
-        StoreHealthView storeHealth;
-        UploadQueueModel queue;
-        SinkStatusModel sinks;
-        Screen screen(stream, sources, storeHealth, queue, sinks, true);
+        Screen screen(services, true);
         QQuickWindow* window = screen.window();
         QVERIFY(window);
         QList<QQmlError>& warnings = screen.warnings;
@@ -260,10 +369,10 @@ private Q_SLOTS:
         }
         QTest::qWait(50);
 
-        QObject* energy = byObjectName(window, QStringLiteral("energyPage"));
-        QObject* solarPage = byObjectName(window, QStringLiteral("solarPage"));
-        QVERIFY(energy && solarPage);
-        // The objects named `name` inside `page` (pages sit side by side in one StackLayout).
+        QQuickItem* energy = screen.open(QStringLiteral("energy"));
+        QVERIFY(energy);
+        QCOMPARE(energy->objectName(), QStringLiteral("energyPage"));
+        // The objects named `name` inside `page`.
         const auto within = [&](QObject* page, const char* name) {
             QList<QObject*> out;
             for (QObject* o : all<QObject>(window)) {
@@ -303,14 +412,19 @@ private Q_SLOTS:
         QVERIFY(meterPlot->valueMin() < -812.5);
         QVERIFY(meterPlot->valueMax() > -406.25 && meterPlot->valueMax() < -300);
 
-        QTRY_COMPARE(tilesOf(solarPage).size(), 2);
-        QCOMPARE(tilesOf(solarPage).value(QStringLiteral("batteryVoltage")), 14.07);
         QCOMPARE(within(energy, "nodeSelector").size(), 1);
         QCOMPARE(qobject_cast<QQuickItem*>(within(energy, "nodeSelector").first())->isVisible(), false);
+        // The solar page through its tab, as a finger would.
+        QObject* solarTab = byObjectName(window, QStringLiteral("solarTab"));
+        QVERIFY(solarTab && QMetaObject::invokeMethod(solarTab, "clicked"));
+        auto* loader = window->findChild<QQuickItem*>(QStringLiteral("pageLoader"));
+        QQuickItem* solarPage = loader->property("item").value<QQuickItem*>();
+        QVERIFY(solarPage);
+        QCOMPARE(solarPage->objectName(), QStringLiteral("solarPage"));
+        QTRY_COMPARE(tilesOf(solarPage).size(), 2);
+        QCOMPARE(tilesOf(solarPage).value(QStringLiteral("batteryVoltage")), 14.07);
         QCOMPARE(within(solarPage, "nodeSelector").size(), 1);
         auto* nodeSelector = qobject_cast<QQuickItem*>(within(solarPage, "nodeSelector").first());
-        QObject* tabs = byObjectName(window, QStringLiteral("pageTabs"));
-        QVERIFY(tabs && tabs->setProperty("currentIndex", 2));
         QTRY_VERIFY(nodeSelector->isVisible()); // two nodes of several channels: a selector
         QCOMPARE(nodeSelector->property("count").toInt(), 2);
         QVERIFY(nodeSelector->setProperty("currentIndex", 1));
@@ -321,5 +435,24 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestQml)
+int main(int argc, char** argv)
+{
+    // As fieldstation --kiosk does, so that the kiosk's keyboard loads as it does there.
+    fs::kiosk::prepareEnvironment();
+    // Offscreen, the one screen is the official Pi touchscreen's size, so the kiosk's full-screen
+    // window is 800×480 as on the station (the offscreen platform's default screen is 800×800).
+    QTemporaryDir dir;
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == QLatin1String("offscreen") && dir.isValid()) {
+        QFile config(dir.filePath(QStringLiteral("screens.json")));
+        if (config.open(QIODevice::WriteOnly)) {
+            config.write(R"({"screens": [{"name": "pi-7inch", "x": 0, "y": 0, "width": 800, "height": 480,
+                             "logicalDpi": 96, "logicalBaseDpi": 96}]})");
+            config.close();
+            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.fileName().toLocal8Bit());
+        }
+    }
+    QApplication app(argc, argv); // QtCharts in QML needs a QApplication
+    TestQml test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_qml.moc"

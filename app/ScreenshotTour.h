@@ -1,0 +1,53 @@
+// ScreenshotTour: visits every page of the window, saves a PNG of each, then quits (--screenshot-tour).
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+class QQuickWindow;
+
+namespace fs {
+
+/// Walks the page ids of Main.qml (`navigation`, then the wizard's steps: intro, PIN typed, the
+/// service's answer) through `openPage` and the registration flow's slots,
+/// waits until each page has settled (loaded, nothing `loading`, a few frames drawn), and saves
+/// `<dir>/<W>x<H>-<page>.png` with QQuickWindow::grabWindow(). Exits the application with 0 when
+/// every picture was saved, 1 otherwise. No coordinates are clicked, so it is deterministic.
+/// FS_SCREENSHOT_PAGES=home,uploads (comma-separated page ids) limits the tour to those pages.
+class ScreenshotTour : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScreenshotTour(QQuickWindow* window, const QString& dir, QObject* parent = nullptr);
+
+    /// Starts after the first frame; the application quits when the tour ends.
+    void start();
+    /// The shots in visiting order: {file stem, page id, wizard step or empty}.
+    struct Shot
+    {
+        QString name;
+        QString page;
+        QString step; ///< what to do on the wizard before the picture: "", "pin" or "submit"
+    };
+    QList<Shot> plan() const;
+
+private:
+    void next();
+    void poll();
+    bool settled() const;
+    void save();
+
+    QPointer<QQuickWindow> m_window;
+    QString m_dir;
+    QList<Shot> m_shots;
+    qsizetype m_at = -1;
+    QTimer m_poll;
+    QElapsedTimer m_since;
+    int m_failures = 0;
+};
+
+} // namespace fs
