@@ -111,6 +111,11 @@ quint64 HistoryReader::request(const HistoryRequest& request)
 {
     const quint64 ticket = m_nextTicket.fetch_add(1);
     QMetaObject::invokeMethod(m_worker, [this, ticket, request] {
+        {
+            std::lock_guard lock(m_cancelMutex);
+            if (m_cancelled.remove(ticket))
+                return;
+        }
         if (!m_store) {
             auto opened = Store::open(m_path, Store::Mode::ReadOnly);
             if (!opened) {
@@ -123,6 +128,14 @@ quint64 HistoryReader::request(const HistoryRequest& request)
         Q_EMIT loaded(ticket, request, points ? points.value() : QList<QPointF>(), points.error());
     });
     return ticket;
+}
+
+void HistoryReader::cancel(quint64 ticket)
+{
+    if (ticket == 0 || ticket >= m_nextTicket.load())
+        return;
+    std::lock_guard lock(m_cancelMutex);
+    m_cancelled.insert(ticket);
 }
 
 Result<QList<QPointF>> HistoryReader::read(Store& store, const HistoryRequest& r)

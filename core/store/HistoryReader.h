@@ -7,9 +7,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QThread>
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace fs {
 
@@ -40,6 +42,9 @@ public:
 
     /// Any thread; returns at once. `loaded` follows, from the reader's thread, with the same ticket.
     quint64 request(const HistoryRequest& request);
+    /// Any thread: a request not yet started is skipped and never answered (a chart that changed its
+    /// window or went away). One already running is answered.
+    void cancel(quint64 ticket);
 
     /// The read itself on the caller's connection: raw readings, or for spans above
     /// kAggregatesAboveMs the table minute_aggregates where it exists, then raw readings after it.
@@ -55,6 +60,8 @@ private:
     QObject* m_worker;              // lives in m_thread: the context the reads run in
     std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
     std::atomic<quint64> m_nextTicket{1};
+    std::mutex m_cancelMutex;
+    QSet<quint64> m_cancelled; // tickets to skip, removed when their turn comes
 };
 
 } // namespace fs

@@ -100,6 +100,18 @@ const QList<QStringList>& migrations()
                            " max REAL NOT NULL,"
                            " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID"),
         },
+        // 6: minutes are folded continuously, not only by retention, so that long chart ranges read
+        // minutes instead of raw rows. A reading is counted in minute_aggregates exactly when
+        // seq <= folded_seq and time_ms < folded_to_ms (one row). A store from before starts with
+        // nothing counted up to now's minute; the folder catches up in chunks of seq.
+        {
+            QStringLiteral("CREATE TABLE minute_folds ("
+                           " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                           " folded_seq INTEGER NOT NULL,"
+                           " folded_to_ms INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO minute_folds VALUES (1, 0,"
+                           " CAST(strftime('%s', 'now') AS INTEGER) / 60 * 60000)"),
+        },
     };
     return steps;
 }

@@ -188,6 +188,118 @@ private Q_SLOTS:
         QCOMPARE(rows, 600);
     }
 
+    void continuousFoldAndRetentionCountEachReadingOnce()
+    {
+        // The minute fold counts closed minutes while the readings stay; late readings of a minute
+        // already folded are merged by the next fold or, if retention deletes them first, by
+        // retention's own fold; nothing is counted twice.
+        Station st(path("fold.db"), 2);
+        QVERIFY(st.rec
+                    .run([](Store& s) {
+                        QSqlQuery q(s.db());
+                        return q.exec(
+                                   QStringLiteral("UPDATE minute_folds SET folded_seq = 0, folded_to_ms = 0"))
+                                   ? Status()
+                                   : Status(Error{QStringLiteral("reset")});
+                    })
+                    .ok());
+        const qint64 m0 = MinuteAggregates::minuteOf(kNow - 40 * kDay);
+        const qint64 start = m0 + 25'000;
+        std::map<std::pair<qint64, qint64>, MinuteAggregate> want;
+        const auto expect = [&](qint64 ch, qint64 t, double v) {
+            auto [it, fresh] =
+                want.try_emplace({ch, MinuteAggregates::minuteOf(t)},
+                                 MinuteAggregate{ch, MinuteAggregates::minuteOf(t), 0, v, 0, v});
+            MinuteAggregate& a = it->second;
+            a.mean = (a.mean * double(a.n) + v) / double(a.n + 1);
+            ++a.n;
+            a.min = std::min(a.min, v);
+            a.max = std::max(a.max, v);
+        };
+        const auto spiky = [](int s, int c) {
+            return s == 70 ? 900.0 + c : s == 100 ? -300.0 - c : s % 9 + c * 10.0;
+        };
+        st.record(start, 300, spiky);
+        for (int s = 0; s < 300; ++s)
+            for (int c = 0; c < 2; ++c)
+                expect(st.ids.channels[c], start + s * 1000, spiky(s, c));
+        const auto fold = [&](qint64 nowMs, qint64 chunk) {
+            int jobs = 0;
+            for (bool more = true; more && jobs < 1000; ++jobs)
+                QVERIFY(st.rec
+                            .run([&](Store& s) {
+                                const auto r = MinuteAggregates::foldClosed(s.db(), nowMs, chunk);
+                                more = r.ok() && r.value();
+                                return r.ok() ? Status() : Status(Error{r.error()});
+                            })
+                            .ok());
+        };
+        const auto counted = [&] {
+            return st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates"));
+        };
+        // Closed by start + 3 min: the minutes before minuteOf(now - grace), i.e. m0 and m0 + 1.
+        fold(start + 3 * 60'000, 7);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM minute_aggregates")), 4);
+        QCOMPARE(counted(), 2 * (35 + 60));
+        QCOMPARE(st.count(), 600); // the readings stay
+        // A late reading of the folded minute m0, then everything closed.
+        st.rec.submit(Sample{m0 + 1000, st.ids.channels[0], -1000.0});
+        QVERIFY(st.rec.flush().ok());
+        expect(st.ids.channels[0], m0 + 1000, -1000.0);
+        fold(kNow, 7);
+        QCOMPARE(counted(), 601);
+        fold(kNow, 7); // nothing new: nothing changes
+        QCOMPARE(counted(), 601);
+        // A second straggler arrives after the last fold; retention's own fold counts it alone.
+        st.rec.submit(Sample{m0 + 2000, st.ids.channels[1], 5000.0});
+        QVERIFY(st.rec.flush().ok());
+        expect(st.ids.channels[1], m0 + 2000, 5000.0);
+        const qint64 last = st.scalar(QStringLiteral("SELECT MAX(seq) FROM readings"));
+        QVERIFY(st.rec
+                    .run([&](Store& s) {
+                        const auto r = MinuteAggregates::foldAndDelete(s.db(), 0, last, kNow);
+                        return r.ok() && r.value() == 602 ? Status()
+                                                          : Status(Error{QStringLiteral("deleted")});
+                    })
+                    .ok());
+        QCOMPARE(st.count(), 0);
+        QCOMPARE(counted(), 602);
+        auto reader = Store::open(path("fold.db"), Store::Mode::ReadOnly);
+        QVERIFY(reader);
+        qint64 rows = 0;
+        for (qint64 ch : st.ids.channels) {
+            const auto got = MinuteAggregates::read(reader.value()->db(), ch, 0, kNow);
+            QVERIFY(got);
+            QCOMPARE(got->size(), 6);
+            for (const MinuteAggregate& a : got.value()) {
+                const MinuteAggregate& w = want.at({ch, a.minuteMs});
+                QCOMPARE(a.n, w.n);
+                QCOMPARE(a.min, w.min);
+                QCOMPARE(a.max, w.max);
+                QVERIFY(qAbs(a.mean - w.mean) < 1e-9);
+                rows += a.n;
+            }
+        }
+        QCOMPARE(rows, 602);
+    }
+
+    void aStoreFromBeforeCatchesUpFromItsMigration()
+    {
+        // Schema 6 starts with nothing counted and its cut at the migration's minute, so a store
+        // full of readings is folded in seq chunks, each a short writer job.
+        Station st(path("catchup.db"), 1);
+        st.record(kNow - 3 * kDay, 500, ramp);
+        Retention r(st.rec, path("catchup.db"), options());
+        QVERIFY(r.foldMinutes(kNow).ok());
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT folded_seq FROM minute_folds")),
+                 st.scalar(QStringLiteral("SELECT MAX(seq) FROM readings")));
+        QVERIFY(r.foldMinutes(kNow).ok()); // again: nothing twice
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
+        QCOMPARE(r.runOnce(kNow).agedDeleted, 0); // three days old: kept, and counted once
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
+    }
+
     void oldNodeStatesGoButTheNewestStays()
     {
         Station st(path("states.db"));
