@@ -95,7 +95,7 @@ public:
 
     /// The points of channel `index` in the window: history before the live ring's first point, then
     /// the ring, each part decimated to its share of the columns: about 2 points a column in all.
-    QList<QPointF> points(int index) const;
+    Q_INVOKABLE QList<QPointF> points(int index) const;
     /// Replaces `series` (a QXYSeries) with points(index) in one call.
     Q_INVOKABLE void fill(int index, QAbstractSeries* series) const;
 

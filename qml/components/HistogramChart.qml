@@ -18,8 +18,9 @@ ChartView {
 
     readonly property var binKeys: Array.from({ length: 24 }, (_, i) => "bin_" + i)
     readonly property var counts: stream.revision >= 0 ? stream.latestValues(sourceId, binKeys) : []
-    readonly property real top: Math.max(10, Math.max(...chart.counts) * 1.15)
-    readonly property alias valueAxis: bars.axisY
+    readonly property real countMax: Math.max(10, Math.max(...chart.counts) * 1.15)
+    readonly property alias countAxis: linearAxis
+    readonly property alias logAxis: logAxis
 
     title: qsTr("Size histogram (counts per bin, 0.35–40 µm)")
     titleFont: Qt.font({pixelSize: compact ? 11 : 14})
@@ -27,6 +28,8 @@ ChartView {
     antialiasing: true
     margins { top: 2; bottom: 2; left: 2; right: 2 }
 
+    // Two series on two axes, one shown: Qt Charts deletes an axis a series lets go of, so the
+    // axis is never swapped at run time.
     BarCategoryAxis {
         id: binAxis
         categories: Array.from({ length: 24 }, (_, i) => String(i))
@@ -36,8 +39,9 @@ ChartView {
     }
     ValueAxis {
         id: linearAxis
+        visible: !chart.logScale
         min: 0
-        max: chart.top
+        max: chart.countMax
         labelFormat: "%.0f"
         labelsFont: Qt.font({pixelSize: chart.compact ? 9 : 11})
         titleText: qsTr("counts")
@@ -45,9 +49,10 @@ ChartView {
     }
     LogValueAxis {
         id: logAxis
-        // Below 1 so that an empty bin (0, off the log scale) simply shows no bar.
+        visible: chart.logScale
+        // Below 1, and empty bins drawn at it: a count of 0 has no logarithm.
         min: 0.5
-        max: Math.max(10, chart.top * 2)
+        max: Math.max(10, chart.countMax * 2)
         base: 10
         labelFormat: "%.0f"
         labelsFont: Qt.font({pixelSize: chart.compact ? 9 : 11})
@@ -55,13 +60,23 @@ ChartView {
         titleFont: Qt.font({pixelSize: chart.compact ? 9 : 11})
     }
     BarSeries {
-        id: bars
         axisX: binAxis
-        axisY: chart.logScale ? logAxis : linearAxis
+        axisY: linearAxis
+        visible: !chart.logScale
         BarSet {
             label: qsTr("counts")
             color: "#3b7dd8"
             values: chart.counts
+        }
+    }
+    BarSeries {
+        axisX: binAxis
+        axisY: logAxis
+        visible: chart.logScale
+        BarSet {
+            label: qsTr("counts")
+            color: "#3b7dd8"
+            values: chart.counts.map(v => Math.max(v, logAxis.min))
         }
     }
     Button {
