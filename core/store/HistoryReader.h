@@ -32,7 +32,8 @@ class HistoryReader : public QObject
 {
     Q_OBJECT
 public:
-    /// Above this span, minute aggregates are read where the store has them (schema 5, retention).
+    /// Above this span, minutes are read where the store has them: minute_aggregates (schema 5,
+    /// retention) and chart_minutes (schema 6, folded every minute).
     static constexpr qint64 kAggregatesAboveMs = 6 * 3600 * 1000;
 
     /// The store at `storePath` must exist (the Recorder creates it); it is opened on first request.
@@ -47,7 +48,7 @@ public:
     void cancel(quint64 ticket);
 
     /// The read itself on the caller's connection: raw readings, or for spans above
-    /// kAggregatesAboveMs the table minute_aggregates where it exists, then raw readings after it.
+    /// kAggregatesAboveMs the minute tables where they exist, then raw readings after it.
     static Result<QList<QPointF>> read(Store& store, const HistoryRequest& request);
 
 Q_SIGNALS:

@@ -12,18 +12,15 @@ namespace {
 
 constexpr qint64 kMinuteMs = 60'000;
 
-/// True for a reading the continuous fold has counted (see schema 6).
-constexpr const char* kCounted = "seq <= (SELECT folded_seq FROM minute_folds) AND "
-                                 "time_ms < (SELECT folded_to_ms FROM minute_folds)";
-
-/// Adds the readings `rows` selects (channel_id, time_ms, value) to their minutes: a minute already
+/// Adds the readings `rows` selects (channel_id, time_ms, value) to their minutes in `table`
+/// (minute_aggregates or chart_minutes, the same columns): a minute already
 /// partly folded in (its other readings came in an earlier chunk, or late) is merged: counts add,
 /// extremes combine, means weigh by count. SQLite's integer division truncates towards zero; the
 /// CASE floors times before 1970 too.
-QString upsertFrom(const QString& rows)
+QString upsertFrom(const char* table, const QString& rows)
 {
     return QStringLiteral(
-               "INSERT INTO minute_aggregates (channel_id, minute_ms, n, min, mean, max) "
+               "INSERT INTO %2 (channel_id, minute_ms, n, min, mean, max) "
                "SELECT channel_id, minute, COUNT(*), MIN(value), AVG(value), MAX(value) FROM ("
                "  SELECT channel_id, value,"
                "   (time_ms / 60000 - CASE WHEN time_ms % 60000 < 0 THEN 1 ELSE 0 END) * 60000 AS minute"
@@ -34,7 +31,7 @@ QString upsertFrom(const QString& rows)
                " min = MIN(min, excluded.min),"
                " mean = (mean * n + excluded.mean * excluded.n) / (n + excluded.n),"
                " max = MAX(max, excluded.max)")
-        .arg(rows);
+        .arg(rows, QLatin1String(table));
 }
 
 Error failed(QSqlDatabase& db, const QString& what, const QSqlQuery& q)
@@ -57,10 +54,9 @@ Result<qint64> MinuteAggregates::foldAndDelete(QSqlDatabase& db, qint64 fromSeq,
     if (!db.transaction())
         return Error{QStringLiteral("begin: %1").arg(db.lastError().text())};
     QSqlQuery q(db);
-    // What foldClosed() counted is deleted but not counted twice.
-    q.prepare(upsertFrom(QStringLiteral("SELECT channel_id, time_ms, value FROM readings "
-                                        "WHERE seq BETWEEN ? AND ? AND time_ms < ? AND NOT (%1)")
-                             .arg(QLatin1String(kCounted))));
+    q.prepare(
+        upsertFrom("minute_aggregates", QStringLiteral("SELECT channel_id, time_ms, value FROM readings "
+                                                       "WHERE seq BETWEEN ? AND ? AND time_ms < ?")));
     q.addBindValue(fromSeq);
     q.addBindValue(toSeq);
     q.addBindValue(beforeMs);
@@ -113,10 +109,12 @@ Result<bool> MinuteAggregates::foldClosed(QSqlDatabase& db, qint64 nowMs, qint64
         db.rollback();
         return false;
     }
-    q.prepare(upsertFrom(QStringLiteral(
-        "SELECT channel_id, time_ms, value FROM readings WHERE seq > ? AND seq <= ? AND time_ms < ? "
-        "UNION ALL SELECT channel_id, time_ms, value FROM readings "
-        "WHERE channel_id IN (SELECT id FROM channels) AND time_ms >= ? AND time_ms < ? AND seq <= ?")));
+    q.prepare(upsertFrom(
+        "chart_minutes",
+        QStringLiteral(
+            "SELECT channel_id, time_ms, value FROM readings WHERE seq > ? AND seq <= ? AND time_ms < ? "
+            "UNION ALL SELECT channel_id, time_ms, value FROM readings "
+            "WHERE channel_id IN (SELECT id FROM channels) AND time_ms >= ? AND time_ms < ? AND seq <= ?")));
     for (qint64 v : {w, w2, c2, c, c2, w})
         q.addBindValue(v);
     if (!q.exec())
@@ -132,6 +130,16 @@ Result<bool> MinuteAggregates::foldClosed(QSqlDatabase& db, qint64 nowMs, qint64
         return Error{QStringLiteral("commit of the minute fold: %1").arg(e)};
     }
     return w2 < newest;
+}
+
+Result<qint64> MinuteAggregates::pruneChartMinutes(QSqlDatabase& db, qint64 beforeMs)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM chart_minutes WHERE minute_ms < ?"));
+    q.addBindValue(minuteOf(beforeMs));
+    if (!q.exec())
+        return Error{QStringLiteral("pruning chart minutes: %1").arg(q.lastError().text())};
+    return q.numRowsAffected();
 }
 
 Result<QList<MinuteAggregate>> MinuteAggregates::read(QSqlDatabase& db, qint64 channel, qint64 fromMs,

@@ -39,18 +39,21 @@ public:
 
     /// Writer thread only. In one transaction of its own: folds the readings with seq in
     /// [fromSeq, toSeq] and time_ms < beforeMs into their minutes' aggregates, then deletes them.
-    /// Readings foldClosed() already counted are deleted without being counted again.
     /// Returns how many readings went. Folding and deleting commit together, so a reading is
     /// either still in `readings` and not yet counted, or counted and gone: rerunning a chunk,
     /// or a minute whose readings are spread over several chunks, is counted exactly once.
     static Result<qint64> foldAndDelete(QSqlDatabase& db, qint64 fromSeq, qint64 toSeq, qint64 beforeMs);
 
-    /// Writer thread only. One transaction: counts into minute_aggregates the readings that are
-    /// not counted yet, up to `chunkRows` more seqs and, once caught up with the newest seq,
-    /// every closed minute (ended kFoldGraceMs before `nowMs`); readings stay. Returns true while
-    /// more seqs wait (call again). Late readings of a minute already folded are merged into it.
+    /// Writer thread only. One transaction: counts into chart_minutes (the charts' copy, kept while
+    /// the readings are; minute_aggregates stays what retention deleted) the readings not counted yet, up to
+    /// `chunkRows` more seqs and, once caught up with the newest seq, every closed minute (ended kFoldGraceMs
+    /// before `nowMs`); readings stay. Returns true while more seqs wait (call again). Late readings of a
+    /// minute already folded are merged into it.
     static Result<bool> foldClosed(QSqlDatabase& db, qint64 nowMs, qint64 chunkRows = kFoldChunkRows);
     static Result<MinuteFoldState> foldState(QSqlDatabase& db);
+    /// Writer thread only: drops chart minutes before `beforeMs`'s minute (retention's cutoff: from
+    /// there on minute_aggregates holds them). Returns how many went.
+    static Result<qint64> pruneChartMinutes(QSqlDatabase& db, qint64 beforeMs);
 
     /// The aggregates of one channel with minute_ms in [fromMs, toMs), in time order.
     static Result<QList<MinuteAggregate>> read(QSqlDatabase& db, qint64 channel, qint64 fromMs, qint64 toMs);

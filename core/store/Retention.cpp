@@ -133,8 +133,7 @@ RetentionStatus Retention::runOnce(qint64 nowMs)
         st.totalForcedUnforwarded = before.totalForcedUnforwarded;
     }
     st.lastRunMs = nowMs;
-    // First, so that the readings about to be deleted are counted by the fold that keeps them for
-    // charts, and retention's own fold has only late stragglers left.
+    // First, so that the charts' minutes are complete up to now before old ones are pruned.
     if (Status s = foldMinutes(nowMs); !s)
         addError(st, QStringLiteral("minute fold: %1").arg(s.error()));
     auto reader = Store::open(m_path, Store::Mode::ReadOnly);
@@ -152,6 +151,14 @@ RetentionStatus Retention::runOnce(qint64 nowMs)
                 st.agedDeleted = aged->rows;
             else
                 addError(st, aged.error());
+            // Past the cutoff minute_aggregates holds the minutes: the charts' copy can go.
+            if (Status s = m_recorder.run([&](Store& store) -> Status {
+                    const auto pruned = MinuteAggregates::pruneChartMinutes(
+                        store.db(), nowMs - qint64(m_opt.keepDays) * kDayMs);
+                    return pruned ? Status() : Status(Error{pruned.error()});
+                });
+                !s)
+                addError(st, s.error());
             const auto states = deleteStates(r, nowMs - qint64(m_opt.keepDays) * kDayMs);
             if (states)
                 st.statesDeleted = states.value();

@@ -100,11 +100,21 @@ const QList<QStringList>& migrations()
                            " max REAL NOT NULL,"
                            " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID"),
         },
-        // 6: minutes are folded continuously, not only by retention, so that long chart ranges read
-        // minutes instead of raw rows. A reading is counted in minute_aggregates exactly when
-        // seq <= folded_seq and time_ms < folded_to_ms (one row). A store from before starts with
-        // nothing counted up to now's minute; the folder catches up in chunks of seq.
+        // 6: the charts' minutes, folded continuously while the readings stay, so that long chart
+        // ranges read minutes instead of raw rows. Kept apart from minute_aggregates, which holds
+        // exactly the readings retention deleted (the REST API adds it to the raw rows). A reading
+        // is counted in chart_minutes exactly when seq <= folded_seq and time_ms < folded_to_ms
+        // (one row). A store from before starts with nothing counted and the cut at the migration's
+        // minute; the fold catches up in chunks of seq.
         {
+            QStringLiteral("CREATE TABLE chart_minutes ("
+                           " channel_id INTEGER NOT NULL,"
+                           " minute_ms INTEGER NOT NULL,"
+                           " n INTEGER NOT NULL,"
+                           " min REAL NOT NULL,"
+                           " mean REAL NOT NULL,"
+                           " max REAL NOT NULL,"
+                           " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID"),
             QStringLiteral("CREATE TABLE minute_folds ("
                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
                            " folded_seq INTEGER NOT NULL,"

@@ -237,8 +237,7 @@ private Q_SLOTS:
         QVERIFY(m_rec
                     ->run([&](Store& s) {
                         QSqlQuery q(s.db());
-                        q.prepare(
-                            QStringLiteral("UPDATE minute_aggregates SET max = 4242 WHERE minute_ms = ?"));
+                        q.prepare(QStringLiteral("UPDATE chart_minutes SET max = 4242 WHERE minute_ms = ?"));
                         q.addBindValue(marked);
                         return q.exec() && q.numRowsAffected() == 1 ? Status()
                                                                     : Status(Error{QStringLiteral("mark")});

@@ -188,11 +188,12 @@ private Q_SLOTS:
         QCOMPARE(rows, 600);
     }
 
-    void continuousFoldAndRetentionCountEachReadingOnce()
+    void chartMinutesAreFoldedOnceWhileRetentionKeepsItsOwn()
     {
-        // The minute fold counts closed minutes while the readings stay; late readings of a minute
-        // already folded are merged by the next fold or, if retention deletes them first, by
-        // retention's own fold; nothing is counted twice.
+        // The minute fold counts closed minutes into chart_minutes while the readings stay, in jobs
+        // of a few seqs, late readings of a folded minute merged by the next fold, nothing twice.
+        // minute_aggregates stays exactly what retention deleted (the REST API adds it to the raw
+        // rows), and retention prunes the charts' copy past its cutoff.
         Station st(path("fold.db"), 2);
         QVERIFY(st.rec
                     .run([](Store& s) {
@@ -234,53 +235,62 @@ private Q_SLOTS:
                             })
                             .ok());
         };
-        const auto counted = [&] {
-            return st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates"));
+        const auto sum = [&](const char* table) {
+            return st.scalar(QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM %1").arg(QLatin1String(table)));
+        };
+        // Compares a minute table with the expected minutes, exactly (means to rounding).
+        const auto matches = [&](const char* table,
+                                 const std::map<std::pair<qint64, qint64>, MinuteAggregate>& w) {
+            auto reader = Store::open(path("fold.db"), Store::Mode::ReadOnly);
+            if (!reader)
+                return false;
+            QSqlQuery q(reader.value()->db());
+            if (!q.exec(QStringLiteral("SELECT channel_id, minute_ms, n, min, mean, max FROM %1")
+                            .arg(QLatin1String(table))))
+                return false;
+            size_t seen = 0;
+            while (q.next()) {
+                const auto it = w.find({q.value(0).toLongLong(), q.value(1).toLongLong()});
+                if (it == w.end() || it->second.n != q.value(2).toLongLong() ||
+                    it->second.min != q.value(3).toDouble() ||
+                    qAbs(it->second.mean - q.value(4).toDouble()) > 1e-9 ||
+                    it->second.max != q.value(5).toDouble())
+                    return false;
+                ++seen;
+            }
+            return seen == w.size();
         };
         // Closed by start + 3 min: the minutes before minuteOf(now - grace), i.e. m0 and m0 + 1.
         fold(start + 3 * 60'000, 7);
-        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM minute_aggregates")), 4);
-        QCOMPARE(counted(), 2 * (35 + 60));
+        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM chart_minutes")), 4);
+        QCOMPARE(sum("chart_minutes"), 2 * (35 + 60));
         QCOMPARE(st.count(), 600); // the readings stay
+        QCOMPARE(sum("minute_aggregates"), 0);
         // A late reading of the folded minute m0, then everything closed.
         st.rec.submit(Sample{m0 + 1000, st.ids.channels[0], -1000.0});
         QVERIFY(st.rec.flush().ok());
         expect(st.ids.channels[0], m0 + 1000, -1000.0);
         fold(kNow, 7);
-        QCOMPARE(counted(), 601);
+        QCOMPARE(sum("chart_minutes"), 601);
         fold(kNow, 7); // nothing new: nothing changes
-        QCOMPARE(counted(), 601);
-        // A second straggler arrives after the last fold; retention's own fold counts it alone.
+        QCOMPARE(sum("chart_minutes"), 601);
+        QVERIFY(matches("chart_minutes", want));
+        const auto chartWant = want;
+        // A second straggler after the last fold; retention deletes everything and counts every
+        // deleted reading into minute_aggregates once, whatever the charts' fold did.
         st.rec.submit(Sample{m0 + 2000, st.ids.channels[1], 5000.0});
         QVERIFY(st.rec.flush().ok());
         expect(st.ids.channels[1], m0 + 2000, 5000.0);
-        const qint64 last = st.scalar(QStringLiteral("SELECT MAX(seq) FROM readings"));
-        QVERIFY(st.rec
-                    .run([&](Store& s) {
-                        const auto r = MinuteAggregates::foldAndDelete(s.db(), 0, last, kNow);
-                        return r.ok() && r.value() == 602 ? Status()
-                                                          : Status(Error{QStringLiteral("deleted")});
-                    })
-                    .ok());
+        Retention r(st.rec, path("fold.db"), options(13));
+        const RetentionStatus done = r.runOnce(kNow);
+        QVERIFY2(done.lastError.isEmpty(), qPrintable(done.lastError));
+        QCOMPARE(done.agedDeleted, 602);
         QCOMPARE(st.count(), 0);
-        QCOMPARE(counted(), 602);
-        auto reader = Store::open(path("fold.db"), Store::Mode::ReadOnly);
-        QVERIFY(reader);
-        qint64 rows = 0;
-        for (qint64 ch : st.ids.channels) {
-            const auto got = MinuteAggregates::read(reader.value()->db(), ch, 0, kNow);
-            QVERIFY(got);
-            QCOMPARE(got->size(), 6);
-            for (const MinuteAggregate& a : got.value()) {
-                const MinuteAggregate& w = want.at({ch, a.minuteMs});
-                QCOMPARE(a.n, w.n);
-                QCOMPARE(a.min, w.min);
-                QCOMPARE(a.max, w.max);
-                QVERIFY(qAbs(a.mean - w.mean) < 1e-9);
-                rows += a.n;
-            }
-        }
-        QCOMPARE(rows, 602);
+        QCOMPARE(sum("minute_aggregates"), 602);
+        QVERIFY(matches("minute_aggregates", want));
+        // 40 days old, past keep_days: the charts' copy is pruned, minute_aggregates serves them.
+        QCOMPARE(sum("chart_minutes"), 0);
+        QVERIFY(!matches("minute_aggregates", chartWant)); // the straggler made a difference
     }
 
     void aStoreFromBeforeCatchesUpFromItsMigration()
@@ -291,13 +301,14 @@ private Q_SLOTS:
         st.record(kNow - 3 * kDay, 500, ramp);
         Retention r(st.rec, path("catchup.db"), options());
         QVERIFY(r.foldMinutes(kNow).ok());
-        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
         QCOMPARE(st.scalar(QStringLiteral("SELECT folded_seq FROM minute_folds")),
                  st.scalar(QStringLiteral("SELECT MAX(seq) FROM readings")));
         QVERIFY(r.foldMinutes(kNow).ok()); // again: nothing twice
-        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
-        QCOMPARE(r.runOnce(kNow).agedDeleted, 0); // three days old: kept, and counted once
-        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM minute_aggregates")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
+        QCOMPARE(r.runOnce(kNow).agedDeleted, 0); // three days old: kept, counted once, not pruned
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM minute_aggregates")), 0);
     }
 
     void oldNodeStatesGoButTheNewestStays()
