@@ -237,8 +237,8 @@ int main(int argc, char** argv)
     {
         auto rw = Store::open(Station::storePathIn(dir, true));
         QSqlQuery q(rw ? rw.value()->db() : QSqlDatabase());
-        if (!rw || !q.exec(QStringLiteral("DELETE FROM minute_aggregates"))) {
-            std::fprintf(stderr, "could not empty minute_aggregates\n");
+        if (!rw || !q.exec(QStringLiteral("DELETE FROM chart_minutes"))) {
+            std::fprintf(stderr, "could not empty chart_minutes\n");
             return 1;
         }
     }
@@ -253,7 +253,7 @@ int main(int argc, char** argv)
         }
     }
     std::printf(
-        "range switch 7d without minute aggregates (raw rows, the old path): median %.0f ms, max %.0f ms; "
+        "range switch 7d without chart minutes (raw rows, the old path): median %.0f ms, max %.0f ms; "
         "ratio to the folded store %.1f\n",
         median(raw), *std::max_element(raw.begin(), raw.end()), median(raw) / std::max(1.0, median(week)));
     return 0;
