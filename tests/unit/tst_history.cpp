@@ -58,6 +58,17 @@ void record(Recorder& rec, ChannelId ch, qint64 start, int n, double offset = 0)
         qFatal("flush failed");
 }
 
+/// Tells the stream about source opc-a's node, as the Recorder does at its registration.
+void showNode(LiveStream& stream, ChannelId pm1)
+{
+    stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
+                             QStringLiteral("opcn3"),
+                             QString(),
+                             {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
+                             QStringLiteral("opc-a")},
+                            {1, {pm1}});
+}
+
 Result<QList<QPointF>> readNow(const QString& path, const HistoryRequest& r)
 {
     auto store = Store::open(path, Store::Mode::ReadOnly);
@@ -306,12 +317,7 @@ private Q_SLOTS:
         QVERIFY(std::any_of(p.begin(), p.end(), [](const QPointF& pt) { return pt.y() == 1000.0; }));
         QVERIFY(plot.timeMin().toMSecsSinceEpoch() <= now - 30 * 60000LL);
         // Live samples continue the line after the history.
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                                 QStringLiteral("opcn3"),
-                                 QString(),
-                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                                 QStringLiteral("opc-a")},
-                                {1, {m_a}});
+        showNode(stream, m_a);
         stream.onSamples({{now + 1000, m_a, 42.0}});
         QVERIFY(updated.size() >= 1);
         QCOMPARE(plot.points(0).last(), QPointF(double(now + 1000), 42.0));
@@ -331,12 +337,7 @@ private Q_SLOTS:
         plot.setSource(QStringLiteral("opc-a"));
         plot.setChannels({QStringLiteral("pm1")});
         QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                                 QStringLiteral("opcn3"),
-                                 QString(),
-                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                                 QStringLiteral("opc-a")},
-                                {1, {m_a}});
+        showNode(stream, m_a);
         // Ten samples fit the ring: its oldest is older than the load, nothing is read again.
         const qint64 later = now + 60000; // surely after the load
         for (int i = 0; i < 10; ++i)
@@ -406,12 +407,7 @@ private Q_SLOTS:
         plot.setChannels({QStringLiteral("pm1")});
         plot.setSpanMinutes(10080);
         QSignalSpy updated(&plot, &ChannelPlot::updated);
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                                 QStringLiteral("opcn3"),
-                                 QString(),
-                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                                 QStringLiteral("opc-a")},
-                                {1, {m_a}});
+        showNode(stream, m_a);
         stream.onSamples({{now + 1000, m_a, 3.0}});
         QVERIFY(!plot.loading());
         // Shown: one read, then live refills.
