@@ -54,7 +54,7 @@ ColumnLayout {
         legend.visible: false
         margins { top: 0; bottom: 0; left: 2; right: 2 }
 
-        ChartZoom { chart: chart; plot: plot }
+        ChartZoom { plot: plot; plotArea: chart.plotArea }
         DateTimeAxis {
             id: timeAxis
             format: TimeText.axisFormat(plot.viewSpanMs)

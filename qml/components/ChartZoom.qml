@@ -6,14 +6,15 @@ import FieldStation.Views
 Item {
     id: zoom
 
-    required property Item chart
     required property ChannelPlot plot
+    /// The chart's plot area (ChartView.plotArea): the time axis spans its width.
+    property rect plotArea
     property real lastScale: 1
 
     anchors.fill: parent
 
     function anchorAt(x) {
-        const area = zoom.chart.plotArea
+        const area = zoom.plotArea
         return area.width > 0 ? Math.max(0, Math.min(1, (x - area.x) / area.width)) : 1
     }
 
@@ -31,7 +32,7 @@ Item {
         property real lastX: 0
         onActiveChanged: lastX = 0
         onTranslationChanged: {
-            const area = zoom.chart.plotArea
+            const area = zoom.plotArea
             if (area.width > 0)
                 zoom.plot.panBy(-(translation.x - lastX) / area.width)
             lastX = translation.x

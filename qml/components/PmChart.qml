@@ -49,7 +49,7 @@ ColumnLayout {
         legend.font: Qt.font({pixelSize: root.compact ? 10 : 12})
         margins { top: 0; bottom: 0; left: 2; right: 2 }
 
-        ChartZoom { chart: chart; plot: plot }
+        ChartZoom { plot: plot; plotArea: chart.plotArea }
         DateTimeAxis {
             id: timeAxis
             format: TimeText.axisFormat(plot.viewSpanMs)

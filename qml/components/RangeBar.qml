@@ -25,21 +25,27 @@ RowLayout {
     onCurrentIndexChanged: plot.spanMinutes = ranges[currentIndex].minutes
     Component.onCompleted: plot.spanMinutes = ranges[currentIndex].minutes
 
-    Repeater {
-        model: bar.ranges
-        Button {
-            required property var modelData
-            required property int index
-            objectName: "range_" + modelData.minutes
-            text: modelData.text
-            checkable: true
-            checked: bar.currentIndex === index
-            implicitHeight: bar.compact ? 40 : Theme.touch
-            implicitWidth: bar.compact ? 56 : 72
-            font.pixelSize: bar.compact ? 13 : 15
-            onClicked: bar.currentIndex = index
-        }
+    // Explicit buttons, not a Repeater: a delegate could not see the bar (qmllint 6.4 has no bound
+    // component scope).
+    component RangeButton: Button {
+        required property int rangeIndex
+        required property int minutes
+        property bool compact: false
+        property int current: 0
+        signal picked(int rangeIndex)
+        objectName: "range_" + minutes
+        checkable: true
+        checked: current === rangeIndex
+        implicitHeight: compact ? 40 : Theme.touch
+        implicitWidth: compact ? 56 : 72
+        font.pixelSize: compact ? 13 : 15
+        onClicked: picked(rangeIndex)
     }
+    RangeButton { rangeIndex: 0; minutes: bar.ranges[0].minutes; text: bar.ranges[0].text; compact: bar.compact; current: bar.currentIndex; onPicked: i => bar.currentIndex = i }
+    RangeButton { rangeIndex: 1; minutes: bar.ranges[1].minutes; text: bar.ranges[1].text; compact: bar.compact; current: bar.currentIndex; onPicked: i => bar.currentIndex = i }
+    RangeButton { rangeIndex: 2; minutes: bar.ranges[2].minutes; text: bar.ranges[2].text; compact: bar.compact; current: bar.currentIndex; onPicked: i => bar.currentIndex = i }
+    RangeButton { rangeIndex: 3; minutes: bar.ranges[3].minutes; text: bar.ranges[3].text; compact: bar.compact; current: bar.currentIndex; onPicked: i => bar.currentIndex = i }
+    RangeButton { rangeIndex: 4; minutes: bar.ranges[4].minutes; text: bar.ranges[4].text; compact: bar.compact; current: bar.currentIndex; onPicked: i => bar.currentIndex = i }
     Item { Layout.fillWidth: true }
     BusyIndicator {
         implicitWidth: bar.compact ? 28 : 36
