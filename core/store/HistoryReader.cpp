@@ -125,6 +125,7 @@ quint64 HistoryReader::request(const HistoryRequest& request)
     QMetaObject::invokeMethod(m_worker, [this, ticket, request] {
         {
             std::lock_guard lock(m_cancelMutex);
+            m_started = ticket;
             if (m_cancelled.remove(ticket))
                 return;
         }
@@ -147,7 +148,8 @@ void HistoryReader::cancel(quint64 ticket)
     if (ticket == 0 || ticket >= m_nextTicket.load())
         return;
     std::lock_guard lock(m_cancelMutex);
-    m_cancelled.insert(ticket);
+    if (ticket > m_started) // one already started is answered anyway: nothing to remember
+        m_cancelled.insert(ticket);
 }
 
 Result<QList<QPointF>> HistoryReader::read(Store& store, const HistoryRequest& r)

@@ -63,6 +63,7 @@ private:
     std::atomic<quint64> m_nextTicket{1};
     std::mutex m_cancelMutex;
     QSet<quint64> m_cancelled; // tickets to skip, removed when their turn comes
+    quint64 m_started = 0;     // the newest ticket whose turn came (requests run in order)
 };
 
 } // namespace fs
