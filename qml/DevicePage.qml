@@ -54,12 +54,13 @@ Item {
             Layout.fillWidth: true
             visible: page.sourceIds.length > 1
             onCurrentIndexChanged: page.chosen = 0
+            // On the bar, not the delegate: a delegate cannot see the page (qmllint 6.4).
+            contentHeight: page.compact ? 36 : 30
             Repeater {
                 model: page.sourceIds
                 TabButton {
                     required property string modelData
                     text: modelData
-                    implicitHeight: page.compact ? 36 : 30
                 }
             }
         }

@@ -11,7 +11,25 @@
 
 namespace fs {
 
-ChannelPlot::ChannelPlot(QObject* parent) : QObject(parent) {}
+namespace {
+constexpr int kSettleMs = 150; // a pinch reports every frame; read the store once it rests
+}
+
+ChannelPlot::ChannelPlot(QObject* parent) : QObject(parent)
+{
+    m_window.setRange(m_spanMinutes * 60000LL);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(kSettleMs);
+    connect(&m_settle, &QTimer::timeout, this, [this] {
+        requestHistory();
+        changed();
+    });
+}
+
+ChannelPlot::~ChannelPlot()
+{
+    dropLoads();
+}
 
 void ChannelPlot::setStream(LiveStream* stream)
 {
@@ -19,9 +37,11 @@ void ChannelPlot::setStream(LiveStream* stream)
         return;
     disconnect(m_liveConnection);
     disconnect(m_historyConnection);
+    dropLoads();
     m_stream = stream;
     if (m_stream) {
-        m_liveConnection = connect(m_stream, &LiveStream::sourceUpdated, this, &ChannelPlot::onLive);
+        if (m_active)
+            m_liveConnection = connect(m_stream, &LiveStream::sourceUpdated, this, &ChannelPlot::onLive);
         if (HistoryReader* h = m_stream->history())
             m_historyConnection = connect(h, &HistoryReader::loaded, this,
                                           [this](quint64 t, const HistoryRequest& r, const QList<QPointF>& p,
@@ -59,7 +79,66 @@ void ChannelPlot::setSpanMinutes(int minutes)
     if (minutes == m_spanMinutes || minutes < 1)
         return;
     m_spanMinutes = minutes;
+    m_window.setRange(minutes * 60000LL);
+    Q_EMIT windowChanged();
     reload();
+}
+
+void ChannelPlot::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    disconnect(m_liveConnection);
+    if (m_active && m_stream)
+        m_liveConnection = connect(m_stream, &LiveStream::sourceUpdated, this, &ChannelPlot::onLive);
+    if (!m_active) {
+        m_settle.stop();
+        dropLoads();
+        Q_EMIT setupChanged();
+        return;
+    }
+    reload();
+}
+
+void ChannelPlot::zoomBy(double factor, double anchor)
+{
+    m_window.zoomBy(factor, anchor, newestMs());
+    windowMoved();
+}
+
+void ChannelPlot::panBy(double fraction)
+{
+    m_window.panBy(fraction, newestMs());
+    windowMoved();
+}
+
+void ChannelPlot::resetZoom()
+{
+    m_window.reset();
+    windowMoved();
+}
+
+void ChannelPlot::windowMoved()
+{
+    Q_EMIT windowChanged();
+    changed(); // what is loaded already shows at once, clipped to the new window
+    if (m_active)
+        m_settle.start();
+}
+
+void ChannelPlot::dropLoads()
+{
+    HistoryReader* reader = m_stream ? m_stream->history() : nullptr;
+    for (quint64& t : m_tickets) {
+        if (reader && t)
+            reader->cancel(t);
+        t = 0;
+    }
+    if (m_pending) {
+        m_pending = 0;
+        Q_EMIT loadingChanged();
+    }
 }
 
 void ChannelPlot::setColumns(int columns)
@@ -74,6 +153,7 @@ void ChannelPlot::setColumns(int columns)
 
 void ChannelPlot::reload()
 {
+    dropLoads();
     m_history = QList<QList<QPointF>>(m_channels.size());
     m_tickets = QList<quint64>(m_channels.size(), 0);
     Q_EMIT setupChanged();
@@ -84,14 +164,19 @@ void ChannelPlot::reload()
 void ChannelPlot::requestHistory()
 {
     HistoryReader* reader = m_stream ? m_stream->history() : nullptr;
-    if (!reader || m_source.isEmpty())
+    if (!reader || m_source.isEmpty() || !m_active)
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    dropLoads();
     // A device clock ahead of ours must not make every new sample look newer than the load.
-    m_loadedTo = std::max(now, newestMs());
+    const qint64 newest = std::max(QDateTime::currentMSecsSinceEpoch(), newestMs());
+    const qint64 to = m_window.end(newest), from = to - m_window.spanMs();
+    m_loadedTo = to;
+    m_loadClock.start();
     for (int i = 0; i < m_channels.size(); ++i)
-        m_tickets[i] =
-            reader->request({m_source, m_channels[i], now - m_spanMinutes * 60000LL, now, m_columns, m_node});
+        m_tickets[i] = reader->request({m_source, m_channels[i], from, to, m_columns, m_node});
+    m_pending = int(m_channels.size());
+    if (m_pending)
+        Q_EMIT loadingChanged();
 }
 
 void ChannelPlot::onLive(const QString& source)
@@ -100,7 +185,9 @@ void ChannelPlot::onLive(const QString& source)
         return;
     // Once the ring has dropped points newer than the loaded history, the store has them and the
     // chart would show a gap: load again (about once per ring length). The old history stays
-    // on screen until the new one arrives.
+    // on screen until the new one arrives. A window fixed in the past has nothing new to show.
+    if (!m_window.following())
+        return;
     for (const QString& key : std::as_const(m_channels)) {
         const LiveSeries* live = m_stream->series(m_source, key, m_node);
         if (m_loadedTo && live && live->hasDropped() && live->firstTime() > m_loadedTo) {
@@ -113,10 +200,15 @@ void ChannelPlot::onLive(const QString& source)
 
 void ChannelPlot::onLoaded(quint64 ticket, const HistoryRequest&, const QList<QPointF>& points)
 {
-    const qsizetype i = m_tickets.indexOf(ticket);
+    const qsizetype i = ticket ? m_tickets.indexOf(ticket) : -1;
     if (i < 0)
-        return; // an older setup's load
+        return; // an older setup's or window's load
+    m_tickets[i] = 0;
     m_history[i] = points;
+    if (--m_pending == 0) {
+        m_lastLoadMs = double(m_loadClock.nsecsElapsed()) / 1e6;
+        Q_EMIT loadingChanged();
+    }
     changed();
 }
 
@@ -138,15 +230,20 @@ QList<QPointF> ChannelPlot::points(int index) const
     if (index < 0 || index >= m_channels.size())
         return {};
     const LiveSeries* live = m_stream ? m_stream->series(m_source, m_channels[index], m_node) : nullptr;
-    const qint64 from = newestMs() - m_spanMinutes * 60000LL;
-    const double liveFrom = live && !live->isEmpty() ? double(live->firstTime()) : 1e300;
+    const qint64 newest = newestMs();
+    const qint64 to = m_window.end(newest), from = to - m_window.spanMs();
+    const qint64 liveFrom = live && !live->isEmpty() ? std::max(from, live->firstTime()) : to + 1;
     QList<QPointF> out;
     for (const QPointF& p : m_history.value(index)) {
-        if (p.x() >= double(from) && p.x() < liveFrom)
+        if (p.x() >= double(from) && p.x() <= double(to) && p.x() < double(liveFrom))
             out.append(p);
     }
-    if (live)
-        out.append(live->since(from, m_columns));
+    if (live && liveFrom <= to) {
+        // The ring gets the columns of its share of the window, so both parts together keep to
+        // about two points a column.
+        const double share = double(to - liveFrom) / double(std::max<qint64>(1, to - from));
+        out.append(live->between(liveFrom, to, std::max(1, int(std::ceil(share * m_columns)))));
+    }
     return out;
 }
 
@@ -159,20 +256,14 @@ void ChannelPlot::fill(int index, QAbstractSeries* series) const
 QDateTime ChannelPlot::timeMax() const
 {
     const qint64 newest = newestMs();
-    return QDateTime::fromMSecsSinceEpoch(newest ? newest : QDateTime::currentMSecsSinceEpoch());
+    return QDateTime::fromMSecsSinceEpoch(
+        m_window.end(newest ? newest : QDateTime::currentMSecsSinceEpoch()));
 }
 
 QDateTime ChannelPlot::timeMin() const
 {
-    // From the oldest point shown, but at least a minute, so the first points do not stretch.
-    const qint64 last = timeMax().toMSecsSinceEpoch();
-    qint64 first = last;
-    for (int i = 0; i < m_channels.size(); ++i) {
-        const QList<QPointF> p = points(i);
-        if (!p.isEmpty())
-            first = std::min(first, qint64(p.first().x()));
-    }
-    return QDateTime::fromMSecsSinceEpoch(std::min(first, last - 60000));
+    // The whole window, data or not: a pinch's anchor is a fraction of the axis.
+    return QDateTime::fromMSecsSinceEpoch(timeMax().toMSecsSinceEpoch() - m_window.spanMs());
 }
 
 void ChannelPlot::setFitValues(bool fit)

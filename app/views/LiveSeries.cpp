@@ -48,19 +48,27 @@ QList<QPointF> LiveSeries::decimated(int columns) const
 
 QList<QPointF> LiveSeries::since(qint64 fromMs, int columns) const
 {
+    return between(fromMs, std::numeric_limits<qint64>::max(), columns);
+}
+
+QList<QPointF> LiveSeries::between(qint64 fromMs, qint64 toMs, int columns) const
+{
     int first = 0;
     while (first < m_size && at(first).x() < double(fromMs))
         ++first;
-    const int n = m_size - first;
+    int end = m_size;
+    while (end > first && at(end - 1).x() > double(toMs))
+        --end;
+    const int n = end - first;
     QList<QPointF> out;
     if (n <= 2 * std::max(1, columns)) {
         out.reserve(n);
-        for (int i = first; i < m_size; ++i)
+        for (int i = first; i < end; ++i)
             out.append(at(i));
         return out;
     }
-    MinMaxColumns d(at(first).x(), at(m_size - 1).x(), columns);
-    for (int i = first; i < m_size; ++i)
+    MinMaxColumns d(at(first).x(), at(end - 1).x(), columns);
+    for (int i = first; i < end; ++i)
         d.add(at(i).x(), at(i).y());
     return d.points();
 }

@@ -27,6 +27,8 @@ public:
     QList<QPointF> decimated(int columns) const;
     /// The same, over the points at or after `fromMs` only.
     QList<QPointF> since(qint64 fromMs, int columns) const;
+    /// The same, over the points in [fromMs, toMs] only.
+    QList<QPointF> between(qint64 fromMs, qint64 toMs, int columns) const;
     /// The newest point; only when not empty.
     QPointF last() const { return at(m_size - 1); }
 

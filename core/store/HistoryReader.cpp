@@ -29,12 +29,18 @@ Result<QList<qint64>> channelsOf(Store& store, const HistoryRequest& r)
     return ids;
 }
 
-bool hasAggregates(Store& store)
+/// The minute tables this store has: minute_aggregates (schema 5, what retention deleted) and
+/// chart_minutes (schema 6, folded continuously while the readings stay).
+QStringList minuteTables(Store& store)
 {
     QSqlQuery q(store.db());
-    return q.exec(QStringLiteral(
-               "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'minute_aggregates'")) &&
-           q.next();
+    QStringList tables;
+    if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                              "name IN ('minute_aggregates', 'chart_minutes') ORDER BY name"))) {
+        while (q.next())
+            tables << q.value(0).toString();
+    }
+    return tables;
 }
 
 QString placeholders(qsizetype n)
@@ -43,19 +49,25 @@ QString placeholders(qsizetype n)
     return marks.join(QLatin1Char(','));
 }
 
-/// Adds each minute's min and max; returns the last minute read, or -1.
-Result<qint64> addAggregates(Store& store, const QList<qint64>& ids, const HistoryRequest& r,
-                             MinMaxColumns& out)
+/// Adds each minute's min and max from `tables`; returns the last minute read, or -1. A minute in
+/// both tables (its readings partly deleted) only adds extremes twice, which min/max does not mind.
+Result<qint64> addAggregates(Store& store, const QStringList& tables, const QList<qint64>& ids,
+                             const HistoryRequest& r, MinMaxColumns& out)
 {
+    QStringList selects;
+    for (const QString& table : tables)
+        selects << QStringLiteral("SELECT minute_ms, min, max FROM %1 WHERE channel_id IN (%2) "
+                                  "AND minute_ms >= ? AND minute_ms <= ?")
+                       .arg(table, placeholders(ids.size()));
     QSqlQuery q(store.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT minute_ms, min, max FROM minute_aggregates WHERE channel_id IN (%1) "
-                             "AND minute_ms >= ? AND minute_ms <= ? ORDER BY minute_ms")
-                  .arg(placeholders(ids.size())));
-    for (qint64 id : ids)
-        q.addBindValue(id);
-    q.addBindValue(r.fromMs);
-    q.addBindValue(r.toMs);
+    q.prepare(selects.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY minute_ms"));
+    for (qsizetype t = 0; t < tables.size(); ++t) {
+        for (qint64 id : ids)
+            q.addBindValue(id);
+        q.addBindValue(r.fromMs);
+        q.addBindValue(r.toMs);
+    }
     if (!q.exec())
         return Error{q.lastError().text()};
     qint64 last = -1;
@@ -111,6 +123,12 @@ quint64 HistoryReader::request(const HistoryRequest& request)
 {
     const quint64 ticket = m_nextTicket.fetch_add(1);
     QMetaObject::invokeMethod(m_worker, [this, ticket, request] {
+        {
+            std::lock_guard lock(m_cancelMutex);
+            m_started = ticket;
+            if (m_cancelled.remove(ticket))
+                return;
+        }
         if (!m_store) {
             auto opened = Store::open(m_path, Store::Mode::ReadOnly);
             if (!opened) {
@@ -125,6 +143,15 @@ quint64 HistoryReader::request(const HistoryRequest& request)
     return ticket;
 }
 
+void HistoryReader::cancel(quint64 ticket)
+{
+    if (ticket == 0 || ticket >= m_nextTicket.load())
+        return;
+    std::lock_guard lock(m_cancelMutex);
+    if (ticket > m_started) // one already started is answered anyway: nothing to remember
+        m_cancelled.insert(ticket);
+}
+
 Result<QList<QPointF>> HistoryReader::read(Store& store, const HistoryRequest& r)
 {
     auto ids = channelsOf(store, r);
@@ -134,8 +161,9 @@ Result<QList<QPointF>> HistoryReader::read(Store& store, const HistoryRequest& r
     if (ids->isEmpty())
         return columns.points();
     qint64 rawFrom = r.fromMs;
-    if (r.toMs - r.fromMs > kAggregatesAboveMs && hasAggregates(store)) {
-        auto last = addAggregates(store, ids.value(), r, columns);
+    const QStringList tables = r.toMs - r.fromMs > kAggregatesAboveMs ? minuteTables(store) : QStringList();
+    if (!tables.isEmpty()) {
+        auto last = addAggregates(store, tables, ids.value(), r, columns);
         if (!last)
             return Error{last.error()};
         if (last.value() >= 0)

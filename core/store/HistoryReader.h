@@ -7,9 +7,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QThread>
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace fs {
 
@@ -30,7 +32,8 @@ class HistoryReader : public QObject
 {
     Q_OBJECT
 public:
-    /// Above this span, minute aggregates are read where the store has them (schema 5, retention).
+    /// Above this span, minutes are read where the store has them: minute_aggregates (schema 5,
+    /// retention) and chart_minutes (schema 6, folded every minute).
     static constexpr qint64 kAggregatesAboveMs = 6 * 3600 * 1000;
 
     /// The store at `storePath` must exist (the Recorder creates it); it is opened on first request.
@@ -40,9 +43,12 @@ public:
 
     /// Any thread; returns at once. `loaded` follows, from the reader's thread, with the same ticket.
     quint64 request(const HistoryRequest& request);
+    /// Any thread: a request not yet started is skipped and never answered (a chart that changed its
+    /// window or went away). One already running is answered.
+    void cancel(quint64 ticket);
 
     /// The read itself on the caller's connection: raw readings, or for spans above
-    /// kAggregatesAboveMs the table minute_aggregates where it exists, then raw readings after it.
+    /// kAggregatesAboveMs the minute tables where they exist, then raw readings after it.
     static Result<QList<QPointF>> read(Store& store, const HistoryRequest& request);
 
 Q_SIGNALS:
@@ -55,6 +61,9 @@ private:
     QObject* m_worker;              // lives in m_thread: the context the reads run in
     std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
     std::atomic<quint64> m_nextTicket{1};
+    std::mutex m_cancelMutex;
+    QSet<quint64> m_cancelled; // tickets to skip, removed when their turn comes
+    quint64 m_started = 0;     // the newest ticket whose turn came (requests run in order)
 };
 
 } // namespace fs

@@ -86,12 +86,36 @@ void Retention::stop()
 
 void Retention::workerLoop()
 {
+    qint64 nextPass = 0;
     while (!cancelled()) {
-        const RetentionStatus st = runOnce(QDateTime::currentMSecsSinceEpoch());
-        Q_EMIT statusChanged(st);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now >= nextPass) {
+            const RetentionStatus st = runOnce(now);
+            Q_EMIT statusChanged(st);
+            nextPass = now + m_opt.intervalMs;
+        } else if (Status s = foldMinutes(now); !s) {
+            qCWarning(lcStore) << "minute fold:" << s.error();
+        }
+        const qint64 wait = std::min<qint64>(m_opt.foldEveryMs, nextPass - now);
         std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, std::chrono::milliseconds(m_opt.intervalMs), [this] { return cancelled(); });
+        m_wake.wait_for(lock, std::chrono::milliseconds(std::max<qint64>(1, wait)),
+                        [this] { return cancelled(); });
     }
+}
+
+Status Retention::foldMinutes(qint64 nowMs)
+{
+    for (bool more = true; more && !cancelled();) {
+        std::optional<Result<bool>> folded;
+        const Status s = m_recorder.run([&](Store& store) -> Status {
+            folded = MinuteAggregates::foldClosed(store.db(), nowMs);
+            return folded->ok() ? Status() : Status(Error{folded->error()});
+        });
+        if (!s)
+            return s;
+        more = folded->value();
+    }
+    return {};
 }
 
 RetentionStatus Retention::status() const
@@ -109,6 +133,9 @@ RetentionStatus Retention::runOnce(qint64 nowMs)
         st.totalForcedUnforwarded = before.totalForcedUnforwarded;
     }
     st.lastRunMs = nowMs;
+    // First, so that the charts' minutes are complete up to now before old ones are pruned.
+    if (Status s = foldMinutes(nowMs); !s)
+        addError(st, QStringLiteral("minute fold: %1").arg(s.error()));
     auto reader = Store::open(m_path, Store::Mode::ReadOnly);
     if (!reader) {
         addError(st, reader.error());
@@ -124,6 +151,14 @@ RetentionStatus Retention::runOnce(qint64 nowMs)
                 st.agedDeleted = aged->rows;
             else
                 addError(st, aged.error());
+            // Past the cutoff minute_aggregates holds the minutes: the charts' copy can go.
+            if (Status s = m_recorder.run([&](Store& store) -> Status {
+                    const auto pruned = MinuteAggregates::pruneChartMinutes(
+                        store.db(), nowMs - qint64(m_opt.keepDays) * kDayMs);
+                    return pruned ? Status() : Status(Error{pruned.error()});
+                });
+                !s)
+                addError(st, s.error());
             const auto states = deleteStates(r, nowMs - qint64(m_opt.keepDays) * kDayMs);
             if (states)
                 st.statesDeleted = states.value();

@@ -29,6 +29,8 @@ struct RetentionOptions
     QStringList stateCursors;
     int chunkRows = 4000;           ///< readings per writer job, one transaction each: keeps jobs short
     int intervalMs = 5 * 60 * 1000; ///< between passes of the worker; the first runs at start()
+    /// Between continuous folds of closed minutes into chart_minutes (long chart ranges read them).
+    int foldEveryMs = 60 * 1000;
     /// Bytes free on the filesystem holding `dir`, or -1 when unknown. Empty: statvfs. Tests inject
     /// a low disk here.
     std::function<qint64(const QString& dir)> freeBytes;
@@ -63,6 +65,10 @@ public:
     /// `nowMs` is the wall-clock time the ages are measured from. For tests and the benchmark; not
     /// while the worker runs.
     RetentionStatus runOnce(qint64 nowMs);
+    /// Folds every closed minute not yet counted into chart_minutes, in writer jobs of at most
+    /// MinuteAggregates::kFoldChunkRows readings; on the calling thread (not the writer), blocking.
+    /// runOnce() does it first; the worker also every foldEveryMs.
+    Status foldMinutes(qint64 nowMs);
     /// Thread-safe: the status after the last pass.
     RetentionStatus status() const;
 

@@ -3,6 +3,25 @@
 
 namespace fs::schema {
 
+namespace {
+
+/// A table of per-minute min/mean/max per channel (schema 5's minute_aggregates, schema 6's
+/// chart_minutes): the statement as migration 5 shipped it, with the name put in.
+QString minuteTable(const char* name)
+{
+    return QStringLiteral("CREATE TABLE %1 ("
+                          " channel_id INTEGER NOT NULL,"
+                          " minute_ms INTEGER NOT NULL,"
+                          " n INTEGER NOT NULL,"
+                          " min REAL NOT NULL,"
+                          " mean REAL NOT NULL,"
+                          " max REAL NOT NULL,"
+                          " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID")
+        .arg(QLatin1String(name));
+}
+
+} // namespace
+
 const QList<QStringList>& migrations()
 {
     static const QList<QStringList> steps = {
@@ -91,14 +110,22 @@ const QList<QStringList>& migrations()
         // 5: per-minute min/mean/max of the readings retention deleted, for long-range charts.
         // minute_ms is time_ms floored to the minute. WITHOUT ROWID: the key is the only index.
         {
-            QStringLiteral("CREATE TABLE minute_aggregates ("
-                           " channel_id INTEGER NOT NULL,"
-                           " minute_ms INTEGER NOT NULL,"
-                           " n INTEGER NOT NULL,"
-                           " min REAL NOT NULL,"
-                           " mean REAL NOT NULL,"
-                           " max REAL NOT NULL,"
-                           " PRIMARY KEY (channel_id, minute_ms)) WITHOUT ROWID"),
+            minuteTable("minute_aggregates"),
+        },
+        // 6: the charts' minutes, folded continuously while the readings stay, so that long chart
+        // ranges read minutes instead of raw rows. Kept apart from minute_aggregates, which holds
+        // exactly the readings retention deleted (the REST API adds it to the raw rows). A reading
+        // is counted in chart_minutes exactly when seq <= folded_seq and time_ms < folded_to_ms
+        // (one row). A store from before starts with nothing counted and the cut at the migration's
+        // minute; the fold catches up in chunks of seq.
+        {
+            minuteTable("chart_minutes"),
+            QStringLiteral("CREATE TABLE minute_folds ("
+                           " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                           " folded_seq INTEGER NOT NULL,"
+                           " folded_to_ms INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO minute_folds VALUES (1, 0,"
+                           " CAST(strftime('%s', 'now') AS INTEGER) / 60 * 60000)"),
         },
     };
     return steps;

@@ -1,12 +1,13 @@
-// ChannelChart: one channel of any source (or of one node of a network) over the last hour (or 6 h,
-// a day, a week): the store's history joined to the live stream, for pages that show any type.
+// ChannelChart: one channel of any source (or of one node of a network) over a chosen range (live …
+// 7 days), zoomable by pinch, wheel and buttons: the store's history joined to the live stream.
+// qmllint disable import type property
 import QtQuick
 import QtCharts
-import QtQuick.Controls
+import QtQuick.Layouts
 import FieldStation.Views
 
-ChartView {
-    id: chart
+ColumnLayout {
+    id: root
     objectName: "channelChart"
 
     required property LiveStream stream
@@ -16,12 +17,10 @@ ChartView {
     property string label
     property string unit
     property bool compact: false
+    readonly property alias plot: plot
+    readonly property alias rangeBar: rangeBar
 
-    title: unit ? qsTr("%1 (%2)").arg(label).arg(unit) : label
-    titleFont.pixelSize: compact ? 11 : 14
-    antialiasing: true
-    legend.visible: false
-    margins { top: 2; bottom: 2; left: 2; right: 2 }
+    spacing: 0
 
     function labelFormatFor(span) {
         return span < 0.1 ? "%.3f" : span < 1 ? "%.2f" : span < 10 ? "%.1f" : "%.0f"
@@ -29,47 +28,53 @@ ChartView {
 
     ChannelPlot {
         id: plot
-        stream: chart.stream
-        source: chart.sourceId
-        node: chart.nodeKey
-        channels: chart.channelKey ? [chart.channelKey] : []
-        spanMinutes: span.currentValue ?? 60
+        stream: root.stream
+        source: root.sourceId
+        node: root.nodeKey
+        channels: root.channelKey ? [root.channelKey] : []
+        active: root.visible
         columns: Math.max(50, Math.round(chart.plotArea.width))
         fitValues: true
         onUpdated: plot.fill(0, line)
     }
-    ComboBox {
-        id: span
+    RangeBar {
+        id: rangeBar
         objectName: "channelSpan"
-        anchors.top: parent.top
-        anchors.right: parent.right
-        anchors.margins: 4
-        width: chart.compact ? 84 : 100
-        font.pixelSize: chart.compact ? 11 : 13
-        textRole: "text"
-        valueRole: "minutes"
-        model: [
-            { text: qsTr("1 hour"), minutes: 60 },
-            { text: qsTr("6 hours"), minutes: 360 },
-            { text: qsTr("1 day"), minutes: 1440 },
-            { text: qsTr("7 days"), minutes: 10080 }
-        ]
+        Layout.fillWidth: true
+        plot: plot
+        compact: root.compact
     }
-    DateTimeAxis {
-        id: timeAxis
-        format: plot.timeMax - plot.timeMin < 15 * 60000 ? "HH:mm:ss" : plot.timeMax - plot.timeMin < 86400000 ? "HH:mm" : "dd.MM. HH:mm"
-        tickCount: chart.compact ? 4 : 6
-        labelsFont.pixelSize: chart.compact ? 9 : 11
-        min: plot.timeMin
-        max: plot.timeMax
+    ChartView {
+        id: chart
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        title: root.label
+        titleFont: Qt.font({pixelSize: root.compact ? 11 : 14})
+        antialiasing: true
+        legend.visible: false
+        margins { top: 0; bottom: 0; left: 2; right: 2 }
+
+        ChartZoom { plot: plot; plotArea: chart.plotArea }
+        DateTimeAxis {
+            id: timeAxis
+            format: TimeText.axisFormat(plot.viewSpanMs)
+            tickCount: root.compact ? 4 : 6
+            labelsFont: Qt.font({pixelSize: root.compact ? 9 : 11})
+            titleText: TimeText.axisTitle(plot.timeMax.getTime())
+            titleFont: Qt.font({pixelSize: root.compact ? 9 : 11})
+            min: plot.timeMin
+            max: plot.timeMax
+        }
+        ValueAxis {
+            id: valueAxis
+            min: plot.valueMin
+            max: plot.valueMax
+            // Enough decimals that neighbouring ticks never read the same (a battery's 13.78-13.80 V).
+            labelFormat: root.labelFormatFor(plot.valueMax - plot.valueMin)
+            labelsFont: Qt.font({pixelSize: root.compact ? 9 : 11})
+            titleText: root.unit
+            titleFont: Qt.font({pixelSize: root.compact ? 9 : 11})
+        }
+        LineSeries { id: line; name: root.label; color: "#1565c0"; axisX: timeAxis; axisY: valueAxis; width: 2 }
     }
-    ValueAxis {
-        id: valueAxis
-        min: plot.valueMin
-        max: plot.valueMax
-        // Enough decimals that neighbouring ticks never read the same (a battery's 13.78-13.80 V).
-        labelFormat: chart.labelFormatFor(plot.valueMax - plot.valueMin)
-        labelsFont.pixelSize: chart.compact ? 9 : 11
-    }
-    LineSeries { id: line; name: chart.label; color: "#1565c0"; axisX: timeAxis; axisY: valueAxis; width: 2; useOpenGL: true }
 }

@@ -2,6 +2,7 @@
 // a worker thread, per-minute aggregates for long spans, and the chart's past back after a restart.
 #include "TestSupport.h"
 #include "store/HistoryReader.h"
+#include "store/MinuteAggregates.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
 #include "views/ChannelPlot.h"
@@ -9,6 +10,7 @@
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +56,17 @@ void record(Recorder& rec, ChannelId ch, qint64 start, int n, double offset = 0)
     rec.submit(std::span<const Sample>(s));
     if (!rec.flush().ok())
         qFatal("flush failed");
+}
+
+/// Tells the stream about source opc-a's node, as the Recorder does at its registration.
+void showNode(LiveStream& stream, ChannelId pm1)
+{
+    stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
+                             QStringLiteral("opcn3"),
+                             QString(),
+                             {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
+                             QStringLiteral("opc-a")},
+                            {1, {pm1}});
 }
 
 Result<QList<QPointF>> readNow(const QString& path, const HistoryRequest& r)
@@ -209,6 +222,56 @@ private Q_SLOTS:
         QVERIFY(shortSpan->isEmpty());
     }
 
+    void aWeekReadsTheContinuouslyFoldedMinutes()
+    {
+        // Three hours of raw readings, folded as the station does every minute while they stay:
+        // a 7-day span reads the minutes (one marked minute proves it) and still shows the spikes;
+        // a 1-hour span reads the raw rows, and the open minutes after the fold come raw too.
+        const qint64 end = t0 + 3 * 3600 * 1000LL;
+        record(*m_rec, m_a, t0, 3 * 3600);
+        const auto fold = m_rec->run([&](Store& s) {
+            // From a fresh cut, not the migration's wall-clock minute.
+            QSqlQuery q(s.db());
+            if (!q.exec(QStringLiteral("UPDATE minute_folds SET folded_seq = 0, folded_to_ms = 0")))
+                return Status(Error{q.lastError().text()});
+            for (int i = 0; i < 100; ++i) {
+                const auto more = MinuteAggregates::foldClosed(s.db(), end - 10 * 60'000);
+                if (!more)
+                    return Status(Error{more.error()});
+                if (!more.value())
+                    return Status();
+            }
+            return Status(Error{QStringLiteral("no end")});
+        });
+        QVERIFY2(fold.ok(), qPrintable(fold.error()));
+        const qint64 marked = MinuteAggregates::minuteOf(t0 + 1800'000); // no spike in it
+        QVERIFY(m_rec
+                    ->run([&](Store& s) {
+                        QSqlQuery q(s.db());
+                        q.prepare(QStringLiteral("UPDATE chart_minutes SET max = 4242 WHERE minute_ms = ?"));
+                        q.addBindValue(marked);
+                        return q.exec() && q.numRowsAffected() == 1 ? Status()
+                                                                    : Status(Error{QStringLiteral("mark")});
+                    })
+                    .ok());
+        const auto week = readNow(
+            m_path, {QStringLiteral("opc-a"), QStringLiteral("pm1"), end - 7 * 24 * 3600'000LL, end, 700});
+        QVERIFY2(week.ok(), qPrintable(week.error()));
+        QVERIFY(week->size() <= 2 * 700 + 2);
+        const auto has = [](const QList<QPointF>& p, double v) {
+            return std::any_of(p.begin(), p.end(), [v](const QPointF& pt) { return pt.y() == v; });
+        };
+        QVERIFY(has(week.value(), 4242.0));
+        QVERIFY(has(week.value(), 1000.0));
+        QVERIFY(has(week.value(), -500.0));
+        QCOMPARE(qint64(week->last().x()), end - 1000); // the unfolded last minutes, raw
+        const auto hour = readNow(m_path, {QStringLiteral("opc-a"), QStringLiteral("pm1"), marked - 1800'000,
+                                           marked + 1800'000, 700});
+        QVERIFY(hour.ok());
+        QVERIFY(!hour->isEmpty());
+        QVERIFY(!has(hour.value(), 4242.0));
+    }
+
     void readsInItsOwnThread()
     {
         record(*m_rec, m_a, t0, 100);
@@ -254,12 +317,7 @@ private Q_SLOTS:
         QVERIFY(std::any_of(p.begin(), p.end(), [](const QPointF& pt) { return pt.y() == 1000.0; }));
         QVERIFY(plot.timeMin().toMSecsSinceEpoch() <= now - 30 * 60000LL);
         // Live samples continue the line after the history.
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                                 QStringLiteral("opcn3"),
-                                 QString(),
-                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                                 QStringLiteral("opc-a")},
-                                {1, {m_a}});
+        showNode(stream, m_a);
         stream.onSamples({{now + 1000, m_a, 42.0}});
         QVERIFY(updated.size() >= 1);
         QCOMPARE(plot.points(0).last(), QPointF(double(now + 1000), 42.0));
@@ -279,12 +337,7 @@ private Q_SLOTS:
         plot.setSource(QStringLiteral("opc-a"));
         plot.setChannels({QStringLiteral("pm1")});
         QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
-        stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                                 QStringLiteral("opcn3"),
-                                 QString(),
-                                 {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                                 QStringLiteral("opc-a")},
-                                {1, {m_a}});
+        showNode(stream, m_a);
         // Ten samples fit the ring: its oldest is older than the load, nothing is read again.
         const qint64 later = now + 60000; // surely after the load
         for (int i = 0; i < 10; ++i)
@@ -299,6 +352,90 @@ private Q_SLOTS:
             stream.onSamples({{later + i * 1000LL, m_a, 1.0}});
         QTest::qWait(100);
         QCOMPARE(loads.size(), 2);
+    }
+
+    void zoomReadsTheWindowAgainAtFullResolution()
+    {
+        // An hour at 1 Hz into 100 columns is decimated; zoomed to its last two minutes the chart
+        // reads the store again and shows every reading there, not the decimated points enlarged.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        record(*m_rec, m_a, now - 3600'000, 3600);
+        HistoryReader reader(m_path);
+        LiveStream stream(600);
+        stream.setHistory(&reader);
+        ChannelPlot plot;
+        plot.setColumns(100);
+        plot.setStream(&stream);
+        plot.setSource(QStringLiteral("opc-a"));
+        plot.setChannels({QStringLiteral("pm1")});
+        QTRY_VERIFY_WITH_TIMEOUT(plot.hasHistory() && !plot.loading(), test::timeoutMs(5000));
+        QVERIFY(plot.points(0).size() <= 2 * 100 + 2);
+        QVERIFY(plot.lastLoadMs() >= 0);
+        plot.zoomBy(30.0, 1.0); // the right edge stays: the last two minutes, still live
+        QCOMPARE(plot.viewSpanMs(), 120'000.0);
+        QCOMPARE(plot.viewEndMs(), 0.0);
+        QVERIFY(plot.zoomed());
+        QTRY_VERIFY_WITH_TIMEOUT(plot.points(0).size() >= 115, test::timeoutMs(5000));
+        QVERIFY(!plot.loading());
+        const QList<QPointF> p = plot.points(0);
+        for (qsizetype i = 1; i < p.size(); ++i)
+            QCOMPARE(p[i].x() - p[i - 1].x(), 1000.0); // every reading, a second apart
+        QCOMPARE(plot.timeMax().toMSecsSinceEpoch() - plot.timeMin().toMSecsSinceEpoch(), 120'000);
+        // Panned back half an hour: a fixed window, read again.
+        plot.panBy(-15.0);
+        QVERIFY(plot.viewEndMs() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!plot.loading() && plot.points(0).size() >= 115 &&
+                                     plot.points(0).last().x() < double(now - 25 * 60'000),
+                                 test::timeoutMs(5000));
+        plot.resetZoom();
+        QVERIFY(!plot.zoomed());
+        QCOMPARE(plot.viewSpanMs(), 3600'000.0);
+    }
+
+    void aHiddenChartReadsNothing()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        record(*m_rec, m_a, now - 600'000, 600);
+        HistoryReader reader(m_path);
+        QSignalSpy loads(&reader, &HistoryReader::loaded);
+        LiveStream stream(600);
+        stream.setHistory(&reader);
+        ChannelPlot plot;
+        plot.setActive(false);
+        plot.setStream(&stream);
+        plot.setSource(QStringLiteral("opc-a"));
+        plot.setChannels({QStringLiteral("pm1")});
+        plot.setSpanMinutes(10080);
+        QSignalSpy updated(&plot, &ChannelPlot::updated);
+        showNode(stream, m_a);
+        stream.onSamples({{now + 1000, m_a, 3.0}});
+        QVERIFY(!plot.loading());
+        // Shown: one read, then live refills.
+        plot.setActive(true);
+        QVERIFY(plot.loading());
+        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
+        QTRY_VERIFY(!plot.loading());
+        QCOMPARE(updated.size() > 0, true);
+        QCOMPARE(loads.size(), 1); // nothing was read while hidden
+        // A load cancelled before its turn is never answered: a plot gone mid-switch leaves none.
+        // Fifty reads queued first keep the reader busy while the plot is made and deleted.
+        QList<quint64> answered;
+        connect(&reader, &HistoryReader::loaded, this, [&](quint64 t) { answered.append(t); });
+        quint64 last = 0;
+        for (int i = 0; i < 50; ++i)
+            last = reader.request({QStringLiteral("opc-a"), QStringLiteral("pm1"), now - 600'000, now, 100});
+        {
+            ChannelPlot gone;
+            gone.setStream(&stream);
+            gone.setSource(QStringLiteral("opc-a"));
+            gone.setChannels({QStringLiteral("pm1")});
+            QVERIFY(gone.loading());
+        } // deleted: cancels its load
+        const quint64 b =
+            reader.request({QStringLiteral("opc-a"), QStringLiteral("pm1"), now - 600'000, now, 100});
+        QTRY_VERIFY_WITH_TIMEOUT(answered.contains(b), test::timeoutMs(10000));
+        QCOMPARE(answered.size(), 51); // the fifty and b
+        QVERIFY(std::none_of(answered.begin(), answered.end(), [&](quint64 t) { return t > last && t < b; }));
     }
 };
 

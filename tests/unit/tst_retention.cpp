@@ -188,6 +188,129 @@ private Q_SLOTS:
         QCOMPARE(rows, 600);
     }
 
+    void chartMinutesAreFoldedOnceWhileRetentionKeepsItsOwn()
+    {
+        // The minute fold counts closed minutes into chart_minutes while the readings stay, in jobs
+        // of a few seqs, late readings of a folded minute merged by the next fold, nothing twice.
+        // minute_aggregates stays exactly what retention deleted (the REST API adds it to the raw
+        // rows), and retention prunes the charts' copy past its cutoff.
+        Station st(path("fold.db"), 2);
+        QVERIFY(st.rec
+                    .run([](Store& s) {
+                        QSqlQuery q(s.db());
+                        return q.exec(
+                                   QStringLiteral("UPDATE minute_folds SET folded_seq = 0, folded_to_ms = 0"))
+                                   ? Status()
+                                   : Status(Error{QStringLiteral("reset")});
+                    })
+                    .ok());
+        const qint64 m0 = MinuteAggregates::minuteOf(kNow - 40 * kDay);
+        const qint64 start = m0 + 25'000;
+        std::map<std::pair<qint64, qint64>, MinuteAggregate> want;
+        const auto expect = [&](qint64 ch, qint64 t, double v) {
+            auto [it, fresh] =
+                want.try_emplace({ch, MinuteAggregates::minuteOf(t)},
+                                 MinuteAggregate{ch, MinuteAggregates::minuteOf(t), 0, v, 0, v});
+            MinuteAggregate& a = it->second;
+            a.mean = (a.mean * double(a.n) + v) / double(a.n + 1);
+            ++a.n;
+            a.min = std::min(a.min, v);
+            a.max = std::max(a.max, v);
+        };
+        const auto spiky = [](int s, int c) {
+            return s == 70 ? 900.0 + c : s == 100 ? -300.0 - c : s % 9 + c * 10.0;
+        };
+        st.record(start, 300, spiky);
+        for (int s = 0; s < 300; ++s)
+            for (int c = 0; c < 2; ++c)
+                expect(st.ids.channels[c], start + s * 1000, spiky(s, c));
+        const auto fold = [&](qint64 nowMs, qint64 chunk) {
+            int jobs = 0;
+            for (bool more = true; more && jobs < 1000; ++jobs)
+                QVERIFY(st.rec
+                            .run([&](Store& s) {
+                                const auto r = MinuteAggregates::foldClosed(s.db(), nowMs, chunk);
+                                more = r.ok() && r.value();
+                                return r.ok() ? Status() : Status(Error{r.error()});
+                            })
+                            .ok());
+        };
+        const auto sum = [&](const char* table) {
+            return st.scalar(QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM %1").arg(QLatin1String(table)));
+        };
+        // Compares a minute table with the expected minutes, exactly (means to rounding).
+        const auto matches = [&](const char* table,
+                                 const std::map<std::pair<qint64, qint64>, MinuteAggregate>& w) {
+            auto reader = Store::open(path("fold.db"), Store::Mode::ReadOnly);
+            if (!reader)
+                return false;
+            QSqlQuery q(reader.value()->db());
+            if (!q.exec(QStringLiteral("SELECT channel_id, minute_ms, n, min, mean, max FROM %1")
+                            .arg(QLatin1String(table))))
+                return false;
+            size_t seen = 0;
+            while (q.next()) {
+                const auto it = w.find({q.value(0).toLongLong(), q.value(1).toLongLong()});
+                if (it == w.end() || it->second.n != q.value(2).toLongLong() ||
+                    it->second.min != q.value(3).toDouble() ||
+                    qAbs(it->second.mean - q.value(4).toDouble()) > 1e-9 ||
+                    it->second.max != q.value(5).toDouble())
+                    return false;
+                ++seen;
+            }
+            return seen == w.size();
+        };
+        // Closed by start + 3 min: the minutes before minuteOf(now - grace), i.e. m0 and m0 + 1.
+        fold(start + 3 * 60'000, 7);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM chart_minutes")), 4);
+        QCOMPARE(sum("chart_minutes"), 2 * (35 + 60));
+        QCOMPARE(st.count(), 600); // the readings stay
+        QCOMPARE(sum("minute_aggregates"), 0);
+        // A late reading of the folded minute m0, then everything closed.
+        st.rec.submit(Sample{m0 + 1000, st.ids.channels[0], -1000.0});
+        QVERIFY(st.rec.flush().ok());
+        expect(st.ids.channels[0], m0 + 1000, -1000.0);
+        fold(kNow, 7);
+        QCOMPARE(sum("chart_minutes"), 601);
+        fold(kNow, 7); // nothing new: nothing changes
+        QCOMPARE(sum("chart_minutes"), 601);
+        QVERIFY(matches("chart_minutes", want));
+        const auto chartWant = want;
+        // A second straggler after the last fold; retention deletes everything and counts every
+        // deleted reading into minute_aggregates once, whatever the charts' fold did.
+        st.rec.submit(Sample{m0 + 2000, st.ids.channels[1], 5000.0});
+        QVERIFY(st.rec.flush().ok());
+        expect(st.ids.channels[1], m0 + 2000, 5000.0);
+        Retention r(st.rec, path("fold.db"), options(13));
+        const RetentionStatus done = r.runOnce(kNow);
+        QVERIFY2(done.lastError.isEmpty(), qPrintable(done.lastError));
+        QCOMPARE(done.agedDeleted, 602);
+        QCOMPARE(st.count(), 0);
+        QCOMPARE(sum("minute_aggregates"), 602);
+        QVERIFY(matches("minute_aggregates", want));
+        // 40 days old, past keep_days: the charts' copy is pruned, minute_aggregates serves them.
+        QCOMPARE(sum("chart_minutes"), 0);
+        QVERIFY(!matches("minute_aggregates", chartWant)); // the straggler made a difference
+    }
+
+    void aStoreFromBeforeCatchesUpFromItsMigration()
+    {
+        // Schema 6 starts with nothing counted and its cut at the migration's minute, so a store
+        // full of readings is folded in seq chunks, each a short writer job.
+        Station st(path("catchup.db"), 1);
+        st.record(kNow - 3 * kDay, 500, ramp);
+        Retention r(st.rec, path("catchup.db"), options());
+        QVERIFY(r.foldMinutes(kNow).ok());
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT folded_seq FROM minute_folds")),
+                 st.scalar(QStringLiteral("SELECT MAX(seq) FROM readings")));
+        QVERIFY(r.foldMinutes(kNow).ok()); // again: nothing twice
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
+        QCOMPARE(r.runOnce(kNow).agedDeleted, 0); // three days old: kept, counted once, not pruned
+        QCOMPARE(st.scalar(QStringLiteral("SELECT SUM(n) FROM chart_minutes")), 500);
+        QCOMPARE(st.scalar(QStringLiteral("SELECT COUNT(*) FROM minute_aggregates")), 0);
+    }
+
     void oldNodeStatesGoButTheNewestStays()
     {
         Station st(path("states.db"));
