@@ -1,10 +1,13 @@
 // The demo's real far ends: `fieldstation --demo --headless` starts a MariaDB from the system and
 // really pushes into it (queried here), names the package when mariadbd is not on PATH, and leaves
-// no server running after SIGTERM.
+// no server running after SIGTERM, nor after a start that fails or is cancelled halfway.
 #include "TestSupport.h"
 #include "config/SecretStore.h"
+#include "sim/DemoFarEnds.h"
 #include "sinks/mysqlpush/Pusher.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -14,7 +17,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <csignal>
+#include <thread>
 
 using namespace fs;
 
@@ -77,6 +82,23 @@ bool alive(qint64 pid)
     return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") Z ");
 }
 
+/// Processes (not zombies) whose command line contains `needle`: the servers a demo in that dir runs.
+QList<qint64> processesNaming(const QByteArray& needle)
+{
+    QList<qint64> out;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString& entry : pids) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(needle) && alive(pid))
+            out << pid;
+    }
+    return out;
+}
+
 } // namespace
 
 class TestDemoPush : public QObject
@@ -137,6 +159,53 @@ private Q_SLOTS:
         if (influx.hasMatch()) // influxd is a test dependency too, but this test is about MariaDB
             QVERIFY2(!alive(influx.captured(1).toLongLong()),
                      "influxd is still running after the demo stopped");
+    }
+
+    void aFailedStartStopsItsServer()
+    {
+        // mariadbd answers, then the schema fails at its second statement: the error names the file
+        // and the statement, and the server is stopped at once, not left idle until the station stops.
+        QTemporaryDir dir(QStringLiteral("/tmp/fs-demo-push-XXXXXX"));
+        const QString schema = test::writeFile(
+            dir, "broken.sql", "CREATE TABLE IF NOT EXISTS Fine (id INT);\nNOT SQL AT ALL;\n");
+        DemoFarEnds farEnds(dir.filePath(QStringLiteral("data")), schema);
+        const DemoFarEnd f = farEnds.startMariadb(QStringLiteral("pw-of-a-failed-start"));
+        QVERIFY(!f.running);
+        QVERIFY2(f.text.contains(schema) && f.text.contains(QStringLiteral("statement 2")),
+                 qPrintable(f.text));
+        const QList<qint64> left = processesNaming(dir.path().toUtf8());
+        QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: pid %1").arg(left.value(0))));
+        // The init file held the password in clear: mariadbd has read it, the secret store keeps it.
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data/demo-mariadb/init.sql"))));
+    }
+
+    void aCancelWhileInstallingLeavesNothingRunning()
+    {
+        // mariadb-install-db is a script whose own child, mariadbd --bootstrap, builds the data dir:
+        // a stop during the install ends both, not only the script.
+        QTemporaryDir dir(QStringLiteral("/tmp/fs-demo-push-XXXXXX"));
+        DemoFarEnds farEnds(dir.path(), QStringLiteral(":/no-schema-needed"));
+        DemoFarEnd f;
+        std::thread starter([&] { f = farEnds.startMariadb(QStringLiteral("pw")); });
+        const QByteArray bootstrap = QByteArrayLiteral("--bootstrap");
+        QElapsedTimer t;
+        t.start();
+        bool bootstrapping = false;
+        while (!bootstrapping && t.elapsed() < test::timeoutMs(30000)) {
+            for (qint64 pid : processesNaming(dir.path().toUtf8())) {
+                QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                bootstrapping =
+                    bootstrapping || (cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(bootstrap));
+            }
+            QThread::msleep(10);
+        }
+        farEnds.cancel();
+        starter.join();
+        QVERIFY2(bootstrapping, "mariadbd --bootstrap was never seen");
+        QVERIFY(!f.running);
+        QVERIFY2(f.text.contains(QStringLiteral("stopped while installing")), qPrintable(f.text));
+        const QList<qint64> left = processesNaming(dir.path().toUtf8());
+        QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: pid %1").arg(left.value(0))));
     }
 
     void namesThePackageWithoutMariadb()
