@@ -1,6 +1,6 @@
-// The demo's real far ends: `fieldstation --demo --headless` starts a MariaDB from the system and
-// really pushes into it (queried here), names the package when mariadbd is not on PATH, and leaves
-// no server running after SIGTERM, nor after a start that fails or is cancelled halfway.
+// The demo's real far ends: `fieldstation --demo --headless` starts a MariaDB and an InfluxDB from the
+// system and really pushes into both (queried here), names the package when mariadbd is not on PATH, and
+// leaves no server running after SIGTERM, nor after a start that fails or is cancelled halfway.
 #include "TestSupport.h"
 #include "config/SecretStore.h"
 #include "sim/DemoFarEnds.h"
@@ -10,15 +10,20 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUrlQuery>
 #include <csignal>
+#include <memory>
 #include <thread>
 
 using namespace fs;
@@ -82,6 +87,20 @@ bool alive(qint64 pid)
     return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") Z ");
 }
 
+/// InfluxDB's JSON answer to `query` on the demo's database; empty when none came.
+QByteArray influxQuery(int port, const QString& query)
+{
+    QUrl url(QStringLiteral("http://127.0.0.1:%1/query").arg(port));
+    QUrlQuery items;
+    items.addQueryItem(QStringLiteral("db"), QStringLiteral("fieldstation_demo"));
+    items.addQueryItem(QStringLiteral("q"), query);
+    url.setQuery(items);
+    QNetworkAccessManager net;
+    std::unique_ptr<QNetworkReply> reply(net.get(QNetworkRequest(url)));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    return done.wait(test::timeoutMs(5000)) ? reply->readAll() : QByteArray();
+}
+
 /// Processes (not zombies) whose command line contains `needle`: the servers a demo in that dir runs.
 QList<qint64> processesNaming(const QByteArray& needle)
 {
@@ -105,7 +124,7 @@ class TestDemoPush : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void pushesIntoItsOwnMariadb()
+    void pushesIntoItsOwnMariadbAndInfluxdb()
     {
         QTemporaryDir dir(QStringLiteral("/tmp/fs-demo-push-XXXXXX"));
         Demo demo(dir.path(), QString());
@@ -151,14 +170,25 @@ private Q_SLOTS:
                              test::timeoutMs(10000))
                     .hasMatch());
 
+        // InfluxDB too (influxd is installed wherever the tests run): its own readings, asked of it.
+        const auto influx = demo.waitFor(
+            QRegularExpression(QStringLiteral("demo InfluxDB on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)\\)")),
+            test::timeoutMs(30000));
+        QVERIFY2(influx.hasMatch(), demo.err.constData());
+        const qint64 influxPid = influx.captured(2).toLongLong();
+        QByteArray measurements;
+        QElapsedTimer t;
+        t.start();
+        while (!measurements.contains("\"values\"") && t.elapsed() < test::timeoutMs(30000)) {
+            measurements = influxQuery(influx.captured(1).toInt(), QStringLiteral("SHOW MEASUREMENTS"));
+            if (!measurements.contains("\"values\""))
+                QTest::qWait(250);
+        }
+        QVERIFY2(measurements.contains("\"values\""), measurements.constData());
+
         QCOMPARE(demo.stop(), 0);
         QVERIFY2(!alive(pid), "mariadbd is still running after the demo stopped");
-        const auto influx =
-            QRegularExpression(QStringLiteral("demo InfluxDB on 127\\.0\\.0\\.1:\\d+ \\(pid (\\d+)\\)"))
-                .match(QString::fromUtf8(demo.err));
-        if (influx.hasMatch()) // influxd is a test dependency too, but this test is about MariaDB
-            QVERIFY2(!alive(influx.captured(1).toLongLong()),
-                     "influxd is still running after the demo stopped");
+        QVERIFY2(!alive(influxPid), "influxd is still running after the demo stopped");
     }
 
     void aFailedStartStopsItsServer()
