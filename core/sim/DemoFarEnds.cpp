@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QThread>
+#include <csignal>
 #include <unistd.h>
 
 namespace fs {
@@ -82,10 +83,13 @@ DemoFarEnd answering(DemoFarEnd far, const char* what, int port, qint64 pid, con
     return far;
 }
 
-/// A connection named `name` to the demo database as the demo user (not opened yet).
+/// A connection named `name` to the demo database as the demo user (not opened yet). No call on it
+/// waits unbounded: a server that stops answering fails the start.
 QSqlDatabase demoDatabase(const QString& name, int port, const QString& password)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    db.setConnectOptions(
+        QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=2;MYSQL_OPT_READ_TIMEOUT=20;MYSQL_OPT_WRITE_TIMEOUT=20"));
     db.setHostName(QStringLiteral("127.0.0.1"));
     db.setPort(port);
     db.setUserName(QLatin1String(DemoFarEnds::kUser));
@@ -103,6 +107,16 @@ DemoFarEnds::DemoFarEnds(QString dataDir, QString schemaPath)
 DemoFarEnds::~DemoFarEnds()
 {
     stop();
+}
+
+void DemoFarEnds::cancel()
+{
+    m_cancelled = true;
+    // A SIGTERM only: the starting thread sees its statement fail and stops the pid in full.
+    for (const qint64 pid : {m_mariadbPid.load(), m_influxPid.load()}) {
+        if (pid > 0)
+            ::kill(pid_t(pid), SIGTERM);
+    }
 }
 
 QString DemoFarEnds::mariadbMissing()
@@ -233,7 +247,6 @@ Status DemoFarEnds::waitForMariadb(int port, const QString& password, qint64 pid
                               .arg(tail(QDir(dir).filePath(QStringLiteral("error.log"))))};
     {
         QSqlDatabase db = demoDatabase(name, port, password);
-        db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=2"));
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60'000) {

@@ -14,6 +14,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -23,6 +24,7 @@
 #include <QThread>
 #include <QUrlQuery>
 #include <csignal>
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -234,6 +236,35 @@ private Q_SLOTS:
         QVERIFY2(bootstrapping, "mariadbd --bootstrap was never seen");
         QVERIFY(!f.running);
         QVERIFY2(f.text.contains(QStringLiteral("stopped while installing")), qPrintable(f.text));
+        const QList<qint64> left = processesNaming(dir.path().toUtf8());
+        QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: pid %1").arg(left.value(0))));
+    }
+
+    void aCancelEndsASchemaStatementThatWaits()
+    {
+        // A statement of the schema that waits on the server holds the start; the station's stop
+        // joins that start, so cancel() must end the wait, not only the sliced ones.
+        QTemporaryDir dir(QStringLiteral("/tmp/fs-demo-push-XXXXXX"));
+        const QString schema = test::writeFile(
+            dir, "slow.sql", "CREATE TABLE IF NOT EXISTS Started (id INT);\nSELECT SLEEP(600);\n");
+        DemoFarEnds farEnds(dir.filePath(QStringLiteral("data")), schema);
+        auto start =
+            std::async(std::launch::async, [&] { return farEnds.startMariadb(QStringLiteral("pw")); });
+        // Runs before the future's destructor, which would wait for the start: a failing check must
+        // not leave the test hanging on the SLEEP, nor a server running.
+        const auto cleanup = qScopeGuard([&] {
+            for (qint64 pid : processesNaming(dir.path().toUtf8()))
+                ::kill(pid_t(pid), SIGKILL);
+        });
+        const QString started = dir.filePath(QStringLiteral("data/demo-mariadb/data/cogent/Started.frm"));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(started), test::timeoutMs(60000));
+        QTest::qWait(200); // the SLEEP is sent right after the CREATE
+        farEnds.cancel();
+        QVERIFY2(start.wait_for(std::chrono::milliseconds(test::timeoutMs(15000))) ==
+                     std::future_status::ready,
+                 "the start still waits on its schema after cancel()");
+        const DemoFarEnd f = start.get();
+        QVERIFY(!f.running);
         const QList<qint64> left = processesNaming(dir.path().toUtf8());
         QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("still running: pid %1").arg(left.value(0))));
     }
