@@ -142,12 +142,16 @@ private Q_SLOTS:
 
             SinkControl control(secrets);
             QSignalSpy stored(&control, &SinkControl::passwordStored);
+            QSignalSpy requested(&control, &SinkControl::passRequested);
             control.setPassword(QLatin1String(kind), QLatin1String(server),
                                 QStringLiteral("from-the-screen"));
             QVERIFY(stored.wait(test::timeoutMs(5000)));
             QVERIFY(stored.first().at(0).toBool());
             QCOMPARE(secrets.read(name).value(), QStringLiteral("from-the-screen"));
             // No sink runs here: the pass it asks for is refused, and says so.
+            QCOMPARE(requested.size(), 1);
+            QCOMPARE(requested.first().at(1).toString(), QLatin1String(server));
+            QCOMPARE(requested.first().at(2).toBool(), false);
         }
     }
 
