@@ -171,6 +171,8 @@ Item {
         modal: true
         title: qsTr("Password of %1").arg(server)
         standardButtons: Dialog.Cancel
+        // Cancelled or closed with a password typed: the hidden field must not hold it until next time.
+        onClosed: passwordField.text = ""
 
         ColumnLayout {
             anchors.fill: parent

@@ -13,12 +13,14 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QThread>
+#include <csignal>
 #include <unistd.h>
 
 namespace fs {
@@ -81,10 +83,13 @@ DemoFarEnd answering(DemoFarEnd far, const char* what, int port, qint64 pid, con
     return far;
 }
 
-/// A connection named `name` to the demo database as the demo user (not opened yet).
+/// A connection named `name` to the demo database as the demo user (not opened yet). No call on it
+/// waits unbounded: a server that stops answering fails the start.
 QSqlDatabase demoDatabase(const QString& name, int port, const QString& password)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    db.setConnectOptions(
+        QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=2;MYSQL_OPT_READ_TIMEOUT=20;MYSQL_OPT_WRITE_TIMEOUT=20"));
     db.setHostName(QStringLiteral("127.0.0.1"));
     db.setPort(port);
     db.setUserName(QLatin1String(DemoFarEnds::kUser));
@@ -102,6 +107,16 @@ DemoFarEnds::DemoFarEnds(QString dataDir, QString schemaPath)
 DemoFarEnds::~DemoFarEnds()
 {
     stop();
+}
+
+void DemoFarEnds::cancel()
+{
+    m_cancelled = true;
+    // A SIGTERM only: the starting thread sees its statement fail and stops the pid in full.
+    for (const qint64 pid : {m_mariadbPid.load(), m_influxPid.load()}) {
+        if (pid > 0)
+            ::kill(pid_t(pid), SIGTERM);
+    }
 }
 
 QString DemoFarEnds::mariadbMissing()
@@ -145,6 +160,8 @@ DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
                                         "GRANT ALL PRIVILEGES ON `%1`.* TO '%2'@'127.0.0.1';\n")
                              .arg(QLatin1String(kDatabase), QLatin1String(kUser), quoted);
     const QString initFile = QDir(dir).filePath(QStringLiteral("init.sql"));
+    // mariadbd reads it only while it starts: afterwards the password lives in the secret store alone.
+    const auto forgetInit = qScopeGuard([&initFile] { QFile::remove(initFile); });
     if (!writePrivateFile(initFile, init.toUtf8())) {
         out.text = QStringLiteral("demo MariaDB: cannot write %1").arg(initFile);
         return out;
@@ -170,11 +187,12 @@ DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
         return out;
     }
     m_mariadbPid = pid;
-    if (Status s = waitForMariadb(port, password, pid, dir); !s) {
-        out.text = s.error();
-        return out;
-    }
-    if (Status s = loadSchema(port, password); !s) {
+    Status s = waitForMariadb(port, password, pid, dir);
+    if (s)
+        s = loadSchema(port, password);
+    if (!s) {
+        // No sink will use a server that failed to come up: it goes now, not when the station stops.
+        stopPid(m_mariadbPid.exchange(0), "MariaDB");
         out.text = s.error();
         return out;
     }
@@ -196,6 +214,8 @@ Status DemoFarEnds::installMariadb(const QString& dir)
     const QString log = QDir(dir).filePath(QStringLiteral("install.log"));
     install.setStandardOutputFile(log);
     install.setStandardErrorFile(log, QIODevice::Append);
+    // A group of its own: the script's mariadbd --bootstrap child must end with it on a cancel.
+    install.setChildProcessModifier([] { ::setpgid(0, 0); });
     install.start();
     QElapsedTimer t;
     t.start();
@@ -203,7 +223,7 @@ Status DemoFarEnds::installMariadb(const QString& dir)
         if (install.state() == QProcess::NotRunning)
             break;
         if (m_cancelled || t.elapsed() > 120'000) {
-            install.kill();
+            killGroup(install.processId());
             install.waitForFinished(5000);
             QDir(data).removeRecursively(); // half installed: the next start installs again
             return Error{m_cancelled ? QStringLiteral("demo MariaDB: stopped while installing")
@@ -227,7 +247,6 @@ Status DemoFarEnds::waitForMariadb(int port, const QString& password, qint64 pid
                               .arg(tail(QDir(dir).filePath(QStringLiteral("error.log"))))};
     {
         QSqlDatabase db = demoDatabase(name, port, password);
-        db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=2"));
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 60'000) {
@@ -325,6 +344,7 @@ DemoFarEnd DemoFarEnds::startInflux()
     QFile(pidFile).remove();
     writePrivateFile(pidFile, QByteArray::number(pid));
     if (Status s = waitListening(port, pid, QStringLiteral("InfluxDB"), log); !s) {
+        stopPid(m_influxPid.exchange(0), "InfluxDB"); // as for MariaDB: a failed start leaves nothing running
         out.text = s.error();
         return out;
     }

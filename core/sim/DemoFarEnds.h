@@ -58,8 +58,10 @@ public:
     /// Blocks (bounded): starts influxd on a free loopback port, no authentication.
     DemoFarEnd startInflux();
 
-    /// Any thread: makes a start*() under way give up at its next wait (within half a second).
-    void cancel() { m_cancelled = true; }
+    /// Any thread, never blocks: makes a start*() under way give up at its next wait (within half a
+    /// second), and asks the servers started here to end, which ends a schema statement under way.
+    /// stop() still reaps them.
+    void cancel();
     /// Stops every server started here by its pid, each within 15 s (then SIGKILL). After the
     /// thread that ran start*() has returned.
     void stop();

@@ -4,6 +4,7 @@
 
 #include "util/Logging.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
@@ -20,16 +21,38 @@ int freeLoopbackPort()
     return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
+namespace {
+
+/// The fields of /proc/<pid>/stat after the command name: state, ppid, pgrp, …; empty when gone.
+QList<QByteArray> statFields(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')'); // the name may hold spaces and parentheses
+    return close < 0 ? QList<QByteArray>{} : line.mid(close + 2).split(' ');
+}
+
+bool groupRuns(qint64 pgid)
+{
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString& entry : entries) {
+        const QList<QByteArray> f = statFields(entry.toLongLong());
+        if (f.size() > 2 && f[0] != "Z" && f[2].toLongLong() == pgid)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool alive(qint64 pid)
 {
     if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
         return false;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    const qsizetype close = line.lastIndexOf(')');
-    return close < 0 || line.mid(close + 2, 1) != "Z";
+    const QList<QByteArray> f = statFields(pid);
+    return f.isEmpty() || f[0] != "Z";
 }
 
 void stopPid(qint64 pid, const char* what)
@@ -45,6 +68,17 @@ void stopPid(qint64 pid, const char* what)
         qCWarning(lcStation) << "the demo" << what << "pid" << pid << "ignored SIGTERM for 15 s; killing it";
         ::kill(pid_t(pid), SIGKILL);
     }
+}
+
+void killGroup(qint64 pgid)
+{
+    if (pgid <= 1)
+        return; // never "every process we may signal"
+    ::kill(-pid_t(pgid), SIGKILL);
+    QElapsedTimer t;
+    t.start();
+    while (groupRuns(pgid) && t.elapsed() < 5000)
+        QThread::msleep(20);
 }
 
 void stopStale(const QString& pidFile, const QString& dir, const char* what)
@@ -71,10 +105,11 @@ QString tail(const QString& path, int lines)
 
 bool writePrivateFile(const QString& path, const QByteArray& content)
 {
+    // Created 0600 rather than chmod'ed after the open: no moment in which others may read it.
+    QFile::remove(path);
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return false;
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return f.write(content) == content.size();
 }
 

@@ -8,7 +8,6 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -146,11 +145,11 @@ private Q_SLOTS:
 
         test::recordOpcN3Readings(st.recorder, 5, alignedPast(1000) + 20'000);
         QVERIFY(!st.pusher->requestPass(QStringLiteral("nowhere")));
-        QElapsedTimer asked;
-        asked.start();
         QVERIFY(st.pusher->requestPass(QStringLiteral("central")));
-        QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 2, test::timeoutMs(1000));
-        QVERIFY2(asked.elapsed() < test::timeoutMs(1000), qPrintable(QString::number(asked.elapsed())));
+        // A real pass (connect, insert, commit) may take seconds on a loaded machine; what shows it
+        // was asked for is that it came long before the 600 s interval was up.
+        QTRY_COMPARE_WITH_TIMEOUT(passes.size(), 2, test::timeoutMs(20000));
+        QVERIFY(passes.last().lastSuccessMs < passes.first().nextAttemptMs - 500'000);
         QCOMPARE(passes.last().pushedReadings, qint64(5 * 44));
         QCOMPARE(count(QStringLiteral("Reading"), db), st.localReadings());
         st.pusher->stop();

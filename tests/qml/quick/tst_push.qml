@@ -122,6 +122,21 @@ TestCase {
         verify(result.text.indexOf("n3w-Passw0rd") < 0)
     }
 
+    function test_cancel_forgets_the_typed_password() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 0, 0)
+        const page = makePage(f)
+        mouseClick(findChild(card(page, "central"), "setPassword"))
+        const dialog = findChild(page, "passwordDialog")
+        tryCompare(dialog, "opened", true)
+        const field = findChild(dialog.contentItem, "passwordField")
+        field.text = "typed-then-cancelled"
+        dialog.reject() // the dialog's Cancel button
+        tryCompare(dialog, "visible", false)
+        compare(field.text, "") // a closed dialog holds no password
+        compare(f.storedSecret("push", "central"), "")
+    }
+
     function test_missing_far_end_is_named() {
         const f = createTemporaryObject(fixtureComponent, tc)
         const page = makePage(f)
