@@ -2,6 +2,7 @@
 #include "Station.h"
 
 #include "api/ApiServer.h"
+#include "health/AlarmMonitor.h"
 #include "sim/GascloudEmulator.h"
 #include "sinks/gascloud/BatchBuilder.h"
 #include "sinks/gascloud/GascloudSetup.h"
@@ -25,7 +26,7 @@ namespace fs {
 
 Station::Station(Settings settings, Options options, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options)),
-      m_tap(std::make_unique<LiveTap>())
+      m_tap(std::make_unique<LiveTap>()), m_alarmBook(std::make_unique<AlarmBook>())
 {
     m_dataDir = resolveDataDir(m_settings, m_options.dataDir);
     m_uploaderThread.setObjectName(QStringLiteral("uploader"));
@@ -71,6 +72,7 @@ Status Station::start()
     if (Status s = m_recorder->start(); !s)
         return Error{QStringLiteral("store: %1").arg(s.error())};
     m_tap->setNext(m_recorder.get());
+    startAlarms();
     if (Status s = startSources(); !s)
         return s;
     if (m_settings.gascloud.enabled || m_options.demo) {
@@ -82,6 +84,7 @@ Status Station::start()
     startPusher();
     startInflux();
     startRetention();
+    followAlarmSubjects();
     startApi();
     qCInfo(lcStation) << "station" << m_settings.station.name << "started, data in" << m_dataDir
                       << (m_options.demo ? "(demo)" : "");
@@ -288,6 +291,26 @@ void Station::startRetention()
     m_retention->start();
 }
 
+void Station::startAlarms()
+{
+    m_alarms = std::make_unique<AlarmMonitor>(*m_alarmBook);
+    m_alarms->followTap(m_tap.get());
+    m_alarms->followStore(m_recorder.get(), m_dataDir, m_settings.store.minFreeMb);
+}
+
+void Station::followAlarmSubjects()
+{
+    for (const Acquisition& a : m_sources)
+        m_alarms->followSource(a.running.source);
+    if (m_uploader)
+        m_alarms->followUploader(m_uploader);
+    if (m_pusher)
+        m_alarms->followSink(m_pusher.get(), QStringLiteral("push"));
+    if (m_influx)
+        m_alarms->followSink(m_influx.get(), QStringLiteral("influx"));
+    m_alarms->start();
+}
+
 void Station::startApi()
 {
     // --demo with no api: section serves the defaults, 127.0.0.1:8090.
@@ -300,6 +323,7 @@ void Station::startApi()
     o.port = a.port;
     o.corsOrigins = a.effectiveCorsOrigins();
     o.hideInactiveAfterDays = a.hideInactiveAfterDays;
+    o.alarms = m_alarmBook.get();
     if (!a.loopback()) {
         const SecretStore secrets =
             gascloud::secretStore(m_settings, m_dataDir, m_options.keychainUsable, m_options.demo);
@@ -339,7 +363,8 @@ QList<QThread*> Station::workerThreads()
 
 void Station::stop()
 {
-    m_api.reset(); // stops its thread; it only reads
+    m_alarms.reset(); // before the sinks and sources it follows go
+    m_api.reset();    // stops its thread; it only reads
     if (m_retention)
         m_retention->stop(); // its chunk jobs run on the Recorder, which stops last
     if (m_pusher) {

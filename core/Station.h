@@ -20,6 +20,8 @@ class Pusher;
 class InfluxSink;
 class Retention;
 class ApiServer;
+class AlarmBook;
+class AlarmMonitor;
 
 /// A source the Station runs, as the screen lists it.
 struct RunningSource
@@ -86,6 +88,10 @@ public:
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
     /// checks that each still answers.
     QList<QThread*> workerThreads();
+    /// The active health alarms (any thread); exists from construction, empty until start().
+    const AlarmBook* alarmBook() const { return m_alarmBook.get(); }
+    /// Follows sources, sinks and store and keeps the alarm book; null before start() and after stop().
+    AlarmMonitor* alarmMonitor() const { return m_alarms.get(); }
 
 private:
     Status startSources();
@@ -99,6 +105,10 @@ private:
     QStringList pushedServers() const;
     void startRetention();
     void startApi();
+    /// Before the sources start, so that the monitor sees every node they register.
+    void startAlarms();
+    /// After every source and sink started: their intervals and status reach the monitor.
+    void followAlarmSubjects();
     Status startDemoGascloud(GascloudSettings& s);
 
     Settings m_settings;
@@ -121,6 +131,8 @@ private:
     std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
     std::unique_ptr<InfluxSink> m_influx;   // likewise
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
+    std::unique_ptr<AlarmBook> m_alarmBook; // read by the API thread: outlives m_api
+    std::unique_ptr<AlarmMonitor> m_alarms; // in this thread; stopped first
     std::unique_ptr<ApiServer> m_api;       // its own thread and read-only store connection
     QString m_apiProblem;
 };
