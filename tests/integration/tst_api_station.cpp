@@ -6,8 +6,12 @@
 #include "Station.h"
 #include "api/ApiServer.h"
 #include "config/SecretStore.h"
+#include "health/AlarmBook.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QStorageInfo>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,13 +47,69 @@ private Q_SLOTS:
         const HttpAnswer a = http(m_nam, station.api()->port(), QStringLiteral("/api/nodes"));
         QCOMPARE(a.status, 200);
         QVERIFY(a.object().value(QStringLiteral("nodes")).isArray());
-        QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*")); // loopback default
+        QVERIFY(a.object().value(QStringLiteral("station_alarms")).toArray().isEmpty()); // all well
+        QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*"));       // loopback default
         // The service watchdog asks the API's thread too.
         QVERIFY(station.workerThreads().contains(station.api()->requestThread()));
         const quint16 port = station.api()->port();
         station.stop();
         QVERIFY(!station.api());
         QCOMPARE(http(m_nam, port, QStringLiteral("/api/nodes")).status, 0); // nobody listens any more
+    }
+
+    // A meter nobody answers falls silent after three intervals: its nodes read state "alarm" with
+    // the alarm listed, and a disk below store.min_free_mb shows in station_alarms.
+    void nodesCarryTheirHealthAlarms()
+    {
+        QTemporaryDir dir;
+        quint16 deadPort = 0;
+        {
+            QTcpServer probe; // a port that was free a moment ago and that nobody listens on now
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            deadPort = probe.serverPort();
+        }
+        // More than the disk holds free, so that the store's alarm is a failure.
+        const qint64 freeMb = QStorageInfo(dir.path()).bytesAvailable() / (1024 * 1024);
+        QVERIFY2(freeMb < 1'000'000, "the settings allow min_free_mb up to 1000000");
+        const QByteArray yaml =
+            "api:\n  listen: 127.0.0.1:0\nstore:\n  min_free_mb: " + QByteArray::number(freeMb + 100) +
+            "\n"
+            "sources:\n  - id: shed\n    type: modbus\n    host: 127.0.0.1\n    port: " +
+            QByteArray::number(deadPort) +
+            "\n    interval_s: 1\n    timeout_s: 1\n"
+            "    registers: [{address: 0, type: u16, unit: W, channel: p}]\n";
+        Station station(settingsOf(yaml), {false, dir.path(), false});
+        QVERIFY(station.start().ok());
+        QVERIFY2(station.api(), qPrintable(station.apiProblem()));
+        QJsonObject answer;
+        QJsonObject node;
+        QElapsedTimer waited;
+        waited.start();
+        // Silent only after 3 × 1 s; the monitor evaluates every 2 s.
+        while (waited.elapsed() < timeoutMs(15'000)) {
+            answer = http(m_nam, station.api()->port(), QStringLiteral("/api/nodes")).object();
+            const QJsonArray nodes = answer.value(QStringLiteral("nodes")).toArray();
+            node = nodes.isEmpty() ? QJsonObject() : nodes.first().toObject();
+            if (node.value(QStringLiteral("state")).toString() == QLatin1String("alarm"))
+                break;
+            QTest::qWait(200);
+        }
+        QCOMPARE(node.value(QStringLiteral("key")).toString(), QStringLiteral("modbus:shed:p"));
+        QCOMPARE(node.value(QStringLiteral("state")).toString(), QStringLiteral("alarm"));
+        const QJsonArray alarms = node.value(QStringLiteral("alarms")).toArray();
+        QCOMPARE(alarms.size(), 1);
+        const QJsonObject silent = alarms.first().toObject();
+        QCOMPARE(silent.value(QStringLiteral("code")).toString(), QStringLiteral("silent"));
+        QCOMPARE(silent.value(QStringLiteral("severity")).toString(), QStringLiteral("fail"));
+        QCOMPARE(silent.value(QStringLiteral("subject")).toString(), QStringLiteral("shed"));
+        QVERIFY(silent.value(QStringLiteral("text")).toString().startsWith(QLatin1String("no data for")));
+        QVERIFY(silent.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+        const QJsonArray station_alarms = answer.value(QStringLiteral("station_alarms")).toArray();
+        QCOMPARE(station_alarms.size(), 1);
+        QCOMPARE(station_alarms.first()[QStringLiteral("code")].toString(), QStringLiteral("disk_low"));
+        QCOMPARE(station_alarms.first()[QStringLiteral("subject")].toString(), QStringLiteral("store"));
+        QCOMPARE(station_alarms.first()[QStringLiteral("severity")].toString(), QStringLiteral("fail"));
+        QCOMPARE(station.alarmBook()->snapshot().size(), 2); // the same book the screen mirrors
     }
 
     void noApiWithoutTheSection()
