@@ -115,7 +115,9 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         push = std::make_unique<PushStatusModel>();
         push->attach(station.pusher());
         dashboard = std::make_unique<DashboardModel>();
+        dashboard->attach(station, stream.get());
         alarms = std::make_unique<AlarmModel>();
+        alarms->attach(station.alarmBook(), station.sources());
         sinks = std::make_unique<SinkStatusModel>();
         sinkControl = std::make_unique<SinkControl>();
         registration = std::make_unique<RegistrationFlow>();
