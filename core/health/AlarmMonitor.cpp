@@ -206,7 +206,8 @@ HealthSnapshot AlarmMonitor::snapshot() const
         const SourceInfo src = m_sources.value(n.source);
         if (beatsPerNode(n.kind)) {
             s.heartbeats.append(HeartbeatFacts{n.key, n.source, n.name,
-                                               n.lastMs ? n.lastMs : n.firstExpectedMs, src.intervalMs});
+                                               n.lastMs ? n.lastMs : n.firstExpectedMs, src.intervalMs,
+                                               n.lastMs > 0});
             continue;
         }
         HeartbeatFacts& b = bySource[n.source];
@@ -223,8 +224,10 @@ HealthSnapshot AlarmMonitor::snapshot() const
         b.subject = b.source = it.key();
         b.what = it->name;
         b.intervalMs = it->intervalMs;
-        if (!b.lastHeardMs)
+        if (!b.lastHeardMs) {
             b.lastHeardMs = it->firstExpectedMs;
+            b.heard = false;
+        }
     }
     for (const HeartbeatFacts& b : std::as_const(bySource))
         s.heartbeats.append(b);

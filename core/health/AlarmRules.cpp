@@ -80,7 +80,7 @@ void AlarmRules::heartbeatAlarm(const HeartbeatFacts& b, qint64 nowMs, QList<Ala
 {
     if (b.intervalMs <= 0 || b.lastHeardMs <= 0)
         return;
-    const qint64 bound = qint64(m_t.silentIntervals) * b.intervalMs;
+    const qint64 bound = qint64(m_t.silentIntervals) * b.intervalMs + (b.heard ? 0 : m_t.startGraceMs);
     const qint64 silent = nowMs - b.lastHeardMs;
     if (silent <= bound)
         return;

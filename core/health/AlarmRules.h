@@ -29,6 +29,7 @@ struct HeartbeatFacts
     QString what;           ///< how a person calls it in the text: "eGauge house", "node 12"
     qint64 lastHeardMs = 0; ///< newest sample, else when it was first expected (start); 0: never expected
     int intervalMs = 0;     ///< 0: unknown, no silence rule
+    bool heard = true;      ///< false: nothing arrived yet, lastHeardMs is when it started
 };
 
 /// One far end of a sink: "push/central", "influx/lab", "gascloud".
@@ -61,6 +62,7 @@ struct AlarmThresholds
     double laserMin = 100;            ///< OPC-N3 laser_status below this: the laser is weak or off
     double rejectMaxPct = 50;         ///< OPC-N3 reject share above this: counts are not trustworthy
     int silentIntervals = 3;          ///< silent for more than this many intervals
+    qint64 startGraceMs = 60'000;     ///< more before a first sample: an OPC-N3 spins its fan up first
     qint64 sinkFailingMs = 3'600'000; ///< a sink failing for longer than this
 };
 

@@ -133,6 +133,11 @@ private Q_SLOTS:
             << heartbeat(kT0, 10'000) << kT0 + 30'001 << QStringList{QStringLiteral("silent@house:fail")};
         QTest::newRow("silent, interval unknown") << heartbeat(kT0, 0) << kT0 + 1'000'000 << none;
         QTest::newRow("never expected") << heartbeat(0, 10'000) << kT0 << none;
+        HealthSnapshot starting = heartbeat(kT0, 10'000);
+        starting.heartbeats[0].heard = false; // nothing yet: a minute of grace on top
+        QTest::newRow("first sample, 3 intervals + grace") << starting << kT0 + 90'000 << none;
+        QTest::newRow("first sample, 3 intervals + grace + 1 ms")
+            << starting << kT0 + 90'001 << QStringList{QStringLiteral("silent@house:fail")};
         QTest::newRow("sink failing 1 h") << sink(true, kT0) << kT0 + 3'600'000 << none;
         QTest::newRow("sink failing 1 h + 1 ms")
             << sink(true, kT0) << kT0 + 3'600'001
@@ -240,7 +245,7 @@ private Q_SLOTS:
         monitor.setClock([&now] { return now; });
         monitor.onSourceInterval(QStringLiteral("house"), QStringLiteral("egauge"), QStringLiteral("House"),
                                  60'000);
-        now += 180'000;
+        now += 180'000 + 60'000; // three intervals and the start's grace
         QVERIFY(!monitor.evaluate().any());
         now += 1;
         QCOMPARE(names(monitor.evaluate().raised), QStringList{QStringLiteral("silent@house:fail")});
