@@ -45,7 +45,7 @@ Rectangle {
                     font.pixelSize: 22
                 }
                 Label {
-                    objectName: "bannerText"
+                    objectName: row.index === 0 ? "bannerText" : ""
                     Layout.fillWidth: true
                     text: qsTr("%1: %2").arg(row.title).arg(row.text)
                     elide: Text.ElideRight

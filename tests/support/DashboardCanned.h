@@ -71,9 +71,21 @@ inline void cannedSecond(LiveStream& stream, qint64 timeMs, double pm25)
 
 inline QList<DashboardSource> cannedSources()
 {
-    return {{QStringLiteral("opc"), QStringLiteral("opcn3"), QStringLiteral("OPC-N3 roof")},
-            {QStringLiteral("house"), QStringLiteral("egauge"), QStringLiteral("eGauge house")},
-            {QStringLiteral("solar"), QStringLiteral("isems"), QStringLiteral("Solar nodes")}};
+    return {{QStringLiteral("opc"),
+             QStringLiteral("opcn3"),
+             QStringLiteral("OPC-N3 roof"),
+             QStringLiteral("Ok"),
+             {}},
+            {QStringLiteral("house"),
+             QStringLiteral("egauge"),
+             QStringLiteral("eGauge house"),
+             QStringLiteral("Ok"),
+             {}},
+            {QStringLiteral("solar"),
+             QStringLiteral("isems"),
+             QStringLiteral("Solar nodes"),
+             QStringLiteral("Ok"),
+             {}}};
 }
 
 inline SinkStatus cannedPush(bool ok, qint64 lastSuccessMs)
