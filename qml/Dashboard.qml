@@ -84,7 +84,7 @@ Item {
                 Loader {
                     anchors.fill: parent
                     anchors.margins: home.compact ? 3 : 5
-                    sourceComponent: cell.kind === "sink" ? sinkTile : sourceTile
+                    sourceComponent: cell.kind === "source" ? sourceTile : sinkTile
                 }
                 Component {
                     id: sourceTile

@@ -175,6 +175,8 @@ QList<DashboardTile> DashboardModel::build() const
         for (const SinkStatus& st : statuses)
             out.append(tiles::cursorSinkTile(kind, st, alarms, now));
     }
+    if (auto store = tiles::storeTile(alarms))
+        out.append(*store);
     return out;
 }
 

@@ -198,6 +198,16 @@ QList<DashboardTile> sourceTiles(const DashboardSource& s, const LiveStream& str
     return out;
 }
 
+std::optional<DashboardTile> storeTile(const QList<Alarm>& alarms)
+{
+    // Shown only when it needs a look, so that the summary counts what the banner names.
+    DashboardTile t{QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("store"), tr("Storage")};
+    t.page = QStringLiteral("home");
+    if (!applyAlarms(t, alarmsOf(alarms, QString(), QStringLiteral("store"))))
+        return std::nullopt;
+    return t;
+}
+
 QString ageText(qint64 thenMs, qint64 nowMs)
 {
     if (thenMs <= 0)

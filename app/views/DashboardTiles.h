@@ -10,6 +10,7 @@
 #include <QString>
 #include <QVariantList>
 #include <cmath>
+#include <optional>
 
 namespace fs {
 
@@ -18,7 +19,7 @@ class LiveStream;
 struct DashboardTile
 {
     QString tileId; ///< "source:<id>", "node:<key>", "sink:gascloud", "sink:push/<server>", …
-    QString kind;   ///< "source" or "sink"
+    QString kind;   ///< "source", "sink" or "store"
     QString type;   ///< opcn3, egauge, modbus, isems, gascloud, push, influx
     QString title;
     QString level = QStringLiteral("off"); ///< ok, warn, fail, off
@@ -52,6 +53,8 @@ DashboardTile gascloudTile(bool running, const QString& problem, const QList<Upl
 /// One far end of a cursor sink (`kind` push or influx).
 DashboardTile cursorSinkTile(const QString& kind, const SinkStatus& status, const QList<Alarm>& alarms,
                              qint64 nowMs);
+/// The store's tile, only while an alarm is on it (a full disk, failing writes); else nullopt.
+std::optional<DashboardTile> storeTile(const QList<Alarm>& alarms);
 /// "just now", "5 min ago", "3 h ago", "2 days ago"; "never" for 0.
 QString ageText(qint64 thenMs, qint64 nowMs);
 

@@ -24,6 +24,17 @@ Alarm make(const char* code, Alarm::Severity severity, const QString& subject, c
 
 } // namespace
 
+namespace {
+
+/// "850 MB", "54.2 GB": room on a disk, for alarm texts.
+QString sizeText(qint64 mb)
+{
+    return mb < 1024 ? QStringLiteral("%1 MB").arg(mb)
+                     : QStringLiteral("%1 GB").arg(double(mb) / 1024, 0, 'f', 1);
+}
+
+} // namespace
+
 QString durationText(qint64 ms)
 {
     const qint64 min = ms / 60'000;
@@ -112,12 +123,12 @@ void AlarmRules::diskAlarms(const DiskHealthFacts& d, qint64 nowMs, QList<Alarm>
     if (d.freeMb < 0 || d.minFreeMb <= 0)
         return;
     if (d.freeMb < d.minFreeMb)
-        out.append(
-            make("disk_low", Alarm::Severity::Fail, store, {}, nowMs,
-                 QStringLiteral("disk almost full: %1 MB free, needs %2 MB").arg(d.freeMb).arg(d.minFreeMb)));
+        out.append(make("disk_low", Alarm::Severity::Fail, store, {}, nowMs,
+                        QStringLiteral("disk almost full: %1 free, needs %2")
+                            .arg(sizeText(d.freeMb), sizeText(d.minFreeMb))));
     else if (d.freeMb < 2 * d.minFreeMb)
         out.append(make("disk_low", Alarm::Severity::Warn, store, {}, nowMs,
-                        QStringLiteral("disk getting full: %1 MB free").arg(d.freeMb)));
+                        QStringLiteral("disk getting full: %1 free").arg(sizeText(d.freeMb))));
 }
 
 } // namespace fs

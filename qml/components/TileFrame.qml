@@ -91,7 +91,9 @@ Rectangle {
             id: values
             Layout.fillWidth: true
             implicitHeight: valueRow.implicitHeight
-            readonly property real cell: width / Math.max(1, frame.headline.length)
+            // Room by what each entry holds: "Discharging" needs more than "84 %".
+            function weight(e) { return Math.max(0.6 * String(e.label).length, String(e.value).length + 0.6 * String(e.unit).length + 1.5, 3) }
+            readonly property real total: frame.headline.reduce((sum, e) => sum + weight(e), 0)
             Row {
               id: valueRow
               Repeater {
@@ -99,7 +101,7 @@ Rectangle {
                 Column {
                     id: entry
                     required property var modelData
-                    width: values.cell
+                    width: values.total > 0 ? values.width * values.weight(entry.modelData) / values.total : 0
                     Label {
                         width: entry.width - 4
                         text: entry.modelData.label

@@ -125,7 +125,9 @@ private Q_SLOTS:
                         alarm("isems_battery_low", Alarm::Severity::Warn, QStringLiteral("isems:b"),
                               QStringLiteral("solar"), QStringLiteral("battery low")),
                         alarm("sink_failing", Alarm::Severity::Warn, QStringLiteral("sink:push/central"), {},
-                              QStringLiteral("push/central failing for 2 h"))});
+                              QStringLiteral("push/central failing for 2 h")),
+                        alarm("disk_low", Alarm::Severity::Warn, QStringLiteral("store"), {},
+                              QStringLiteral("disk getting full: 300 MB free"))});
         QList<DashboardSource> sources = cannedSources();
         sources[1].health = QStringLiteral("Failing");
         sources[1].detail = QStringLiteral("connection refused");
@@ -148,13 +150,18 @@ private Q_SLOTS:
         QCOMPARE(level("sink:push/central"), QStringLiteral("warn"));
         QCOMPARE(level("sink:gascloud"), QStringLiteral("off"));
         QVERIFY(reason("sink:gascloud").startsWith(QLatin1String("not registered")));
-        QCOMPARE(m_model->summary(), QStringLiteral("4 of 6 parts need a look, 1 switched off"));
+        // The store has a tile only while it needs a look, so that the summary counts it.
+        QCOMPARE(tileIds(*m_model).last(), QStringLiteral("store"));
+        QCOMPARE(level("store"), QStringLiteral("warn"));
+        QCOMPARE(reason("store"), QStringLiteral("disk getting full: 300 MB free"));
+        QCOMPARE(m_model->summary(), QStringLiteral("5 of 7 parts need a look, 1 switched off"));
         QCOMPARE(m_model->worstLevel(), QStringLiteral("fail"));
         m_book->update({});
         sources[1].health = QStringLiteral("Ok");
         m_model->setSources(sources);
         m_model->refresh();
         QCOMPARE(level("source:opc"), QStringLiteral("ok"));
+        QVERIFY(!tileIds(*m_model).contains(QStringLiteral("store")));
         QCOMPARE(m_model->summary(), QStringLiteral("All 5 parts working, 1 switched off"));
     }
 
