@@ -63,7 +63,8 @@ Item {
             readonly property int columns: Math.max(1, Math.floor(width / (home.compact ? 250 : 300)))
             readonly property int rows: Math.max(1, Math.ceil(count / columns))
             cellWidth: Math.floor(width / columns)
-            cellHeight: Math.max(home.compact ? 96 : 130, Math.floor(height / rows))
+            // Rows share the height, but a tile taller than this would be mostly empty.
+            cellHeight: Math.max(home.compact ? 96 : 130, Math.min(Math.floor(height / rows), home.compact ? 160 : 200))
             boundsBehavior: Flickable.StopAtBounds
             ScrollIndicator.vertical: ScrollIndicator {}
 
@@ -84,7 +85,7 @@ Item {
                 Loader {
                     anchors.fill: parent
                     anchors.margins: home.compact ? 3 : 5
-                    sourceComponent: cell.kind === "source" ? sourceTile : sinkTile
+                    sourceComponent: cell.kind === "sink" ? sinkTile : sourceTile
                 }
                 Component {
                     id: sourceTile

@@ -111,14 +111,19 @@ Rectangle {
                     }
                     Row {
                         spacing: 2
+                        // Shrinks to its share of the width rather than run into its neighbour.
                         Label {
                             id: number
+                            width: Math.min(implicitWidth, entry.width - unit.implicitWidth - 6)
                             text: entry.modelData.value
                             font.pixelSize: frame.compact ? 17 : 24
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: 10
                             font.bold: true
                             color: Theme.text
                         }
                         Label {
+                            id: unit
                             anchors.baseline: number.baseline
                             text: entry.modelData.unit
                             font.pixelSize: frame.compact ? 10 : 13
