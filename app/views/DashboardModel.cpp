@@ -9,24 +9,16 @@
 #include "sources/Source.h"
 
 #include <QDateTime>
+#include <QMetaEnum>
 
 namespace fs {
 
 namespace {
 
+/// The enum's own key ("Ok", "Failing" …), as SourceListModel shows it.
 QString healthName(Source::Health h)
 {
-    switch (h) {
-    case Source::Health::Stopped:
-        return QStringLiteral("Stopped");
-    case Source::Health::Starting:
-        return QStringLiteral("Starting");
-    case Source::Health::Ok:
-        return QStringLiteral("Ok");
-    case Source::Health::Failing:
-        return QStringLiteral("Failing");
-    }
-    return {};
+    return QString::fromLatin1(QMetaEnum::fromType<Source::Health>().valueToKey(int(h)));
 }
 
 QVariant roleValue(const DashboardTile& t, int role)
