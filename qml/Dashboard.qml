@@ -1,5 +1,6 @@
 // Dashboard: the home screen, one tile per source and per sink, under one line that says whether
 // everything works. Tap a tile for its page.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -82,37 +83,34 @@ Item {
                 width: grid.cellWidth
                 height: grid.cellHeight
 
-                Loader {
+                // Both kinds exist, one shown: a Loader's inner Component cannot be bound to the
+                // delegate's context in Qt 6.4, and a tile is a few items.
+                SourceTile {
                     anchors.fill: parent
                     anchors.margins: home.compact ? 3 : 5
-                    sourceComponent: cell.kind === "sink" ? sinkTile : sourceTile
+                    visible: cell.kind !== "sink"
+                    objectName: cell.kind !== "sink" ? "tile:" + cell.tileId : ""
+                    title: cell.title
+                    level: cell.level
+                    reason: cell.reason
+                    headline: cell.kind !== "sink" ? cell.headline : []
+                    sparkline: cell.kind !== "sink" ? cell.sparkline : []
+                    page: cell.page
+                    compact: home.compact
+                    onOpenPage: id => home.openPage(id)
                 }
-                Component {
-                    id: sourceTile
-                    SourceTile {
-                        objectName: "tile:" + cell.tileId
-                        title: cell.title
-                        level: cell.level
-                        reason: cell.reason
-                        headline: cell.headline
-                        sparkline: cell.sparkline
-                        page: cell.page
-                        compact: home.compact
-                        onOpenPage: id => home.openPage(id)
-                    }
-                }
-                Component {
-                    id: sinkTile
-                    SinkTile {
-                        objectName: "tile:" + cell.tileId
-                        title: cell.title
-                        level: cell.level
-                        reason: cell.reason
-                        headline: cell.headline
-                        page: cell.page
-                        compact: home.compact
-                        onOpenPage: id => home.openPage(id)
-                    }
+                SinkTile {
+                    anchors.fill: parent
+                    anchors.margins: home.compact ? 3 : 5
+                    visible: cell.kind === "sink"
+                    objectName: cell.kind === "sink" ? "tile:" + cell.tileId : ""
+                    title: cell.title
+                    level: cell.level
+                    reason: cell.reason
+                    headline: cell.kind === "sink" ? cell.headline : []
+                    page: cell.page
+                    compact: home.compact
+                    onOpenPage: id => home.openPage(id)
                 }
             }
         }

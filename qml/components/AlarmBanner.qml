@@ -1,5 +1,6 @@
 // AlarmBanner: the active health alarms, on every page while any is active: the most severe one in
 // words, "+N more", and a tap opens the page of its subject.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

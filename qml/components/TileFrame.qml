@@ -1,5 +1,6 @@
 // TileFrame: what every home-screen tile shares: the level colour, the title, a status word, the
 // reason and up to four headline values. Tap it to open its page. SourceTile and SinkTile fill `extra`.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
