@@ -53,6 +53,11 @@ class TestDashboardModel : public QObject
     qint64 m_now = kCannedT0;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale::c()); // "2.50", whatever the machine's language
+    }
+
     void init()
     {
         m_now = kCannedT0;
@@ -163,6 +168,39 @@ private Q_SLOTS:
         QCOMPARE(level("source:opc"), QStringLiteral("ok"));
         QVERIFY(!tileIds(*m_model).contains(QStringLiteral("store")));
         QCOMPARE(m_model->summary(), QStringLiteral("All 5 parts working, 1 switched off"));
+    }
+
+    void sinkTilesCountAndAge()
+    {
+        UploadBatch uploaded;
+        uploaded.id = 1;
+        uploaded.state = UploadBatch::State::Uploaded;
+        uploaded.updatedMs = kCannedT0 - 600'000;
+        UploadBatch waiting;
+        waiting.id = 2;
+        waiting.state = UploadBatch::State::Pending;
+        waiting.attempts = 2;
+        waiting.lastError = QStringLiteral("quarantine: 503");
+        UploadBatch rejected;
+        rejected.id = 3;
+        rejected.state = UploadBatch::State::Rejected;
+        m_model->setQueue({uploaded, waiting, rejected});
+        m_model->setSinkStatuses(QStringLiteral("push"), {cannedPush(false, kCannedT0 - 7'200'000)});
+        m_model->refresh();
+        const QVariantMap g = m_model->get(QStringLiteral("sink:gascloud"));
+        QCOMPARE(headlineValue(g, 0), QStringLiteral("1")); // waiting
+        QCOMPARE(headlineValue(g, 1), QStringLiteral("1")); // rejected
+        QCOMPARE(headlineValue(g, 2), QStringLiteral("10 min ago"));
+        // A failure younger than the alarm's hour is said, not coloured: the uploader retries it.
+        QCOMPARE(g.value(QStringLiteral("level")).toString(), QStringLiteral("ok"));
+        QCOMPARE(g.value(QStringLiteral("reason")).toString(), QStringLiteral("Retrying: quarantine: 503"));
+        const QVariantMap p = m_model->get(QStringLiteral("sink:push/central"));
+        QCOMPARE(headlineValue(p, 0), QLocale().toString(5400)); // rows behind, grouped as the locale groups
+        QCOMPARE(headlineValue(p, 1), QStringLiteral("2 h ago"));
+        m_now += 2 * 86'400'000; // the ages follow the clock
+        m_model->refresh();
+        QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:push/central")), 1),
+                 QStringLiteral("2 days ago"));
     }
 
     void newDataChangesRowsInPlace()
