@@ -78,6 +78,18 @@ NodeSpec opcNode()
     return spec;
 }
 
+/// A monitor whose clock is a number the test moves.
+struct FakeClockMonitor
+{
+    qint64 now = kT0;
+    AlarmBook book;
+    AlarmMonitor monitor{book};
+    FakeClockMonitor()
+    {
+        monitor.setClock([this] { return now; });
+    }
+};
+
 int g_raisedLogs = 0;
 QtMessageHandler g_previous = nullptr;
 
@@ -205,10 +217,10 @@ private Q_SLOTS:
 
     void monitorRaisesAndClearsOnceWithAFakeClock()
     {
-        qint64 now = kT0;
-        AlarmBook book;
-        AlarmMonitor monitor(book);
-        monitor.setClock([&now] { return now; });
+        FakeClockMonitor rig;
+        qint64& now = rig.now;
+        AlarmBook& book = rig.book;
+        AlarmMonitor& monitor = rig.monitor;
         monitor.onSourceInterval(QStringLiteral("opc"), QStringLiteral("opcn3"), QStringLiteral("OPC-N3"),
                                  1000);
         monitor.onNodeRegistered(opcNode(), NodeChannels{7, {70, 71}});
@@ -239,10 +251,9 @@ private Q_SLOTS:
 
     void aSourceThatNeverSentFallsSilentFromItsStart()
     {
-        qint64 now = kT0;
-        AlarmBook book;
-        AlarmMonitor monitor(book);
-        monitor.setClock([&now] { return now; });
+        FakeClockMonitor rig;
+        qint64& now = rig.now;
+        AlarmMonitor& monitor = rig.monitor;
         monitor.onSourceInterval(QStringLiteral("house"), QStringLiteral("egauge"), QStringLiteral("House"),
                                  60'000);
         now += 180'000 + 60'000; // three intervals and the start's grace
@@ -253,10 +264,9 @@ private Q_SLOTS:
 
     void sinksFailForAnHourBeforeTheyAlarm()
     {
-        qint64 now = kT0;
-        AlarmBook book;
-        AlarmMonitor monitor(book);
-        monitor.setClock([&now] { return now; });
+        FakeClockMonitor rig;
+        qint64& now = rig.now;
+        AlarmMonitor& monitor = rig.monitor;
         SinkStatus bad;
         bad.server = QStringLiteral("central");
         bad.lastError = QStringLiteral("connection refused");
