@@ -125,7 +125,13 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         queue = std::make_unique<UploadQueueModel>();
         queue->attach(station.uploader(), station.storePath(), station.uploaderProblem());
         dashboard = std::make_unique<DashboardModel>();
+        dashboard->attach(station, stream.get());
+        // Sinks and an uploader that start later (the demo's far ends, a registration) get tiles too.
+        for (auto signal : {&Station::demoFarEndsChanged, &Station::uploaderChanged})
+            QObject::connect(&station, signal, dashboard.get(),
+                             [&station, d = dashboard.get()] { d->followSinks(station); });
         alarms = std::make_unique<AlarmModel>();
+        alarms->attach(station.alarmBook(), station.sources());
         sinks = std::make_unique<SinkStatusModel>();
         sinkControl = std::make_unique<SinkControl>(station.sinkSecrets());
         // The demo's sinks start only once their far ends answer: each is attached as it appears.

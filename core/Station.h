@@ -23,6 +23,8 @@ class Pusher;
 class InfluxSink;
 class Retention;
 class ApiServer;
+class AlarmBook;
+class AlarmMonitor;
 
 /// A source the Station runs, as the screen lists it.
 struct RunningSource
@@ -95,6 +97,10 @@ public:
     /// The worker threads running now (acquisition, uploader, pusher …): the service watchdog
     /// checks that each still answers.
     QList<QThread*> workerThreads();
+    /// The active health alarms (any thread); exists from construction, empty until start().
+    const AlarmBook* alarmBook() const { return m_alarmBook.get(); }
+    /// Follows sources, sinks and store and keeps the alarm book; null before start() and after stop().
+    AlarmMonitor* alarmMonitor() const { return m_alarms.get(); }
     /// --demo: the MariaDB and InfluxDB it starts (or what is missing to start them), in that order;
     /// empty outside the demo. Main thread.
     QList<DemoFarEnd> demoFarEnds() const { return m_farEndStates; }
@@ -105,7 +111,6 @@ Q_SIGNALS:
     /// A demo far end started or failed; pusher() or influx() may have become non-null. Main thread.
     void demoFarEndsChanged();
 
-Q_SIGNALS:
     /// uploader() or uploaderProblem() changed: views that follow the uploader attach again.
     void uploaderChanged();
 
@@ -121,6 +126,10 @@ private:
     QStringList pushedServers() const;
     void startRetention();
     void startApi();
+    /// Before the sources start, so that the monitor sees every node they register.
+    void startAlarms();
+    /// After every source and sink started: their intervals and status reach the monitor.
+    void followAlarmSubjects();
     Status startDemoGascloud(GascloudSettings& s);
     /// Starts the demo's MariaDB and InfluxDB off this thread; each sink starts when its far end answers.
     void startDemoFarEnds();
@@ -148,6 +157,8 @@ private:
     std::unique_ptr<Pusher> m_pusher;       // runs its passes in a thread of its own
     std::unique_ptr<InfluxSink> m_influx;   // likewise
     std::unique_ptr<Retention> m_retention; // its own worker thread; stopped before the Recorder
+    std::unique_ptr<AlarmBook> m_alarmBook; // read by the API thread: outlives m_api
+    std::unique_ptr<AlarmMonitor> m_alarms; // in this thread; stopped first
     std::unique_ptr<ApiServer> m_api;       // its own thread and read-only store connection
     QString m_apiProblem;
     std::unique_ptr<DemoFarEnds> m_farEnds; // --demo: stopped by pid after the sinks that use them

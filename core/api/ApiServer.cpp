@@ -187,8 +187,10 @@ void ApiServer::buildRoutes()
                           return api::nodeMeasurements(s, node);
                       })(r);
                   });
-    m_http->route(QStringLiteral("/api/nodes"),
-                  guarded([](Store& s, const QHttpServerRequest&) { return api::nodeList(s); }));
+    const AlarmBook* alarms = m_options.alarms;
+    m_http->route(QStringLiteral("/api/nodes"), guarded([alarms](Store& s, const QHttpServerRequest&) {
+                      return api::nodeList(s, alarms);
+                  }));
     m_http->route(QStringLiteral("/api/channels"),
                   guarded([](Store& s, const QHttpServerRequest&) { return api::channelList(s); }));
     m_http->route(QStringLiteral("/api/channels/<arg>/readings"), [guarded](const QString& id,

@@ -14,6 +14,7 @@ class QHttpServer;
 namespace fs {
 
 class Store;
+class AlarmBook;
 
 struct ApiServerOptions
 {
@@ -26,6 +27,8 @@ struct ApiServerOptions
     /// Access-Control-Allow-Origin: "*" or the origins echoed back; empty: no CORS headers.
     QStringList corsOrigins;
     int hideInactiveAfterDays = 30; ///< /measurements/latest hides nodes silent for longer
+    /// The station's health alarms for /api/nodes (thread-safe, outlives the server); null: none.
+    const AlarmBook* alarms = nullptr;
 };
 
 class ApiServer : public QObject

@@ -3,6 +3,7 @@
 
 #include "ApiReply.h"
 #include "ChannelReadings.h"
+#include "health/AlarmBook.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -27,9 +28,23 @@ QJsonValue timeOrNull(const QVariant& v)
     return v.isNull() ? QJsonValue() : QJsonValue(isoUtc(v.toLongLong()));
 }
 
+QJsonArray alarmArray(const QList<Alarm>& alarms)
+{
+    QJsonArray out;
+    for (const Alarm& a : alarms)
+        out.append(QJsonObject{
+            {QStringLiteral("code"), a.code},
+            {QStringLiteral("severity"), toString(a.severity)},
+            {QStringLiteral("subject"), a.subject},
+            {QStringLiteral("since"), isoUtc(a.sinceMs)},
+            {QStringLiteral("text"), a.text},
+        });
+    return out;
+}
+
 } // namespace
 
-QHttpServerResponse nodeList(Store& store)
+QHttpServerResponse nodeList(Store& store, const AlarmBook* alarms)
 {
     QSqlQuery q(store.db());
     q.setForwardOnly(true);
@@ -44,16 +59,24 @@ QHttpServerResponse nodeList(Store& store)
         return failed(QStringLiteral("reading nodes"), q);
     QJsonArray nodes;
     while (q.next()) {
+        const QList<Alarm> own = alarms ? alarms->forNode(q.value(1).toString()) : QList<Alarm>();
+        const QJsonValue state = !own.isEmpty()        ? QJsonValue(QStringLiteral("alarm"))
+                                 : q.value(4).isNull() ? QJsonValue()
+                                                       : QJsonValue(q.value(4).toString());
         nodes.append(QJsonObject{
             {QStringLiteral("id"), q.value(0).toLongLong()},
             {QStringLiteral("key"), q.value(1).toString()},
             {QStringLiteral("kind"), q.value(2).toString()},
             {QStringLiteral("name"), q.value(3).toString()},
-            {QStringLiteral("state"), q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
+            {QStringLiteral("state"), state},
             {QStringLiteral("last_seen"), timeOrNull(q.value(5))},
+            {QStringLiteral("alarms"), alarmArray(own)},
         });
     }
-    return json(QJsonDocument(QJsonObject{{QStringLiteral("nodes"), nodes}}));
+    return json(QJsonDocument(QJsonObject{
+        {QStringLiteral("nodes"), nodes},
+        {QStringLiteral("station_alarms"), alarmArray(alarms ? alarms->stationAlarms() : QList<Alarm>())},
+    }));
 }
 
 QHttpServerResponse channelList(Store& store)

@@ -7,7 +7,8 @@
 
 namespace fs {
 class Store;
-}
+class AlarmBook;
+} // namespace fs
 
 namespace fs::api {
 
@@ -15,9 +16,12 @@ namespace fs::api {
 constexpr int kDefaultMaxPoints = 800;
 constexpr int kMostMaxPoints = 100'000;
 
-/// {"nodes":[{"id","key","kind","name","state","last_seen"}]}: state is the newest node state
-/// (null when none), last_seen the newest reading's time as ISO-8601 UTC (null when none).
-QHttpServerResponse nodeList(Store& store);
+/// {"nodes":[{"id","key","kind","name","state","last_seen","alarms"}],"station_alarms":[…]}: state
+/// is "alarm" while a health alarm is active on the node (its own or its source's), else the newest
+/// node state (null when none); last_seen the newest reading's time as ISO-8601 UTC (null when
+/// none). An alarm is {"code","severity","subject","since","text"}; station_alarms are those of the
+/// sinks ("sink:…") and the store. `alarms` may be null (no alarms known: empty lists).
+QHttpServerResponse nodeList(Store& store, const AlarmBook* alarms = nullptr);
 /// {"channels":[{"id","node","key","sensor_type","name","unit"}]}: sensor_type is the global id of
 /// the sensor-type table (as /rest/sensortype/ lists it), name that type's name.
 QHttpServerResponse channelList(Store& store);

@@ -38,6 +38,9 @@ public:
     QString deviceInfo() const;
     /// The nodes (devices) this source has declared so far, with their channels.
     QList<NodeSpec> nodes() const;
+    /// How often a node of this source should be heard from, for the silence alarm; 0: unknown (no
+    /// alarm). Any thread: it reads settings fixed at construction.
+    virtual int expectedIntervalMs() const { return 0; }
 
 public Q_SLOTS:
     /// Begins acquisition. Called in the source's own thread.

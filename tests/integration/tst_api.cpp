@@ -296,7 +296,8 @@ private Q_SLOTS:
             get(QStringLiteral("/api/nodes")).object().value(QStringLiteral("nodes")).toArray();
         QCOMPARE(nodes.size(), 1);
         const QJsonObject n = nodes.first().toObject();
-        QCOMPARE(n.keys(), (QStringList{"id", "key", "kind", "last_seen", "name", "state"}));
+        QCOMPARE(n.keys(), (QStringList{"alarms", "id", "key", "kind", "last_seen", "name", "state"}));
+        QVERIFY(n.value(QStringLiteral("alarms")).toArray().isEmpty()); // a server without an alarm book
         QCOMPARE(n.value(QStringLiteral("id")).toInteger(), node.node);
         QCOMPARE(n.value(QStringLiteral("key")).toString(), QStringLiteral("isems:n1"));
         QCOMPARE(n.value(QStringLiteral("kind")).toString(), QStringLiteral("isems"));

@@ -6,8 +6,13 @@
 #include "Station.h"
 #include "api/ApiServer.h"
 #include "config/SecretStore.h"
+#include "health/AlarmBook.h"
+#include "sim/ModbusMeterEmulator.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,13 +48,77 @@ private Q_SLOTS:
         const HttpAnswer a = http(m_nam, station.api()->port(), QStringLiteral("/api/nodes"));
         QCOMPARE(a.status, 200);
         QVERIFY(a.object().value(QStringLiteral("nodes")).isArray());
-        QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*")); // loopback default
+        QVERIFY(a.object().value(QStringLiteral("station_alarms")).toArray().isEmpty()); // all well
+        QCOMPARE(a.headers.value("access-control-allow-origin"), QByteArray("*"));       // loopback default
         // The service watchdog asks the API's thread too.
         QVERIFY(station.workerThreads().contains(station.api()->requestThread()));
         const quint16 port = station.api()->port();
         station.stop();
         QVERIFY(!station.api());
         QCOMPARE(http(m_nam, port, QStringLiteral("/api/nodes")).status, 0); // nobody listens any more
+    }
+
+    // A meter that stops answering falls silent after three intervals: its node reads state "alarm"
+    // with the alarm listed, until it answers again; a disk below 2 × store.min_free_mb shows
+    // in station_alarms.
+    void nodesCarryTheirHealthAlarms()
+    {
+        QTemporaryDir dir;
+        ModbusMeterEmulator meter;
+        QVERIFY(meter.listen().ok());
+        // Just over half the free room: a warning (below it retention would delete readings).
+        const qint64 freeMb = QStorageInfo(dir.path()).bytesAvailable() / (1024 * 1024);
+        QVERIFY2(freeMb < 1'000'000, "the settings allow min_free_mb up to 1000000");
+        const QByteArray yaml =
+            "api:\n  listen: 127.0.0.1:0\nstore:\n  min_free_mb: " + QByteArray::number(freeMb / 2 + 10) +
+            "\nsources:\n  - id: shed\n    type: modbus\n    host: 127.0.0.1\n    port: " +
+            QByteArray::number(meter.port()) +
+            "\n    interval_s: 1\n    timeout_s: 1\n"
+            "    registers: [{address: 500, type: f32, unit: V, channel: l1}]\n";
+        Station station(settingsOf(yaml), {false, dir.path(), false});
+        QVERIFY(station.start().ok());
+        QVERIFY2(station.api(), qPrintable(station.apiProblem()));
+        QJsonObject answer;
+        QJsonObject node;
+        const auto waitForState = [&](bool alarm) {
+            QElapsedTimer waited;
+            waited.start();
+            while (waited.elapsed() < timeoutMs(20'000)) {
+                answer = http(m_nam, station.api()->port(), QStringLiteral("/api/nodes")).object();
+                const QJsonArray nodes = answer.value(QStringLiteral("nodes")).toArray();
+                node = nodes.isEmpty() ? QJsonObject() : nodes.first().toObject();
+                const bool heard = node.value(QStringLiteral("last_seen")).isString();
+                if (heard &&
+                    (node.value(QStringLiteral("state")).toString() == QLatin1String("alarm")) == alarm)
+                    return true;
+                QTest::qWait(200);
+            }
+            return false;
+        };
+        QVERIFY(waitForState(false)); // heard, and well
+        QVERIFY(node.value(QStringLiteral("alarms")).toArray().isEmpty());
+        const QJsonArray station_alarms = answer.value(QStringLiteral("station_alarms")).toArray();
+        QCOMPARE(station_alarms.size(), 1);
+        QCOMPARE(station_alarms.first()[QStringLiteral("code")].toString(), QStringLiteral("disk_low"));
+        QCOMPARE(station_alarms.first()[QStringLiteral("subject")].toString(), QStringLiteral("store"));
+        QCOMPARE(station_alarms.first()[QStringLiteral("severity")].toString(), QStringLiteral("warn"));
+
+        meter.setSilent(true); // hung: takes requests, answers none
+        QVERIFY2(waitForState(true), qPrintable(QJsonDocument(answer).toJson()));
+        QCOMPARE(node.value(QStringLiteral("key")).toString(), QStringLiteral("modbus:shed:l1"));
+        const QJsonArray alarms = node.value(QStringLiteral("alarms")).toArray();
+        QCOMPARE(alarms.size(), 1);
+        const QJsonObject silent = alarms.first().toObject();
+        QCOMPARE(silent.value(QStringLiteral("code")).toString(), QStringLiteral("silent"));
+        QCOMPARE(silent.value(QStringLiteral("severity")).toString(), QStringLiteral("fail"));
+        QCOMPARE(silent.value(QStringLiteral("subject")).toString(), QStringLiteral("shed"));
+        QVERIFY(silent.value(QStringLiteral("text")).toString().startsWith(QLatin1String("no data for")));
+        QVERIFY(silent.value(QStringLiteral("since")).toString().endsWith(QLatin1Char('Z')));
+        QCOMPARE(station.alarmBook()->snapshot().size(), 2); // the same book the screen mirrors
+
+        meter.setSilent(false); // answers again: the alarm clears
+        QVERIFY(waitForState(false));
+        QVERIFY(node.value(QStringLiteral("alarms")).toArray().isEmpty());
     }
 
     void noApiWithoutTheSection()

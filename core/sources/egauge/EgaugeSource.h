@@ -44,6 +44,9 @@ public:
     /// the URL it gives instead of the configured one; an error makes the source Failing.
     void setEndpoint(std::function<Result<QUrl>()> beforeStart) { m_endpoint = std::move(beforeStart); }
 
+    /// One poll per interval (a poll that catches up still arrives then).
+    int expectedIntervalMs() const override { return m_opt.poller.intervalMs; }
+
 public Q_SLOTS:
     void start() override;
     void stop() override;

@@ -47,6 +47,12 @@ public:
     /// Null before start() and without `mqtt:`; its snapshots are thread-safe.
     isems::IsemsMqtt* mqtt() const { return m_mqtt.get(); }
 
+    /// Polled nodes answer every poll; MQTT-only nodes publish at their own pace (unknown: 0).
+    int expectedIntervalMs() const override
+    {
+        return m_opt.nodes.isEmpty() && !m_opt.demo ? 0 : m_opt.poll.intervalMs;
+    }
+
 public Q_SLOTS:
     void start() override;
     void stop() override;

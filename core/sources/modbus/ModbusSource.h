@@ -62,6 +62,9 @@ public:
     /// Refusals per channel key.
     QHash<QString, qint64> refusedByChannel() const;
 
+    /// One poll of every register per interval.
+    int expectedIntervalMs() const override { return m_opt.intervalMs; }
+
 public Q_SLOTS:
     void start() override;
     void stop() override;

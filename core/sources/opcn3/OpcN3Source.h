@@ -55,6 +55,9 @@ public:
     const OpcN3Identity& identity() const { return m_identity; }
     SpiBus& bus() { return *m_bus; }
 
+    /// One histogram per read interval.
+    int expectedIntervalMs() const override { return m_opt.readIntervalMs; }
+
 public Q_SLOTS:
     void start() override;
     /// Switches laser and fan off and stops the timer. Call in the source's thread.
