@@ -169,6 +169,7 @@ DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
     const int port = freeLoopbackPort();
     QProcess server;
     server.setProgram(QStringLiteral("mariadbd"));
+    server.setProcessEnvironment(serverEnvironment());
     server.setArguments(
         QStringList{QStringLiteral("--no-defaults"),
                     QStringLiteral("--datadir=%1").arg(QDir(dir).filePath(QStringLiteral("data")))}
@@ -206,6 +207,7 @@ Status DemoFarEnds::installMariadb(const QString& dir)
         return {};
     QProcess install;
     install.setProgram(QStringLiteral("mariadb-install-db"));
+    install.setProcessEnvironment(serverEnvironment());
     install.setArguments(
         QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--datadir=%1").arg(data)}
         << asRootIfRoot()
@@ -332,6 +334,7 @@ DemoFarEnd DemoFarEnds::startInflux()
     const QString log = QDir(dir).filePath(QStringLiteral("influxd.log"));
     QProcess server;
     server.setProgram(QStringLiteral("influxd"));
+    server.setProcessEnvironment(serverEnvironment());
     server.setArguments({QStringLiteral("-config"), confFile});
     server.setStandardOutputFile(log);
     server.setStandardErrorFile(log, QIODevice::Append);

@@ -15,6 +15,15 @@
 
 namespace fs::serverprocess {
 
+QProcessEnvironment serverEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name :
+         {"NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"})
+        env.remove(QLatin1String(name));
+    return env;
+}
+
 int freeLoopbackPort()
 {
     QTcpServer probe;

@@ -2,6 +2,8 @@
 // a free loopback port, whether a pid still runs, stopping it by pid, and its log's last lines.
 #pragma once
 
+#include <QProcessEnvironment>
+
 #include <QByteArray>
 #include <QString>
 
@@ -9,6 +11,9 @@ namespace fs::serverprocess {
 
 /// A port on 127.0.0.1 nothing listens on now (0 if none could be had).
 int freeLoopbackPort();
+/// The station's environment without systemd's notify and socket variables: a server we start
+/// must not tell our service manager it is ready or stopping (mariadbd would).
+QProcessEnvironment serverEnvironment();
 /// Whether `pid` runs; a zombie (its parent has not reaped it yet) is as good as gone.
 bool alive(qint64 pid);
 /// SIGTERM, up to 15 s for it to end, then SIGKILL; `what` names it in the log.
