@@ -51,12 +51,35 @@ QList<T*> all(QQuickWindow* window)
     return out;
 }
 
-/// The series of a ChartView, through its QML API (QtCharts keeps them outside the object tree).
+/// Whether `item` is a QtCharts ChartView (it answers series(int) through its QML API).
+inline bool isChartView(const QQuickItem* item)
+{
+    return item->metaObject()->indexOfMethod("series(int)") >= 0;
+}
+
+/// The ChartView of a chart named in QML: the named item itself, or the first ChartView among its
+/// descendants when the name sits on a chart component's root (PmChart: the range bar above the chart).
+inline QQuickItem* chartViewOf(QQuickItem* item)
+{
+    if (isChartView(item))
+        return item;
+    for (QQuickItem* c : item->childItems()) {
+        if (QQuickItem* chart = chartViewOf(c))
+            return chart;
+    }
+    return nullptr;
+}
+
+/// The series of the charts named `name`, through the ChartView's QML API (QtCharts keeps them
+/// outside the object tree).
 inline QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& name)
 {
     QList<QAbstractSeries*> out;
-    for (QQuickItem* item : all<QQuickItem>(window)) {
-        if (item->objectName() != name)
+    for (QQuickItem* named : all<QQuickItem>(window)) {
+        if (named->objectName() != name)
+            continue;
+        QQuickItem* item = chartViewOf(named);
+        if (!item)
             continue;
         const int n = item->property("count").toInt();
         for (int i = 0; i < n; ++i) {
@@ -105,7 +128,10 @@ struct Services
     SettingsEditor settingsEditor{secretsDir.filePath(QStringLiteral("fieldstation.yaml")), Settings{}};
     AdminLock adminLock{false, secrets()};
 
-    SecretStore secrets() const { return SecretStore(secretsDir.path(), StationSettings::Secrets::File, false); }
+    SecretStore secrets() const
+    {
+        return SecretStore(secretsDir.path(), StationSettings::Secrets::File, false);
+    }
 };
 
 /// Main.qml loaded as the app loads it, over the given services; its QML warnings collected.
