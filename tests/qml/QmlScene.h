@@ -19,7 +19,9 @@
 #include <QQuickWindow>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QAbstractSeries>
+#include <QtCharts/QBarSet>
 
 namespace fs::test {
 
@@ -89,6 +91,17 @@ inline QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& 
         }
     }
     return out;
+}
+
+/// The bar set of the one visible series among `bars` (a chart that shows one of several), or null.
+inline QBarSet* shownBarSet(const QList<QAbstractSeries*>& bars)
+{
+    QList<QBarSet*> shown;
+    for (QAbstractSeries* b : bars) {
+        if (auto* series = qobject_cast<QAbstractBarSeries*>(b); series && series->isVisible())
+            shown << series->barSets();
+    }
+    return shown.size() == 1 ? shown.first() : nullptr;
 }
 
 inline QObject* byObjectName(QQuickWindow* window, const QString& name)

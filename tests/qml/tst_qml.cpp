@@ -129,15 +129,7 @@ private Q_SLOTS:
         const QList<QAbstractSeries*> bars = chartSeries(window, QStringLiteral("histogramChart"));
         // A linear and a log series on axes of their own, one shown at a time.
         QCOMPARE(bars.size(), 2);
-        const auto shownBars = [&bars]() -> QBarSet* {
-            QList<QBarSet*> shown;
-            for (QAbstractSeries* b : bars) {
-                if (b->isVisible())
-                    shown << qobject_cast<QAbstractBarSeries*>(b)->barSets();
-            }
-            return shown.size() == 1 ? shown.first() : nullptr;
-        };
-        QBarSet* linear = shownBars();
+        QBarSet* linear = shownBarSet(bars);
         QVERIFY(linear);
         QCOMPARE(linear->count(), 24);
         QCOMPARE(linear->at(0), 120.0);
@@ -146,7 +138,7 @@ private Q_SLOTS:
         QObject* logButton = byObjectName(window, QStringLiteral("histogramLog"));
         QVERIFY(logButton && logButton->setProperty("checked", true));
         QVERIFY(QMetaObject::invokeMethod(logButton, "toggled"));
-        QBarSet* log = shownBars();
+        QBarSet* log = shownBarSet(bars);
         QVERIFY(log && log != linear);
         QCOMPARE(log->at(0), 120.0);
         QCOMPARE(log->at(1), 0.5); // an empty bin sits below 1: a count of 0 has no logarithm
