@@ -76,40 +76,50 @@ Item {
                 }
             }
 
-            ColumnLayout {
+            // The health column is a layout of its own, not a child of this row: in Qt 6.4 a row
+            // left dirty by the chart beside it (its busy indicator shows while the page is being
+            // made) no longer passes a child's new size up, so the badge kept its first height
+            // when its detail arrived and its lines went under the tiles.
+            Item {
                 Layout.fillHeight: true
                 Layout.preferredWidth: page.compact ? 190 : 260
                 Layout.maximumWidth: page.compact ? 190 : 260
-                spacing: page.compact ? 3 : 6
 
-                StateBadge {
-                    Layout.fillWidth: true
-                    title: qsTr("%1 (%2)").arg(page.info.name || qsTr("OPC-N3")).arg(page.sourceId)
-                    subtitle: page.info.deviceInfo || ""
-                    state: page.info.health || "Stopped"
-                    // The source's own problem first; while it has none, how fresh the readings are.
-                    detail: page.info.detail || (page.hasReading ? qsTr("Updated %1 · period %2 s").arg(Qt.formatTime(page.stream.lastUpdate(page.sourceId), "HH:mm:ss")).arg(page.latest("sampling_period").toFixed(2)) : "")
-                    healthy: page.info.healthy || false
-                    compact: page.compact
-                }
-                GridLayout {
-                    Layout.fillWidth: true
-                    columns: 2
-                    columnSpacing: page.compact ? 3 : 6
-                    rowSpacing: page.compact ? 3 : 6
+                ColumnLayout {
+                    objectName: "healthColumn"
+                    anchors.fill: parent
+                    spacing: page.compact ? 3 : 6
 
-                    ValueTile { label: qsTr("PM1"); value: page.latest("pm1"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("PM2.5"); value: page.latest("pm2_5"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("PM10"); value: page.latest("pm10"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("Temperature"); value: page.latest("temperature"); decimals: 1; unit: "°C"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("Humidity"); value: page.latest("humidity"); decimals: 1; unit: "%"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("Flow"); value: page.latest("flow_rate"); decimals: 2; unit: "ml/s"; valid: page.hasReading; compact: page.compact }
-                    ValueTile { label: qsTr("Fan"); value: page.latest("fan_rev_count"); decimals: 0; unit: qsTr("revs"); valid: page.hasReading; warn: page.hasReading && page.latest("fan_rev_count") === 0; compact: page.compact }
-                    ValueTile { label: qsTr("Laser"); value: page.latest("laser_status"); decimals: 0; unit: ""; valid: page.hasReading; warn: page.hasReading && page.latest("laser_status") < 100; compact: page.compact }
-                    ValueTile { label: qsTr("Rejected"); value: page.latest("reject_pct"); decimals: 1; unit: "%"; valid: page.hasReading; warn: page.latest("reject_pct") > 50; compact: page.compact }
-                    ValueTile { label: qsTr("Errors"); value: page.latest("consecutive_errors"); decimals: 0; unit: qsTr("in a row"); valid: page.hasReading; warn: page.latest("consecutive_errors") > 0; compact: page.compact }
+                    StateBadge {
+                        objectName: "sourceBadge"
+                        Layout.fillWidth: true
+                        title: qsTr("%1 (%2)").arg(page.info.name || qsTr("OPC-N3")).arg(page.sourceId)
+                        subtitle: page.info.deviceInfo || ""
+                        state: page.info.health || "Stopped"
+                        // The source's own problem first; while it has none, how fresh the readings are.
+                        detail: page.info.detail || (page.hasReading ? qsTr("Updated %1 · period %2 s").arg(Qt.formatTime(page.stream.lastUpdate(page.sourceId), "HH:mm:ss")).arg(page.latest("sampling_period").toFixed(2)) : "")
+                        healthy: page.info.healthy || false
+                        compact: page.compact
+                    }
+                    GridLayout {
+                        Layout.fillWidth: true
+                        columns: 2
+                        columnSpacing: page.compact ? 3 : 6
+                        rowSpacing: page.compact ? 3 : 6
+
+                        ValueTile { label: qsTr("PM1"); value: page.latest("pm1"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("PM2.5"); value: page.latest("pm2_5"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("PM10"); value: page.latest("pm10"); decimals: 1; unit: "µg/m³"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("Temperature"); value: page.latest("temperature"); decimals: 1; unit: "°C"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("Humidity"); value: page.latest("humidity"); decimals: 1; unit: "%"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("Flow"); value: page.latest("flow_rate"); decimals: 2; unit: "ml/s"; valid: page.hasReading; compact: page.compact }
+                        ValueTile { label: qsTr("Fan"); value: page.latest("fan_rev_count"); decimals: 0; unit: qsTr("revs"); valid: page.hasReading; warn: page.hasReading && page.latest("fan_rev_count") === 0; compact: page.compact }
+                        ValueTile { label: qsTr("Laser"); value: page.latest("laser_status"); decimals: 0; unit: ""; valid: page.hasReading; warn: page.hasReading && page.latest("laser_status") < 100; compact: page.compact }
+                        ValueTile { label: qsTr("Rejected"); value: page.latest("reject_pct"); decimals: 1; unit: "%"; valid: page.hasReading; warn: page.latest("reject_pct") > 50; compact: page.compact }
+                        ValueTile { label: qsTr("Errors"); value: page.latest("consecutive_errors"); decimals: 0; unit: qsTr("in a row"); valid: page.hasReading; warn: page.latest("consecutive_errors") > 0; compact: page.compact }
+                    }
+                    Item { Layout.fillHeight: true }
                 }
-                Item { Layout.fillHeight: true }
             }
         }
     }
