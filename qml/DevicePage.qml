@@ -90,65 +90,71 @@ Item {
                 unit: page.shown ? page.unitText(page.shown.unit) : ""
                 compact: page.compact
             }
-            ColumnLayout {
+            // The health column is a layout of its own (see OpcN3Page): in Qt 6.4 this row, left dirty
+            // by the chart's busy indicator, would not pass the badge's new height up.
+            Item {
                 Layout.fillHeight: true
                 Layout.preferredWidth: page.compact ? 250 : 340
                 Layout.maximumWidth: page.compact ? 250 : 340
-                spacing: page.compact ? 3 : 6
 
-                StateBadge {
-                    Layout.fillWidth: true
-                    title: qsTr("%1 (%2)").arg(page.info.name || page.sourceId).arg(page.sourceId)
-                    subtitle: page.info.deviceInfo || ""
-                    state: page.info.health || "Stopped"
-                    detail: page.info.detail || ""
-                    healthy: page.info.healthy || false
-                    compact: page.compact
-                }
-                ComboBox {
-                    id: nodeSelector
-                    objectName: "nodeSelector"
-                    Layout.fillWidth: true
-                    implicitHeight: page.compact ? 40 : 36
-                    visible: !page.flat && page.nodes.length > 1
-                    model: page.nodes.map(n => n.name)
-                    onCurrentIndexChanged: page.chosen = 0
-                }
-                Label {
-                    Layout.fillWidth: true
-                    visible: !page.flat && page.node !== null && page.node.lastUpdate !== undefined
-                    font.pixelSize: page.compact ? 11 : 13
-                    color: "#555"
-                    text: page.node && !isNaN(page.node.lastUpdate) ? qsTr("Last reading %1").arg(Qt.formatDateTime(page.node.lastUpdate, "yyyy-MM-dd HH:mm:ss")) : ""
-                }
-                Flickable {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    clip: true
-                    contentHeight: grid.implicitHeight
-                    boundsBehavior: Flickable.StopAtBounds
-                    GridLayout {
-                        id: grid
-                        width: parent.width
-                        columns: 2
-                        columnSpacing: page.compact ? 3 : 6
-                        rowSpacing: page.compact ? 3 : 6
-                        Repeater {
-                            model: page.tiles
-                            ValueTile {
-                                id: tile
-                                required property var modelData
-                                required property int index
-                                objectName: "deviceTile"
-                                label: modelData.label
-                                unit: page.unitText(modelData.unit)
-                                value: page.stream.revision >= 0 ? page.stream.latestOfNode(page.sourceId, modelData.node, modelData.key) : NaN
-                                valid: !isNaN(value)
-                                decimals: Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2
-                                compact: page.compact
-                                border.width: index === page.chosen ? 2 : 1
-                                TapHandler {
-                                    onTapped: page.chosen = tile.index
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: page.compact ? 3 : 6
+
+                    StateBadge {
+                        Layout.fillWidth: true
+                        title: qsTr("%1 (%2)").arg(page.info.name || page.sourceId).arg(page.sourceId)
+                        subtitle: page.info.deviceInfo || ""
+                        state: page.info.health || "Stopped"
+                        detail: page.info.detail || ""
+                        healthy: page.info.healthy || false
+                        compact: page.compact
+                    }
+                    ComboBox {
+                        id: nodeSelector
+                        objectName: "nodeSelector"
+                        Layout.fillWidth: true
+                        implicitHeight: page.compact ? 40 : 36
+                        visible: !page.flat && page.nodes.length > 1
+                        model: page.nodes.map(n => n.name)
+                        onCurrentIndexChanged: page.chosen = 0
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: !page.flat && page.node !== null && page.node.lastUpdate !== undefined
+                        font.pixelSize: page.compact ? 11 : 13
+                        color: "#555"
+                        text: page.node && !isNaN(page.node.lastUpdate) ? qsTr("Last reading %1").arg(Qt.formatDateTime(page.node.lastUpdate, "yyyy-MM-dd HH:mm:ss")) : ""
+                    }
+                    Flickable {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        contentHeight: grid.implicitHeight
+                        boundsBehavior: Flickable.StopAtBounds
+                        GridLayout {
+                            id: grid
+                            width: parent.width
+                            columns: 2
+                            columnSpacing: page.compact ? 3 : 6
+                            rowSpacing: page.compact ? 3 : 6
+                            Repeater {
+                                model: page.tiles
+                                ValueTile {
+                                    id: tile
+                                    required property var modelData
+                                    required property int index
+                                    objectName: "deviceTile"
+                                    label: modelData.label
+                                    unit: page.unitText(modelData.unit)
+                                    value: page.stream.revision >= 0 ? page.stream.latestOfNode(page.sourceId, modelData.node, modelData.key) : NaN
+                                    valid: !isNaN(value)
+                                    decimals: Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2
+                                    compact: page.compact
+                                    border.width: index === page.chosen ? 2 : 1
+                                    TapHandler {
+                                        onTapped: page.chosen = tile.index
+                                    }
                                 }
                             }
                         }
