@@ -26,6 +26,12 @@ Status writeDurably(const QString& path, const QString& text)
     QFile f(tmp);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error{QStringLiteral("%1: cannot write: %2").arg(tmp, f.errorString())};
+    // The rename puts a new file in place: it takes the old one's mode before any byte is in it,
+    // or a file the operator made private would come back readable by all (the umask's mode).
+    if (QFileInfo old(path); old.exists() && !f.setPermissions(old.permissions())) {
+        f.remove();
+        return Error{QStringLiteral("%1: cannot set its permissions: %2").arg(tmp, f.errorString())};
+    }
     const QByteArray bytes = text.toUtf8();
     if (f.write(bytes) != bytes.size()) {
         const QString why = f.errorString();

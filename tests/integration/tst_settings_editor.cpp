@@ -131,6 +131,24 @@ private Q_SLOTS:
         QVERIFY(Settings::load(path)->station.name == QStringLiteral("attic"));
     }
 
+    void saveKeepsTheFilesPermissions()
+    {
+        // The save writes a new file and renames it over the old one: without care the operator's
+        // chmod 600 would become the umask's world-readable file.
+        QTemporaryDir dir;
+        const QString path = test::writeFile(dir, "s.yaml", kGood);
+        const auto owner = QFile::ReadOwner | QFile::WriteOwner;
+        QVERIFY(QFile::setPermissions(path, owner));
+        auto editor = open(path);
+        QVERIFY(editor->setSectionText(QStringLiteral("station"),
+                                       QStringLiteral("station:\n  name: attic\n  secrets: file\n")));
+        editor->save();
+        waitIdle(*editor);
+        QVERIFY2(editor->errors().isEmpty(), qPrintable(editor->errors().join('\n')));
+        QVERIFY(read(path).contains(QStringLiteral("name: attic")));
+        QCOMPARE(QFile::permissions(path) & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser), owner);
+    }
+
     void anInvalidFileIsNeverSaved()
     {
         QTemporaryDir dir;
