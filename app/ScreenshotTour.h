@@ -12,8 +12,9 @@ class QQuickWindow;
 namespace fs {
 
 /// Walks the page ids of Main.qml (`navigation`, then the wizard's steps: intro, PIN typed, the
-/// service's answer) through `openPage` and the registration flow's slots,
-/// waits until each page has settled (loaded, nothing `loading`, a few frames drawn), and saves
+/// service's answer, and home last) through `openPage` and the registration flow's slots,
+/// waits until each page has settled (loaded, nothing `loading`, a few frames drawn; home: no tile
+/// still starting, up to 30 s), and saves
 /// `<dir>/<W>x<H>-<page>.png` with QQuickWindow::grabWindow(). Exits the application with 0 when
 /// every picture was saved, 1 otherwise. No coordinates are clicked, so it is deterministic.
 /// FS_SCREENSHOT_PAGES=home,uploads (comma-separated page ids) limits the tour to those pages.
@@ -39,6 +40,8 @@ private:
     void next();
     void poll();
     bool settled() const;
+    /// On the home shot, the dashboard's tiles still waiting for a first reading; else 0.
+    int startingTiles() const;
     void save();
 
     QPointer<QQuickWindow> m_window;

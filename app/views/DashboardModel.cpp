@@ -188,6 +188,7 @@ void DashboardModel::refresh()
     const QList<DashboardTile> next = build();
     const QString summaryBefore = summary();
     const QString worstBefore = worstLevel();
+    const int startingBefore = startingCount();
     // Tiles are only ever added (a mesh node heard for the first time), never reordered: insert
     // each new id where it belongs, then compare the rest in place.
     for (int i = 0; i < next.size(); ++i) {
@@ -223,7 +224,7 @@ void DashboardModel::refresh()
         m_tiles[i] = next[i];
         Q_EMIT dataChanged(index(i), index(i), roles);
     }
-    if (summary() != summaryBefore || worstLevel() != worstBefore)
+    if (summary() != summaryBefore || worstLevel() != worstBefore || startingCount() != startingBefore)
         Q_EMIT summaryChanged();
 }
 
@@ -262,6 +263,12 @@ int DashboardModel::attentionCount() const
 int DashboardModel::offCount() const
 {
     return count() - okCount() - attentionCount();
+}
+
+int DashboardModel::startingCount() const
+{
+    return int(
+        std::count_if(m_tiles.begin(), m_tiles.end(), [](const DashboardTile& t) { return t.starting; }));
 }
 
 QString DashboardModel::worstLevel() const

@@ -29,6 +29,8 @@ class DashboardModel : public QAbstractListModel
     Q_PROPERTY(QString worstLevel READ worstLevel NOTIFY summaryChanged)
     /// One line for a stranger: "All 7 parts working", "2 of 7 parts need a look".
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
+    /// Tiles still waiting for their first reading or pass (the screenshot tour waits for 0).
+    Q_PROPERTY(int startingCount READ startingCount NOTIFY summaryChanged)
 
 public:
     enum Roles {
@@ -74,6 +76,7 @@ public:
     int okCount() const;
     int attentionCount() const;
     int offCount() const;
+    int startingCount() const;
     QString worstLevel() const;
     QString summary() const;
     /// The row of a tile as a map of role names to values (tests, QML); empty when unknown.

@@ -64,6 +64,7 @@ void applyHealth(DashboardTile& t, const DashboardSource& s, bool hasData)
     } else if (s.health == QLatin1String("Starting") || !hasData) {
         t.level = QStringLiteral("warn");
         t.reason = tr("Starting, no data yet");
+        t.starting = true;
     } else {
         t.level = QStringLiteral("ok");
         t.reason = tr("Working");
@@ -275,6 +276,7 @@ DashboardTile cursorSinkTile(const QString& kind, const SinkStatus& st, const QL
     if (!st.ok && st.lastError.isEmpty() && st.lastSuccessMs == 0) {
         t.level = QStringLiteral("warn");
         t.reason = tr("Starting, no pass yet");
+        t.starting = true;
         return t;
     }
     t.level = QStringLiteral("ok");

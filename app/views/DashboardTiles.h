@@ -27,6 +27,7 @@ struct DashboardTile
     QVariantList headline;  ///< at most 4 {label, value, unit}, values already formatted
     QList<qreal> sparkline; ///< OPC-N3 PM2.5, oldest first; empty for other tiles
     QString page;
+    bool starting = false; ///< waiting for its first reading or pass, not (yet) a problem
     bool operator==(const DashboardTile&) const = default;
 };
 

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QStorageInfo>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcHealth, "fs.health")
 
@@ -122,8 +123,17 @@ void AlarmMonitor::onSamples(const QList<Sample>& samples)
             continue;
         Node& n = m_nodes[c->node];
         n.lastMs = now;
-        if (!c->sensorType.isEmpty())
-            n.latest.insert(c->sensorType, s.value);
+        if (c->sensorType.isEmpty())
+            continue;
+        // Many OPC-N3 firmwares leave the fan count at 0 while the fan runs (the real sample in the
+        // protocol note shows 0): a 0 means "stopped" only from a node that has reported turning.
+        if (c->sensorType == QLatin1String("opc_fan_rev_count")) {
+            if (std::isfinite(s.value) && s.value > 0)
+                n.fanTurned = true;
+            else if (!n.fanTurned)
+                continue;
+        }
+        n.latest.insert(c->sensorType, s.value);
     }
 }
 

@@ -74,6 +74,7 @@ private:
         qint64 firstExpectedMs = 0;
         qint64 lastMs = 0;             // when its newest sample arrived
         QHash<QString, double> latest; // watched sensor types only
+        bool fanTurned = false;        // it has reported a non-zero fan count
     };
     struct SourceInfo
     {

@@ -224,7 +224,9 @@ private Q_SLOTS:
         monitor.onSourceInterval(QStringLiteral("opc"), QStringLiteral("opcn3"), QStringLiteral("OPC-N3"),
                                  1000);
         monitor.onNodeRegistered(opcNode(), NodeChannels{7, {70, 71}});
-        monitor.onSamples({{now, 70, 5.0}, {now, 71, 0.0}});
+        monitor.onSamples({{now, 70, 5.0}, {now, 71, 420.0}});
+        QVERIFY(!monitor.evaluate().any());
+        monitor.onSamples({{now, 70, 5.0}, {now, 71, 0.0}}); // it turned, now it does not
         g_raisedLogs = 0;
         g_previous = qInstallMessageHandler(countRaises);
         AlarmBook::Change c = monitor.evaluate();
@@ -247,6 +249,25 @@ private Q_SLOTS:
         QCOMPARE(book.forNode(QStringLiteral("opcn3:177")).size(), 1);
         monitor.onSamples({{now, 70, 4.0}});
         QCOMPARE(names(monitor.evaluate().cleared), QStringList{QStringLiteral("silent@opc:fail")});
+    }
+
+    void aFanCountThatNeverTurnedIsNoAlarm()
+    {
+        // A real OPC-N3 whose firmware leaves the count at 0 while its fan runs (the protocol note's
+        // sample): a minute of such readings, one NaN among them, and no "fan stopped".
+        FakeClockMonitor rig;
+        rig.monitor.onSourceInterval(QStringLiteral("opc"), QStringLiteral("opcn3"), QStringLiteral("OPC-N3"),
+                                     1000);
+        rig.monitor.onNodeRegistered(opcNode(), NodeChannels{7, {70, 71}});
+        for (int s = 0; s < 60; ++s) {
+            rig.now += 1000;
+            rig.monitor.onSamples({{rig.now, 70, 5.0}, {rig.now, 71, s == 30 ? kNaN : 0.0}});
+            QVERIFY2(!rig.monitor.evaluate().any(), qPrintable(names(rig.book.snapshot()).join(u' ')));
+        }
+        rig.monitor.onSamples({{rig.now, 71, 300.0}}); // now it reports turning …
+        QVERIFY(!rig.monitor.evaluate().any());
+        rig.monitor.onSamples({{rig.now, 71, 0.0}}); // … so a 0 is a stopped fan
+        QCOMPARE(names(rig.monitor.evaluate().raised), QStringList{QStringLiteral("opc_fan@opcn3:177:fail")});
     }
 
     void aSourceThatNeverSentFallsSilentFromItsStart()

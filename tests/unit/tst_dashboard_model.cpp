@@ -170,6 +170,27 @@ private Q_SLOTS:
         QCOMPARE(m_model->summary(), QStringLiteral("All 5 parts working, 1 switched off"));
     }
 
+    void startingTilesAreCountedUntilTheirFirstData()
+    {
+        QCOMPARE(m_model->startingCount(), 0);
+        QSignalSpy summary(m_model, &DashboardModel::summaryChanged);
+        QList<DashboardSource> sources = cannedSources();
+        sources[0].health = QStringLiteral("Starting"); // the OPC-N3 spinning its fan up
+        m_model->setSources(sources);
+        SinkStatus fresh = cannedPush(false, 0);
+        fresh.lastError.clear(); // a far end not tried yet
+        m_model->setSinkStatuses(QStringLiteral("push"), {fresh});
+        m_model->refresh();
+        QCOMPARE(m_model->startingCount(), 2);
+        QVERIFY(summary.count() >= 1);
+        // A failing source is a problem, not a start: the tour must not wait for it.
+        sources[0].health = QStringLiteral("Failing");
+        m_model->setSources(sources);
+        m_model->setSinkStatuses(QStringLiteral("push"), {cannedPush(true, kCannedT0 - 1000)});
+        m_model->refresh();
+        QCOMPARE(m_model->startingCount(), 0);
+    }
+
     void sinkTilesCountAndAge()
     {
         UploadBatch uploaded;
