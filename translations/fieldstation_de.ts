@@ -1228,7 +1228,7 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
     <message>
         <location line="-13"/>
         <source>Push to %1</source>
-        <translation>Übertragung zu %1</translation>
+        <translation>Push an %1</translation>
     </message>
     <message>
         <location line="+0"/>

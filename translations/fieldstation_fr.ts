@@ -1228,7 +1228,7 @@ Perdues, disque plein : %3%4%5</translation>
     <message>
         <location line="-13"/>
         <source>Push to %1</source>
-        <translation>Envoi vers %1</translation>
+        <translation>Envoi à %1</translation>
     </message>
     <message>
         <location line="+0"/>
