@@ -2,6 +2,8 @@
 // a tile per channel with its newest value, and a chart of the tile touched last. A source whose
 // nodes have one channel each (an eGauge: one node per register) shows every node's tile; a
 // network (ISEMS) has a node selector and shows that node's channels.
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -134,6 +136,7 @@ Item {
                         Repeater {
                             model: page.tiles
                             ValueTile {
+                                id: tile
                                 required property var modelData
                                 required property int index
                                 objectName: "deviceTile"
@@ -145,7 +148,7 @@ Item {
                                 compact: page.compact
                                 border.width: index === page.chosen ? 2 : 1
                                 TapHandler {
-                                    onTapped: page.chosen = index
+                                    onTapped: page.chosen = tile.index
                                 }
                             }
                         }

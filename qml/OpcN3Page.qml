@@ -87,7 +87,8 @@ Item {
                     title: qsTr("%1 (%2)").arg(page.info.name || qsTr("OPC-N3")).arg(page.sourceId)
                     subtitle: page.info.deviceInfo || ""
                     state: page.info.health || "Stopped"
-                    detail: page.info.detail || ""
+                    // The source's own problem first; while it has none, how fresh the readings are.
+                    detail: page.info.detail || (page.hasReading ? qsTr("Updated %1 · period %2 s").arg(Qt.formatTime(page.stream.lastUpdate(page.sourceId), "HH:mm:ss")).arg(page.latest("sampling_period").toFixed(2)) : "")
                     healthy: page.info.healthy || false
                     compact: page.compact
                 }
@@ -107,14 +108,6 @@ Item {
                     ValueTile { label: qsTr("Laser"); value: page.latest("laser_status"); decimals: 0; unit: ""; valid: page.hasReading; warn: page.hasReading && page.latest("laser_status") < 100; compact: page.compact }
                     ValueTile { label: qsTr("Rejected"); value: page.latest("reject_pct"); decimals: 1; unit: "%"; valid: page.hasReading; warn: page.latest("reject_pct") > 50; compact: page.compact }
                     ValueTile { label: qsTr("Errors"); value: page.latest("consecutive_errors"); decimals: 0; unit: qsTr("in a row"); valid: page.hasReading; warn: page.latest("consecutive_errors") > 0; compact: page.compact }
-                }
-                Label {
-                    Layout.fillWidth: true
-                    visible: page.hasReading
-                    wrapMode: Text.Wrap
-                    font.pixelSize: page.compact ? 11 : 13
-                    color: "#555"
-                    text: qsTr("Updated %1 · period %2 s").arg(Qt.formatTime(page.stream.lastUpdate(page.sourceId), "HH:mm:ss")).arg(page.latest("sampling_period").toFixed(2))
                 }
                 Item { Layout.fillHeight: true }
             }

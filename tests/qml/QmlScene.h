@@ -19,7 +19,9 @@
 #include <QQuickWindow>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QAbstractSeries>
+#include <QtCharts/QBarSet>
 
 namespace fs::test {
 
@@ -51,12 +53,35 @@ QList<T*> all(QQuickWindow* window)
     return out;
 }
 
-/// The series of a ChartView, through its QML API (QtCharts keeps them outside the object tree).
+/// Whether `item` is a QtCharts ChartView (it answers series(int) through its QML API).
+inline bool isChartView(const QQuickItem* item)
+{
+    return item->metaObject()->indexOfMethod("series(int)") >= 0;
+}
+
+/// The ChartView of a chart named in QML: the named item itself, or the first ChartView among its
+/// descendants when the name sits on a chart component's root (PmChart: the range bar above the chart).
+inline QQuickItem* chartViewOf(QQuickItem* item)
+{
+    if (isChartView(item))
+        return item;
+    for (QQuickItem* c : item->childItems()) {
+        if (QQuickItem* chart = chartViewOf(c))
+            return chart;
+    }
+    return nullptr;
+}
+
+/// The series of the charts named `name`, through the ChartView's QML API (QtCharts keeps them
+/// outside the object tree).
 inline QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& name)
 {
     QList<QAbstractSeries*> out;
-    for (QQuickItem* item : all<QQuickItem>(window)) {
-        if (item->objectName() != name)
+    for (QQuickItem* named : all<QQuickItem>(window)) {
+        if (named->objectName() != name)
+            continue;
+        QQuickItem* item = chartViewOf(named);
+        if (!item)
             continue;
         const int n = item->property("count").toInt();
         for (int i = 0; i < n; ++i) {
@@ -66,6 +91,17 @@ inline QList<QAbstractSeries*> chartSeries(QQuickWindow* window, const QString& 
         }
     }
     return out;
+}
+
+/// The bar set of the one visible series among `bars` (a chart that shows one of several), or null.
+inline QBarSet* shownBarSet(const QList<QAbstractSeries*>& bars)
+{
+    QList<QBarSet*> shown;
+    for (QAbstractSeries* b : bars) {
+        if (auto* series = qobject_cast<QAbstractBarSeries*>(b); series && series->isVisible())
+            shown << series->barSets();
+    }
+    return shown.size() == 1 ? shown.first() : nullptr;
 }
 
 inline QObject* byObjectName(QQuickWindow* window, const QString& name)
@@ -105,7 +141,10 @@ struct Services
     SettingsEditor settingsEditor{secretsDir.filePath(QStringLiteral("fieldstation.yaml")), Settings{}};
     AdminLock adminLock{false, secrets()};
 
-    SecretStore secrets() const { return SecretStore(secretsDir.path(), StationSettings::Secrets::File, false); }
+    SecretStore secrets() const
+    {
+        return SecretStore(secretsDir.path(), StationSettings::Secrets::File, false);
+    }
 };
 
 /// Main.qml loaded as the app loads it, over the given services; its QML warnings collected.

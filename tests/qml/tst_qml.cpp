@@ -127,12 +127,22 @@ private Q_SLOTS:
             QCOMPARE(qint64(s->at(s->count() - 1).x()), t0 + 899 * 1000);
         }
         const QList<QAbstractSeries*> bars = chartSeries(window, QStringLiteral("histogramChart"));
-        QCOMPARE(bars.size(), 1);
-        const QList<QBarSet*> sets = qobject_cast<QAbstractBarSeries*>(bars.first())->barSets();
-        QCOMPARE(sets.size(), 1);
-        QCOMPARE(sets.first()->count(), 24);
-        QCOMPARE(sets.first()->at(0), 120.0);
-        QCOMPARE(sets.first()->at(3), 7.0);
+        // A linear and a log series on axes of their own, one shown at a time.
+        QCOMPARE(bars.size(), 2);
+        QBarSet* linear = shownBarSet(bars);
+        QVERIFY(linear);
+        QCOMPARE(linear->count(), 24);
+        QCOMPARE(linear->at(0), 120.0);
+        QCOMPARE(linear->at(1), 0.0);
+        QCOMPARE(linear->at(3), 7.0);
+        QObject* logButton = byObjectName(window, QStringLiteral("histogramLog"));
+        QVERIFY(logButton && logButton->setProperty("checked", true));
+        QVERIFY(QMetaObject::invokeMethod(logButton, "toggled"));
+        QBarSet* log = shownBarSet(bars);
+        QVERIFY(log && log != linear);
+        QCOMPARE(log->at(0), 120.0);
+        QCOMPARE(log->at(1), 0.5); // an empty bin sits below 1: a count of 0 has no logarithm
+        QCOMPARE(log->at(3), 7.0);
 
         // The PM2.5 tile shows the first OPC-N3's latest value; the selector switches to the second.
         QCOMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(),
@@ -145,7 +155,7 @@ private Q_SLOTS:
         QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 66.0);
         selector->setProperty("currentIndex", 0);
         QTRY_COMPARE(tile(window, QStringLiteral("PM2.5")).toDouble(), 2.0 * (1 + 899 % 10));
-        // The span selector sets the chart's span (and so what the history reader loads).
+        // The range bar sets the chart's span (and so what the history reader loads).
         QList<ChannelPlot*> plots;
         for (ChannelPlot* p : all<ChannelPlot>(window)) {
             if (p->source() == QLatin1String("opc-roof"))
@@ -154,8 +164,17 @@ private Q_SLOTS:
         QCOMPARE(plots.size(), 1); // the particle page's; the device pages have no source of theirs
         QCOMPARE(plots.first()->spanMinutes(), 60);
         QObject* span = byObjectName(window, QStringLiteral("pmSpan"));
-        QVERIFY(span && span->setProperty("currentIndex", 2));
+        QVERIFY(span);
+        QCOMPARE(span->property("currentIndex").toInt(), 2); // 1 h
+        // The 24 h button, as a finger would, then the bar's index (0 Live, 1 10 min … 4 7 d).
+        QObject* day = span->findChild<QObject*>(QStringLiteral("range_1440"));
+        QVERIFY(day && QMetaObject::invokeMethod(day, "clicked"));
+        QCOMPARE(span->property("currentIndex").toInt(), 3);
         QCOMPARE(plots.first()->spanMinutes(), 1440);
+        QVERIFY(day->property("checked").toBool());
+        QVERIFY(span->setProperty("currentIndex", 1));
+        QCOMPARE(plots.first()->spanMinutes(), 10);
+        QVERIFY(!day->property("checked").toBool());
         // The store's health in the title bar.
         QObject* health = byObjectName(window, QStringLiteral("storeHealth"));
         QVERIFY(health);
