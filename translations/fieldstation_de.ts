@@ -111,7 +111,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../qml/DevicePage.qml" line="+87"/>
+        <location filename="../qml/DevicePage.qml" line="+89"/>
         <source>Waiting for the first reading</source>
         <translation>Warte auf den ersten Messwert</translation>
     </message>
@@ -264,7 +264,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>PM1</source>
         <translation>PM1</translation>
     </message>
@@ -324,7 +324,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
         <translation>in Folge</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-19"/>
         <source>Updated %1 · period %2 s</source>
         <translation>Aktualisiert %1 · Periode %2 s</translation>
     </message>
@@ -658,7 +658,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="+46"/>
+        <location filename="../qml/components/StateBadge.qml" line="+50"/>
         <source>Sampling</source>
         <translation>Misst</translation>
     </message>

@@ -111,7 +111,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../qml/DevicePage.qml" line="+87"/>
+        <location filename="../qml/DevicePage.qml" line="+89"/>
         <source>Waiting for the first reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,7 +263,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>PM1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,7 +323,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-19"/>
         <source>Updated %1 · period %2 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,7 +657,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="+46"/>
+        <location filename="../qml/components/StateBadge.qml" line="+50"/>
         <source>Sampling</source>
         <translation type="unfinished"></translation>
     </message>

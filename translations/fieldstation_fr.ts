@@ -111,7 +111,7 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <location filename="../qml/DevicePage.qml" line="+87"/>
+        <location filename="../qml/DevicePage.qml" line="+89"/>
         <source>Waiting for the first reading</source>
         <translation>En attente de la première mesure</translation>
     </message>
@@ -264,7 +264,7 @@ Acquiert, conserve, affiche et transmet les mesures d’une station de terrain.<
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>PM1</source>
         <translation>PM1</translation>
     </message>
@@ -324,7 +324,7 @@ Acquiert, conserve, affiche et transmet les mesures d’une station de terrain.<
         <translation>de suite</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-19"/>
         <source>Updated %1 · period %2 s</source>
         <translation>Mis à jour %1 · période %2 s</translation>
     </message>
@@ -658,7 +658,7 @@ Acquiert, conserve, affiche et transmet les mesures d’une station de terrain.<
 <context>
     <name>StateBadge</name>
     <message>
-        <location filename="../qml/components/StateBadge.qml" line="+46"/>
+        <location filename="../qml/components/StateBadge.qml" line="+50"/>
         <source>Sampling</source>
         <translation>Mesure en cours</translation>
     </message>
