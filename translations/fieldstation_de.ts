@@ -541,7 +541,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
     <message>
         <location line="+4"/>
         <source>Reset</source>
-        <translation>Zurück</translation>
+        <translation>Zurücksetzen</translation>
     </message>
 </context>
 <context>
