@@ -11,9 +11,11 @@ namespace fs::tiles {
 
 namespace {
 
+// lupdate files a bare tr() inside namespace fs::tiles under the context "fs::tiles", so the
+// lookup must use that context or the translations never apply.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("DashboardTiles", text);
+    return QCoreApplication::translate("fs::tiles", text);
 }
 
 QVariantMap entry(const QString& label, double value, const QString& unit)

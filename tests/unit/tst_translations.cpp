@@ -4,6 +4,7 @@
 #include "LanguageSwitch.h"
 #include "TestSupport.h"
 #include "config/Settings.h"
+#include "views/DashboardTiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -135,6 +136,21 @@ private Q_SLOTS:
         QVERIFY(!language.setLanguage(QStringLiteral("xx")));
         QCOMPARE(language.current(), QStringLiteral("fr"));
         QCOMPARE(badge->property("text").toString(), french);
+    }
+
+    /// Texts built in C++ outside a QObject (the home tiles) are looked up under the context lupdate
+    /// gave them, so they follow the language too.
+    void tilesFollowLanguage()
+    {
+        LanguageSwitch language(QStringLiteral(FS_QM_DIR));
+        const qint64 now = 10 * 60 * 1000;
+        QVERIFY(language.setLanguage(QStringLiteral("de")));
+        QCOMPARE(tiles::ageText(0, now), QStringLiteral("nie"));
+        QCOMPARE(tiles::ageText(now - 2 * 60 * 1000, now), QStringLiteral("vor 2 min"));
+        QVERIFY(language.setLanguage(QStringLiteral("fr")));
+        QCOMPARE(tiles::ageText(0, now), QStringLiteral("jamais"));
+        QVERIFY(language.setLanguage(QStringLiteral("en")));
+        QCOMPARE(tiles::ageText(0, now), QStringLiteral("never"));
     }
 
     /// station.language in the settings: the four choices, and a bad one named with file and line.
