@@ -18,6 +18,17 @@ QString tr(const char* text)
     return QCoreApplication::translate("fs::tiles", text);
 }
 
+/// A tile with its identity set and everything else at its default.
+DashboardTile makeTile(const QString& tileId, const QString& kind, const QString& type, const QString& title)
+{
+    DashboardTile t;
+    t.tileId = tileId;
+    t.kind = kind;
+    t.type = type;
+    t.title = title;
+    return t;
+}
+
 QVariantMap entry(const QString& label, double value, const QString& unit)
 {
     const auto [v, u] = formatValue(value, unit);
@@ -89,7 +100,7 @@ QVariantMap channelOf(const QVariantMap& node, const QString& sensorType)
 
 DashboardTile opcTile(const DashboardSource& s, const LiveStream& stream, const QList<Alarm>& alarms)
 {
-    DashboardTile t{QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name};
+    DashboardTile t = makeTile(QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name);
     t.page = pageOf(s.type);
     const struct
     {
@@ -110,7 +121,7 @@ DashboardTile opcTile(const DashboardSource& s, const LiveStream& stream, const 
 
 DashboardTile meterTile(const DashboardSource& s, const LiveStream& stream, const QList<Alarm>& alarms)
 {
-    DashboardTile t{QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name};
+    DashboardTile t = makeTile(QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name);
     t.page = pageOf(s.type);
     // One node per register: power first, then voltage and current per phase, then frequency.
     const QVariantList nodes = stream.nodes(s.id);
@@ -138,8 +149,8 @@ DashboardTile isemsTile(const DashboardSource& s, const QVariantMap& node, const
                         const QList<Alarm>& alarms)
 {
     const QString key = node.value(QStringLiteral("key")).toString();
-    DashboardTile t{QStringLiteral("node:") + key, QStringLiteral("source"), s.type,
-                    tr("Solar node %1").arg(node.value(QStringLiteral("name")).toString())};
+    DashboardTile t = makeTile(QStringLiteral("node:") + key, QStringLiteral("source"), s.type,
+                               tr("Solar node %1").arg(node.value(QStringLiteral("name")).toString()));
     t.page = pageOf(s.type);
     auto value = [&](const char* channel) {
         return stream.latestOfNode(s.id, key, QString::fromLatin1(channel));
@@ -192,7 +203,8 @@ QList<DashboardTile> sourceTiles(const DashboardSource& s, const LiveStream& str
         out.append(isemsTile(node, n.toMap(), stream, alarms));
     }
     if (out.isEmpty() || s.health != QLatin1String("Ok")) {
-        DashboardTile t{QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name};
+        DashboardTile t =
+            makeTile(QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name);
         t.page = pageOf(s.type);
         if (!applyAlarms(t, alarmsOf(alarms, s.id)))
             applyHealth(t, s, !out.isEmpty());
@@ -204,7 +216,8 @@ QList<DashboardTile> sourceTiles(const DashboardSource& s, const LiveStream& str
 std::optional<DashboardTile> storeTile(const QList<Alarm>& alarms)
 {
     // Shown only when it needs a look, so that the summary counts what the banner names.
-    DashboardTile t{QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("store"), tr("Storage")};
+    DashboardTile t =
+        makeTile(QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("store"), tr("Storage"));
     t.page = QStringLiteral("home");
     if (!applyAlarms(t, alarmsOf(alarms, QString(), QStringLiteral("store"))))
         return std::nullopt;
@@ -228,8 +241,8 @@ QString ageText(qint64 thenMs, qint64 nowMs)
 DashboardTile gascloudTile(bool running, const QString& problem, const QList<UploadBatch>& batches,
                            const QList<Alarm>& alarms, qint64 nowMs)
 {
-    DashboardTile t{QStringLiteral("sink:gascloud"), QStringLiteral("sink"), QStringLiteral("gascloud"),
-                    tr("Upload to gascloud")};
+    DashboardTile t = makeTile(QStringLiteral("sink:gascloud"), QStringLiteral("sink"),
+                               QStringLiteral("gascloud"), tr("Upload to gascloud"));
     t.page = QStringLiteral("uploads");
     int waiting = 0, rejected = 0;
     qint64 lastUpload = 0;
@@ -267,8 +280,8 @@ DashboardTile cursorSinkTile(const QString& kind, const SinkStatus& st, const QL
 {
     const QString name = kind + QLatin1Char('/') + st.server;
     const bool push = kind == QLatin1String("push");
-    DashboardTile t{QStringLiteral("sink:") + name, QStringLiteral("sink"), kind,
-                    push ? tr("Push to %1").arg(st.server) : tr("InfluxDB %1").arg(st.server)};
+    DashboardTile t = makeTile(QStringLiteral("sink:") + name, QStringLiteral("sink"), kind,
+                               push ? tr("Push to %1").arg(st.server) : tr("InfluxDB %1").arg(st.server));
     t.page = QStringLiteral("push");
     t.headline = {
         textEntry(tr("Behind"), st.rowsBehind < 0 ? QStringLiteral("—") : QLocale().toString(st.rowsBehind)),
