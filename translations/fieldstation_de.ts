@@ -116,7 +116,7 @@
         <translation>Warte auf den ersten Messwert</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -254,7 +254,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
         <translation>Keine OPC-N3-Quelle eingerichtet (siehe „sources:“ in den Einstellungen).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>OPC-N3</source>
         <translation>OPC-N3</translation>
     </message>
@@ -893,7 +893,7 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
 <context>
     <name>fs::DashboardModel</name>
     <message>
-        <location filename="../app/views/DashboardModel.cpp" line="+284"/>
+        <location filename="../app/views/DashboardModel.cpp" line="+291"/>
         <source>Nothing configured yet</source>
         <translation>Noch nichts eingerichtet</translation>
     </message>
@@ -994,7 +994,7 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
 <context>
     <name>fs::SettingsEditor</name>
     <message>
-        <location filename="../app/views/SettingsEditor.cpp" line="+85"/>
+        <location filename="../app/views/SettingsEditor.cpp" line="+91"/>
         <source>(top of the file)</source>
         <translation>(Anfang der Datei)</translation>
     </message>
@@ -1108,7 +1108,7 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
 <context>
     <name>fs::tiles</name>
     <message>
-        <location filename="../app/views/DashboardTiles.cpp" line="+62"/>
+        <location filename="../app/views/DashboardTiles.cpp" line="+73"/>
         <source>Not working</source>
         <translation>Funktioniert nicht</translation>
     </message>
@@ -1123,14 +1123,14 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
         <translation>Startet, noch keine Daten</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+189"/>
-        <location line="+23"/>
+        <location line="+4"/>
+        <location line="+191"/>
+        <location line="+24"/>
         <source>Working</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Solar node %1</source>
         <translation>Solarknoten %1</translation>
     </message>
@@ -1165,7 +1165,7 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
@@ -1221,12 +1221,12 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Retrying: %1</source>
         <translation>Neuer Versuch: %1</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Push to %1</source>
         <translation>Push an %1</translation>
     </message>

@@ -116,7 +116,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -253,7 +253,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>OPC-N3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,7 +890,7 @@ Dropped while the disk was full: %3%4%5</source>
 <context>
     <name>fs::DashboardModel</name>
     <message>
-        <location filename="../app/views/DashboardModel.cpp" line="+284"/>
+        <location filename="../app/views/DashboardModel.cpp" line="+291"/>
         <source>Nothing configured yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,7 +991,7 @@ Dropped while the disk was full: %3%4%5</source>
 <context>
     <name>fs::SettingsEditor</name>
     <message>
-        <location filename="../app/views/SettingsEditor.cpp" line="+85"/>
+        <location filename="../app/views/SettingsEditor.cpp" line="+91"/>
         <source>(top of the file)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,7 +1105,7 @@ Dropped while the disk was full: %3%4%5</source>
 <context>
     <name>fs::tiles</name>
     <message>
-        <location filename="../app/views/DashboardTiles.cpp" line="+62"/>
+        <location filename="../app/views/DashboardTiles.cpp" line="+73"/>
         <source>Not working</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,14 +1120,14 @@ Dropped while the disk was full: %3%4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+189"/>
-        <location line="+23"/>
+        <location line="+4"/>
+        <location line="+191"/>
+        <location line="+24"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Solar node %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,7 +1162,7 @@ Dropped while the disk was full: %3%4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,12 +1218,12 @@ Dropped while the disk was full: %3%4%5</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Push to %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -116,7 +116,7 @@
         <translation>En attente de la première mesure</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -254,7 +254,7 @@ Acquiert, conserve, affiche et transmet les mesures d’une station de terrain.<
         <translation>Aucune source OPC-N3 n’est configurée (voir « sources: » dans les réglages).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>OPC-N3</source>
         <translation>OPC-N3</translation>
     </message>
@@ -893,7 +893,7 @@ Perdues, disque plein : %3%4%5</translation>
 <context>
     <name>fs::DashboardModel</name>
     <message>
-        <location filename="../app/views/DashboardModel.cpp" line="+284"/>
+        <location filename="../app/views/DashboardModel.cpp" line="+291"/>
         <source>Nothing configured yet</source>
         <translation>Rien n’est encore configuré</translation>
     </message>
@@ -994,7 +994,7 @@ Perdues, disque plein : %3%4%5</translation>
 <context>
     <name>fs::SettingsEditor</name>
     <message>
-        <location filename="../app/views/SettingsEditor.cpp" line="+85"/>
+        <location filename="../app/views/SettingsEditor.cpp" line="+91"/>
         <source>(top of the file)</source>
         <translation>(début du fichier)</translation>
     </message>
@@ -1108,7 +1108,7 @@ Perdues, disque plein : %3%4%5</translation>
 <context>
     <name>fs::tiles</name>
     <message>
-        <location filename="../app/views/DashboardTiles.cpp" line="+62"/>
+        <location filename="../app/views/DashboardTiles.cpp" line="+73"/>
         <source>Not working</source>
         <translation>Ne fonctionne pas</translation>
     </message>
@@ -1123,14 +1123,14 @@ Perdues, disque plein : %3%4%5</translation>
         <translation>Démarrage, pas encore de données</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+189"/>
-        <location line="+23"/>
+        <location line="+4"/>
+        <location line="+191"/>
+        <location line="+24"/>
         <source>Working</source>
         <translation>Fonctionne</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-145"/>
         <source>Solar node %1</source>
         <translation>Nœud solaire %1</translation>
     </message>
@@ -1165,7 +1165,7 @@ Perdues, disque plein : %3%4%5</translation>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
@@ -1221,12 +1221,12 @@ Perdues, disque plein : %3%4%5</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Retrying: %1</source>
         <translation>Nouvel essai : %1</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Push to %1</source>
         <translation>Envoi à %1</translation>
     </message>
