@@ -2,6 +2,7 @@
 // things in it (pages by id, objects by name, chart series, value tiles).
 #pragma once
 
+#include "KioskMode.h"
 #include "views/AdminLock.h"
 #include "views/AlarmModel.h"
 #include "views/DashboardModel.h"
@@ -14,11 +15,14 @@
 #include "views/StoreHealthView.h"
 #include "views/UploadQueueModel.h"
 
+#include <QApplication>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QAbstractSeries>
 #include <QtCharts/QBarSet>
@@ -191,5 +195,27 @@ struct Screen
         return loader ? loader->property("item").value<QQuickItem*>() : nullptr;
     }
 };
+
+/// A QML test's main(): the environment fieldstation --kiosk sets (so the kiosk's keyboard loads as
+/// there) and, offscreen, one screen of the official Pi touchscreen's size, so the kiosk's full-screen
+/// window is 800×480 as on the station (the offscreen platform's default screen is 800×800).
+template <class TestObject>
+int qmlTestMain(int argc, char** argv)
+{
+    fs::kiosk::prepareEnvironment();
+    QTemporaryDir dir;
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == QLatin1String("offscreen") && dir.isValid()) {
+        QFile config(dir.filePath(QStringLiteral("screens.json")));
+        if (config.open(QIODevice::WriteOnly)) {
+            config.write(R"({"screens": [{"name": "pi-7inch", "x": 0, "y": 0, "width": 800, "height": 480,
+                             "logicalDpi": 96, "logicalBaseDpi": 96}]})");
+            config.close();
+            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.fileName().toLocal8Bit());
+        }
+    }
+    QApplication app(argc, argv); // QtCharts in QML needs a QApplication
+    TestObject test;
+    return QTest::qExec(&test, argc, argv);
+}
 
 } // namespace fs::test
