@@ -43,6 +43,20 @@ bool anyLoading(QObject* o)
     return false;
 }
 
+void collectRangeBars(QObject* o, QList<QObject*>& found)
+{
+    if (o->property("ranges").isValid() && o->property("currentIndex").isValid() && !found.contains(o)) {
+        found.append(o);
+        return;
+    }
+    for (QObject* c : o->children())
+        collectRangeBars(c, found);
+    if (auto* item = qobject_cast<QQuickItem*>(o)) {
+        for (QQuickItem* c : item->childItems())
+            collectRangeBars(c, found);
+    }
+}
+
 } // namespace
 
 ScreenshotTour::ScreenshotTour(QQuickWindow* window, const QString& dir, QObject* parent)
@@ -56,11 +70,7 @@ QList<ScreenshotTour::Shot> ScreenshotTour::plan() const
 {
     QList<Shot> shots;
     const QStringList pages = m_window->property("navigation").toStringList();
-    for (const QString& page : pages) {
-        if (page != QLatin1String("home"))
-            shots.append({page, page, {}});
-    }
-    // The wizard, step by step, through its flow's own slots (task E's RegistrationFlow: start(),
+    // First the wizard, step by step, through its flow's own slots (task E's RegistrationFlow: start(),
     // appendDigit(), submit(), `step`). Looked up by name, so a flow without steps is pictured once.
     QObject* flow = m_window->property("registration").value<QObject*>();
     if (flow && flow->metaObject()->indexOfProperty("step") >= 0) {
@@ -70,6 +80,17 @@ QList<ScreenshotTour::Shot> ScreenshotTour::plan() const
             {QStringLiteral("register-result"), QStringLiteral("register"), QStringLiteral("submit")});
     } else {
         shots.append({QStringLiteral("register"), QStringLiteral("register"), {}});
+    }
+    // Then the pages in reverse order of the bar, so the chart pages, first on the bar, are pictured
+    // last and show the most data the young demo has.
+    for (auto it = pages.crbegin(); it != pages.crend(); ++it) {
+        const QString& page = *it;
+        if (page == QLatin1String("home"))
+            continue;
+        shots.append({page, page, {}});
+        // A page with range bars is pictured again at its live range: a demo minutes old fills only a
+        // sliver of the 1 h default. Pages without one skip this shot.
+        shots.append({page + QLatin1String("-live"), page, QStringLiteral("live")});
     }
     // Home last: by then the devices have delivered, so it shows a running station, not one starting.
     if (pages.contains(QLatin1String("home")))
@@ -98,14 +119,19 @@ void ScreenshotTour::next()
     ++m_at;
     if (m_at >= m_shots.size()) {
         m_poll.stop();
-        std::fprintf(stderr, "fieldstation: screenshot tour: %lld pictures in %s, %d failed\n",
-                     qlonglong(m_shots.size() - m_failures), qPrintable(m_dir), m_failures);
+        std::fprintf(stderr, "fieldstation: screenshot tour: %d pictures in %s, %d failed\n", m_saved,
+                     qPrintable(m_dir), m_failures);
         QCoreApplication::exit(m_failures == 0 ? 0 : 1);
         return;
     }
     const Shot& shot = m_shots[m_at];
     QMetaObject::invokeMethod(m_window, "openPage", Q_ARG(QVariant, shot.page));
-    if (!shot.step.isEmpty()) {
+    if (shot.step == QLatin1String("live")) {
+        if (!showLiveRanges()) {
+            QTimer::singleShot(0, this, &ScreenshotTour::next);
+            return;
+        }
+    } else if (!shot.step.isEmpty()) {
         QObject* flow = m_window->property("registration").value<QObject*>();
         if (shot.step == QLatin1String("pin")) {
             QMetaObject::invokeMethod(flow, "start");
@@ -117,6 +143,23 @@ void ScreenshotTour::next()
     }
     m_since.start();
     m_poll.start();
+}
+
+bool ScreenshotTour::showLiveRanges()
+{
+    auto* loader = m_window->findChild<QQuickItem*>(QStringLiteral("pageLoader"));
+    auto* page = loader ? loader->property("item").value<QQuickItem*>() : nullptr;
+    m_rangeBars.clear();
+    if (!page)
+        return false;
+    // A RangeBar is the object with `ranges` and `currentIndex` (qml/components/RangeBar.qml).
+    QList<QObject*> found;
+    collectRangeBars(page, found);
+    for (QObject* bar : found) {
+        m_rangeBars.append({bar, bar->property("currentIndex").toInt()});
+        bar->setProperty("currentIndex", 0);
+    }
+    return !m_rangeBars.isEmpty();
 }
 
 bool ScreenshotTour::settled() const
@@ -171,7 +214,14 @@ void ScreenshotTour::save()
         ++m_failures;
         return;
     }
+    ++m_saved;
     std::fprintf(stderr, "fieldstation: screenshot %s\n", qPrintable(file));
+    // The page keeps the range its user would find there.
+    for (const auto& [bar, index] : std::as_const(m_rangeBars)) {
+        if (bar)
+            bar->setProperty("currentIndex", index);
+    }
+    m_rangeBars.clear();
 }
 
 } // namespace fs

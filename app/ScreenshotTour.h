@@ -7,11 +7,14 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <utility>
+
 class QQuickWindow;
 
 namespace fs {
 
-/// Walks the page ids of Main.qml (`navigation`, then the wizard's steps: intro, PIN typed, the
+/// Walks the page ids of Main.qml (`navigation`, each page with range bars twice: as it opens and
+/// at its live range as `<page>-live`, then the wizard's steps: intro, PIN typed, the
 /// service's answer, and home last) through `openPage` and the registration flow's slots,
 /// waits until each page has settled (loaded, nothing `loading`, a few frames drawn; home: no tile
 /// still starting, up to 30 s), and saves
@@ -32,7 +35,7 @@ public:
     {
         QString name;
         QString page;
-        QString step; ///< what to do on the wizard before the picture: "", "pin" or "submit"
+        QString step; ///< before the picture: "", the wizard's "pin" or "submit", or "live" (range bars)
     };
     QList<Shot> plan() const;
 
@@ -43,6 +46,9 @@ private:
     /// On the home shot, the dashboard's tiles still waiting for a first reading; else 0.
     int startingTiles() const;
     void save();
+    /// Sets every range bar on the open page to its live range (restored after the picture); false
+    /// when the page has none.
+    bool showLiveRanges();
 
     QPointer<QQuickWindow> m_window;
     QString m_dir;
@@ -51,6 +57,9 @@ private:
     QTimer m_poll;
     QElapsedTimer m_since;
     int m_failures = 0;
+    int m_saved = 0;
+    QList<std::pair<QPointer<QObject>, int>>
+        m_rangeBars; ///< set to live for this shot, with their index before
 };
 
 } // namespace fs
