@@ -1,6 +1,7 @@
 // Schema 6 on a store from before (written with migrations 1-5 as they shipped): it opens, migrates,
 // keeps every reading and old aggregate, and the fold counts each reading once; a fold that fails
 // between counting and saving its cut leaves nothing counted, so the next one does not count twice.
+#include "RecorderQuery.h"
 #include "store/HistoryReader.h"
 #include "store/MinuteAggregates.h"
 #include "store/Recorder.h"
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace fs;
+using fs::test::scalar;
 
 namespace {
 
@@ -26,19 +28,6 @@ constexpr int kSeconds = 900;
 double value(int second, int channel)
 {
     return second == 444 ? 1000.0 + channel : (second % 17) * 0.5 + channel * 10.0;
-}
-
-/// Runs `sql` on a Recorder's store; -1 when it fails.
-qint64 scalar(Recorder& rec, const QString& sql)
-{
-    qint64 v = -1;
-    rec.run([&](Store& st) {
-        QSqlQuery q(st.db());
-        if (q.exec(sql) && q.next())
-            v = q.value(0).toLongLong();
-        return Status();
-    });
-    return v;
 }
 
 Status exec(Recorder& rec, const QString& sql)

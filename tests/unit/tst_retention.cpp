@@ -1,5 +1,6 @@
 // Retention: age and cursor rules, exact per-minute aggregates across chunks and reruns, the
 // free-space guard's order (forwarded first, unforwarded last and counted), and a prompt stop.
+#include "RecorderQuery.h"
 #include "TestSupport.h"
 #include "store/MinuteAggregates.h"
 #include "store/Recorder.h"
@@ -49,17 +50,7 @@ struct Station
     {
         QVERIFY(rec.run([&](Store& st) { return st.setCursor(name, seq); }).ok());
     }
-    qint64 scalar(const QString& sql)
-    {
-        qint64 v = -1;
-        rec.run([&](Store& st) {
-            QSqlQuery q(st.db());
-            if (q.exec(sql) && q.next())
-                v = q.value(0).toLongLong();
-            return Status();
-        });
-        return v;
-    }
+    qint64 scalar(const QString& sql) { return fs::test::scalar(rec, sql); }
     qint64 count(const QString& where = QStringLiteral("1"))
     {
         return scalar(QStringLiteral("SELECT COUNT(*) FROM readings WHERE ") + where);
