@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs, builds FieldStation, and starts it in --demo.
 # Extra arguments go to fieldstation, e.g. packaging/demo.sh --kiosk
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh --build-only

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package FieldStation needs to build, run and test (idempotent).
 # Usage: packaging/install-deps.sh [--build-only]
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 
 build_pkgs=(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every package the build and tests need, builds everything, and runs every test.
 # This is the README's test command and what .ci/run calls.
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh

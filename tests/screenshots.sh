@@ -5,6 +5,7 @@
 # OUTDIR/<W>x<H>-<page>.png. Installs what it needs and builds if needed; takes about a minute.
 # Usage: tests/screenshots.sh OUTDIR [SIZES]   (SIZES e.g. "800x480:kiosk 1280x800:desktop")
 # Env: FS_BUILD_DIR (default ./build), FS_BINARY (a built fieldstation; skips install and build).
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 out=${1:?usage: tests/screenshots.sh OUTDIR}
 sizes=${2:-"800x480:kiosk 1280x800:desktop"}

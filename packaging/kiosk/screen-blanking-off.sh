@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Turns screen blanking off for the kiosk user's session on Raspberry Pi OS (NOT VERIFIED ON A PI:
 # see README.md here). Idempotent; run as the kiosk user, it uses sudo for raspi-config only.
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 
 if command -v raspi-config >/dev/null; then

@@ -6,6 +6,7 @@
 # (QT_QUICK_BACKEND=software, no llvmpipe). Targets: CPU < 5 %, RSS < 200 MB.
 # Usage: tests/bench/run-dashboard-bench.sh BUILD_DIR [SECONDS]   (SECONDS: the window, default 60)
 # Env (for the ctest smoke): BENCH_WARM_S (warm-up, default 15), BENCH_DAYS (days filled, default 7).
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 build=${1:?build dir}
 window=${2:-60}

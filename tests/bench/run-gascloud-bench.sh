@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs bench_gascloud with a loopback sshd (needs root, like the tests). Usage:
 #   tests/bench/run-gascloud-bench.sh BUILD_DIR [--rows N]
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 build=${1:?build dir}; shift
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2,6 +2,7 @@
 # Runs bench_push against a loopback MariaDB (needs root, like the tests), for 100 k and 1 M readings
 # so the peak RSS of the two can be compared. The row-at-a-time baseline runs on all 100 k rows and on
 # the first 200 k of the 1 M. Usage: tests/bench/run-push-bench.sh BUILD_DIR
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 build=${1:?build dir}
 here=$(cd "$(dirname "$0")" && pwd)

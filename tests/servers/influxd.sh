@@ -5,6 +5,7 @@
 #                                          authentication and create USER as admin; print the port
 #   influxd.sh stop DIR
 #   influxd.sh pid DIR                     the server's pid (tests freeze it with SIGSTOP)
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cmd=${1:?start|stop|pid}
 dir=${2:?DIR}

@@ -5,6 +5,7 @@
 #                                             user for 127.0.0.1 with all rights on it; print the port
 #   mariadb.sh stop DIR
 #   mariadb.sh sql DIR [DB]                   a client on the socket (as root), SQL on stdin
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cmd=${1:?start|stop|sql}
 dir=${2:?DIR}

@@ -7,6 +7,7 @@
 #        start the broker, print the port
 #   mosquitto.sh restart DIR    stop and start again on the same port (sessions are not kept)
 #   mosquitto.sh stop DIR       stop it (by DIR/mosquitto.pid)
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cmd=${1:?start|restart|stop}
 dir=${2:?DIR}

@@ -7,6 +7,7 @@
 #   sshd.sh restart DIR              stop and start again, same port and host key
 #   sshd.sh rekey DIR                a new host key, then restart on the same port
 #   sshd.sh stop DIR                 stop it (by DIR/sshd.pid)
+case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
 set -euo pipefail
 cmd=${1:?start|rekey|stop}
 dir=${2:?DIR}
