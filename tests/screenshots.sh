@@ -2,7 +2,8 @@
 # Pictures of every page for people to look at (not committed): runs `fieldstation --demo` under Xvfb
 # at the kiosk's 800×480 (--kiosk) and a desktop's 1280×800 (--desktop) with the hidden
 # --screenshot-tour option, which opens each page, waits until it has settled and saves
-# OUTDIR/<W>x<H>-<page>.png. Installs what it needs and builds if needed; takes about a minute.
+# OUTDIR/<W>x<H>-<page>.png. Installs what it needs and builds if needed; the pictures then take
+# about a minute (at most FS_SCREENSHOT_BUDGET_S, 170 s).
 # Usage: tests/screenshots.sh OUTDIR [SIZES]   (SIZES e.g. "800x480:kiosk 1280x800:desktop")
 # Env: FS_BUILD_DIR (default ./build), FS_BINARY (a built fieldstation; skips install and build).
 case "${1:-}" in -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;; esac # the comment above
@@ -47,6 +48,11 @@ free_display() {
 }
 
 status=0
+# The pictures take at most FS_SCREENSHOT_BUDGET_S (default 170 s) once built: each size gets an even
+# share of what is left (a tour usually needs about 25 s; its own waits are bounded too).
+budget=${FS_SCREENSHOT_BUDGET_S:-170}
+started=$SECONDS
+left_sizes=$(echo $sizes | wc -w)
 for entry in $sizes; do
   size=${entry%%:*}
   mode=${entry##*:}
@@ -59,10 +65,13 @@ for entry in $sizes; do
   done
   rm -f "$out/$size"-*.png # a picture left from an earlier run must not count
   data=$(mktemp -d "$work/data.XXXX")
-  echo "screenshots.sh: $size --$mode"
+  share=$(((budget - (SECONDS - started)) / left_sizes))
+  left_sizes=$((left_sizes - 1))
+  [ "$share" -ge 10 ] || share=10 # (timeout 0 would mean no limit at all)
+  echo "screenshots.sh: $size --$mode (at most ${share} s)"
   # The settings file is empty, so the demo's own sources and sinks are used; the data stays apart.
   if ! DISPLAY=":$n" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$work/config" QT_LOGGING_RULES="fs.*.info=false" \
-      timeout 150 "$bin" --demo "--$mode" --data-dir "$data" --screenshot-tour "$out" \
+      timeout "$share" "$bin" --demo "--$mode" --data-dir "$data" --screenshot-tour "$out" \
       >"$work/run-$size.log" 2>&1; then
     echo "screenshots.sh: the $size tour failed:" >&2
     tail -20 "$work/run-$size.log" >&2
