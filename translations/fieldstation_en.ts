@@ -1105,7 +1105,7 @@ Dropped while the disk was full: %3%4%5</source>
 <context>
     <name>fs::tiles</name>
     <message>
-        <location filename="../app/views/DashboardTiles.cpp" line="+73"/>
+        <location filename="../app/views/DashboardTiles.cpp" line="+74"/>
         <source>Not working</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,13 +1121,18 @@ Dropped while the disk was full: %3%4%5</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+207"/>
         <location line="+24"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-191"/>
+        <source>Working · fan and laser OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Solar node %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1108,7 +1108,7 @@ Perdues, disque plein : %3%4%5</translation>
 <context>
     <name>fs::tiles</name>
     <message>
-        <location filename="../app/views/DashboardTiles.cpp" line="+73"/>
+        <location filename="../app/views/DashboardTiles.cpp" line="+74"/>
         <source>Not working</source>
         <translation>Ne fonctionne pas</translation>
     </message>
@@ -1124,13 +1124,18 @@ Perdues, disque plein : %3%4%5</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+207"/>
         <location line="+24"/>
         <source>Working</source>
         <translation>Fonctionne</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-191"/>
+        <source>Working · fan and laser OK</source>
+        <translation>Fonctionne · ventilateur et laser OK</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Solar node %1</source>
         <translation>Nœud solaire %1</translation>
     </message>

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QSet>
 
 namespace fs::tiles {
 
@@ -114,8 +115,14 @@ DashboardTile opcTile(const DashboardSource& s, const LiveStream& stream, const 
         for (const QPointF& p : series->decimated(30)) // ≤ 62 points: enough for a thumbnail
             t.sparkline.append(p.y());
     }
-    if (!applyAlarms(t, alarmsOf(alarms, s.id)))
+    if (!applyAlarms(t, alarmsOf(alarms, s.id))) {
         applyHealth(t, s, !std::isnan(stream.latest(s.id, QStringLiteral("pm2_5"))));
+        // No fan or laser alarm stands, and both were read: say so, the first thing asked of an OPC-N3.
+        const double fan = stream.latest(s.id, QStringLiteral("fan_rev_count"));
+        const double laser = stream.latest(s.id, QStringLiteral("laser_status"));
+        if (t.level == QLatin1String("ok") && !std::isnan(fan) && !std::isnan(laser))
+            t.reason = tr("Working · fan and laser OK");
+    }
     return t;
 }
 
@@ -123,23 +130,33 @@ DashboardTile meterTile(const DashboardSource& s, const LiveStream& stream, cons
 {
     DashboardTile t = makeTile(QStringLiteral("source:") + s.id, QStringLiteral("source"), s.type, s.name);
     t.page = pageOf(s.type);
-    // One node per register: power first, then voltage and current per phase, then frequency.
+    // One node per register. Four places: first the first power, voltage and current register (so
+    // each quantity shows), then the other registers, power first, then voltage, current, frequency.
     const QVariantList nodes = stream.nodes(s.id);
     bool hasData = false;
-    for (const char* type : {"POW", "voltage", "current", "frequency"}) {
+    QSet<QString> shown;
+    const auto add = [&](const char* type, bool firstOnly) {
         for (const QVariant& n : nodes) {
             if (t.headline.size() == 4)
-                break;
+                return;
             const QVariantMap node = n.toMap();
+            const QString nodeKey = node.value(QStringLiteral("key")).toString();
             const QVariantMap c = channelOf(node, QString::fromLatin1(type));
-            if (c.isEmpty())
+            if (c.isEmpty() || shown.contains(nodeKey))
                 continue;
             const QString key = c.value(QStringLiteral("key")).toString();
-            const double v = stream.latestOfNode(s.id, node.value(QStringLiteral("key")).toString(), key);
+            const double v = stream.latestOfNode(s.id, nodeKey, key);
             hasData = hasData || !std::isnan(v);
             t.headline.append(entry(key, v, c.value(QStringLiteral("unit")).toString()));
+            shown.insert(nodeKey);
+            if (firstOnly)
+                return;
         }
-    }
+    };
+    for (const char* type : {"POW", "voltage", "current"})
+        add(type, true);
+    for (const char* type : {"POW", "voltage", "current", "frequency"})
+        add(type, false);
     if (!applyAlarms(t, alarmsOf(alarms, s.id)))
         applyHealth(t, s, hasData || !stream.lastUpdate(s.id).isNull());
     return t;

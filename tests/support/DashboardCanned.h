@@ -1,5 +1,6 @@
 // DashboardCanned: a small station's nodes and readings fed into a real LiveStream, for the
-// dashboard's model test and its QML fixture: an OPC-N3, an eGauge with two registers, two ISEMS nodes.
+// dashboard's model test and its QML fixture: an OPC-N3, an eGauge with four registers (two powers,
+// a voltage, a current), two ISEMS nodes.
 #pragma once
 
 #include "LiveStream.h"
@@ -23,9 +24,10 @@ inline void cannedNodes(LiveStream& stream)
                              QStringLiteral("OPC-N3"),
                              {cannedChannel("pm1", "pm1", "µg/m³"), cannedChannel("pm2_5", "pm2_5", "µg/m³"),
                               cannedChannel("pm10", "pm10", "µg/m³"),
-                              cannedChannel("fan_rev_count", "opc_fan_rev_count", "count")},
+                              cannedChannel("fan_rev_count", "opc_fan_rev_count", "count"),
+                              cannedChannel("laser_status", "opc_laser_status", "")},
                              QStringLiteral("opc")},
-                            {1, {10, 11, 12, 13}});
+                            {1, {10, 11, 12, 13, 14}});
     stream.onNodeRegistered({QStringLiteral("egauge:house:Grid"),
                              QStringLiteral("egauge"),
                              QStringLiteral("House Grid"),
@@ -38,6 +40,18 @@ inline void cannedNodes(LiveStream& stream)
                              {cannedChannel("L1", "voltage", "V")},
                              QStringLiteral("house")},
                             {3, {21}});
+    stream.onNodeRegistered({QStringLiteral("egauge:house:Solar"),
+                             QStringLiteral("egauge"),
+                             QStringLiteral("House Solar"),
+                             {cannedChannel("Solar", "POW", "W")},
+                             QStringLiteral("house")},
+                            {6, {22}});
+    stream.onNodeRegistered({QStringLiteral("egauge:house:CT1_Amperage"),
+                             QStringLiteral("egauge"),
+                             QStringLiteral("House CT1 current"),
+                             {cannedChannel("CT1_Amperage", "current", "A")},
+                             QStringLiteral("house")},
+                            {7, {23}});
     for (int n = 0; n < 2; ++n) {
         const QString id = n == 0 ? QStringLiteral("a") : QStringLiteral("b");
         const ChannelId base = n == 0 ? 30 : 40;
@@ -59,8 +73,11 @@ inline void cannedSecond(LiveStream& stream, qint64 timeMs, double pm25)
                       {timeMs, 11, pm25},
                       {timeMs, 12, pm25 * 2},
                       {timeMs, 13, 120},
+                      {timeMs, 14, 604},
                       {timeMs, 20, 2500},
                       {timeMs, 21, 231.4},
+                      {timeMs, 22, 310},
+                      {timeMs, 23, 10.9},
                       {timeMs, 30, 13.1},
                       {timeMs, 31, 84},
                       {timeMs, 32, 0x800},

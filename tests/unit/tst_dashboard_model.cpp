@@ -103,6 +103,15 @@ private Q_SLOTS:
         QCOMPARE(
             house.value(QStringLiteral("headline")).toList().value(0).toMap().value(QStringLiteral("unit")),
             QVariant(QStringLiteral("kW")));
+        // Each quantity shows before a second register of one: power, voltage, current, then more power.
+        QStringList labels;
+        for (const QVariant& e : house.value(QStringLiteral("headline")).toList())
+            labels << e.toMap().value(QStringLiteral("label")).toString();
+        QCOMPARE(labels, (QStringList{QStringLiteral("Grid"), QStringLiteral("L1"),
+                                      QStringLiteral("CT1_Amperage"), QStringLiteral("Solar")}));
+        QCOMPARE(headlineValue(house, 2), QStringLiteral("10.9"));
+        QCOMPARE(opc.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Working · fan and laser OK"));
         const QVariantMap a = m_model->get(QStringLiteral("node:isems:a"));
         QCOMPARE(a.value(QStringLiteral("page")).toString(), QStringLiteral("solar"));
         QCOMPARE(headlineValue(a, 2), QStringLiteral("Charging"));
