@@ -61,6 +61,117 @@
     </message>
 </context>
 <context>
+    <name>AlarmRules</name>
+    <message>
+        <location filename="../core/health/AlarmRules.cpp" line="+42"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>laser weak (status %1, needs %2)</source>
+        <translation>Laser schwach (Status %1, nötig %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fan stopped</source>
+        <translation>Lüfter steht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 % of particles rejected</source>
+        <translation>%1 % der Partikel verworfen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>battery low</source>
+        <translation>Batterie schwach</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>battery overheating</source>
+        <translation>Batterie überhitzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>charge controller not answering</source>
+        <translation>Laderegler antwortet nicht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no data for %1</source>
+        <translation>seit %1 keine Daten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 failing for %2</source>
+        <translation>%1 scheitert seit %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>readings cannot be saved: %1</source>
+        <translation>Messwerte können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>disk almost full: %1 free, needs %2</source>
+        <translation>Speicher fast voll: %1 frei, nötig %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>disk getting full: %1 free</source>
+        <translation>Speicher wird knapp: %1 frei</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFarEnds</name>
+    <message>
+        <location filename="../core/sim/DemoFarEnds.cpp" line="+77"/>
+        <source>demo %1 on 127.0.0.1:%2 (pid %3), data in %4</source>
+        <translation>Demo-%1 auf 127.0.0.1:%2 (PID %3), Daten in %4</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>demo push needs MariaDB: apt install mariadb-server</source>
+        <translation>Demo-Push braucht MariaDB: apt install mariadb-server</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>demo InfluxDB needs influxd: apt install influxdb</source>
+        <translation>Demo-InfluxDB braucht influxd: apt install influxdb</translation>
+    </message>
+</context>
+<context>
     <name>DesktopMenu</name>
     <message>
         <location filename="../qml/components/DesktopMenu.qml" line="+22"/>
@@ -1084,6 +1195,19 @@ Verworfen bei vollem Datenträger: %3%4%5</translation>
         <location line="+10"/>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Station</name>
+    <message>
+        <location filename="../core/StationDemo.cpp" line="+65"/>
+        <source>starting the demo MariaDB…</source>
+        <translation>Demo-MariaDB startet …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting the demo InfluxDB…</source>
+        <translation>Demo-InfluxDB startet …</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,117 @@
     </message>
 </context>
 <context>
+    <name>AlarmRules</name>
+    <message>
+        <location filename="../core/health/AlarmRules.cpp" line="+42"/>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>laser weak (status %1, needs %2)</source>
+        <translation>laser faible (état %1, requis %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fan stopped</source>
+        <translation>ventilateur arrêté</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 % of particles rejected</source>
+        <translation>%1 % des particules rejetées</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>battery low</source>
+        <translation>batterie faible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>battery overheating</source>
+        <translation>batterie en surchauffe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>charge controller not answering</source>
+        <translation>le régulateur de charge ne répond pas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no data for %1</source>
+        <translation>aucune donnée depuis %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 failing for %2</source>
+        <translation>%1 en échec depuis %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>readings cannot be saved: %1</source>
+        <translation>les mesures ne peuvent pas être enregistrées : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>disk almost full: %1 free, needs %2</source>
+        <translation>disque presque plein : %1 libres, %2 requis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>disk getting full: %1 free</source>
+        <translation>disque bientôt plein : %1 libres</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFarEnds</name>
+    <message>
+        <location filename="../core/sim/DemoFarEnds.cpp" line="+77"/>
+        <source>demo %1 on 127.0.0.1:%2 (pid %3), data in %4</source>
+        <translation>%1 de démo sur 127.0.0.1:%2 (pid %3), données dans %4</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>demo push needs MariaDB: apt install mariadb-server</source>
+        <translation>le push de démo a besoin de MariaDB : apt install mariadb-server</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>demo InfluxDB needs influxd: apt install influxdb</source>
+        <translation>InfluxDB de démo a besoin d’influxd : apt install influxdb</translation>
+    </message>
+</context>
+<context>
     <name>DesktopMenu</name>
     <message>
         <location filename="../qml/components/DesktopMenu.qml" line="+22"/>
@@ -1084,6 +1195,19 @@ Perdues, disque plein : %3%4%5</translation>
         <location line="+10"/>
         <source>now</source>
         <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Station</name>
+    <message>
+        <location filename="../core/StationDemo.cpp" line="+65"/>
+        <source>starting the demo MariaDB…</source>
+        <translation>démarrage de MariaDB de démo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting the demo InfluxDB…</source>
+        <translation>démarrage d’InfluxDB de démo…</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ DemoFarEnd answering(DemoFarEnd far, const char* what, int port, qint64 pid, con
     far.running = true;
     far.port = port;
     far.pid = pid;
-    far.text = QStringLiteral("demo %1 on 127.0.0.1:%2 (pid %3), data in %4")
+    far.text = QCoreApplication::translate("DemoFarEnds", "demo %1 on 127.0.0.1:%2 (pid %3), data in %4")
                    .arg(QLatin1String(what))
                    .arg(port)
                    .arg(pid)

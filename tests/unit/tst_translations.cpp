@@ -4,6 +4,7 @@
 #include "LanguageSwitch.h"
 #include "TestSupport.h"
 #include "config/Settings.h"
+#include "health/AlarmRules.h"
 #include "views/DashboardTiles.h"
 
 #include <QCoreApplication>
@@ -88,7 +89,9 @@ private Q_SLOTS:
         lupdate.setWorkingDirectory(QStringLiteral(FS_SOURCE_DIR));
         lupdate.start(QStringLiteral(FS_LUPDATE),
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-silent"), QStringLiteral("qml"),
-                       QStringLiteral("app"), QStringLiteral("-ts"), copy});
+                       QStringLiteral("app"), QStringLiteral("core/health/AlarmRules.cpp"),
+                       QStringLiteral("core/sim/DemoFarEnds.cpp"), QStringLiteral("core/StationDemo.cpp"),
+                       QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(test::timeoutMs(60000)));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
         const QStringList missing = untranslated(copy);
@@ -151,6 +154,33 @@ private Q_SLOTS:
         QCOMPARE(tiles::ageText(0, now), QStringLiteral("jamais"));
         QVERIFY(language.setLanguage(QStringLiteral("en")));
         QCOMPARE(tiles::ageText(0, now), QStringLiteral("never"));
+    }
+
+    /// The alarms' texts (built in core) follow the language on the tile and banner; the code stays.
+    void alarmsFollowLanguage()
+    {
+        LanguageSwitch language(QStringLiteral(FS_QM_DIR));
+        HealthSnapshot snapshot;
+        snapshot.nodes.append({QStringLiteral("opcn3:177"),
+                               QStringLiteral("opc"),
+                               {{QStringLiteral("opc_fan_rev_count"), 0.0}}});
+        snapshot.heartbeats.append({QStringLiteral("house"), QStringLiteral("house"),
+                                    QStringLiteral("eGauge"), 1'000, 60'000, true});
+        const auto texts = [&snapshot] {
+            QStringList out;
+            for (const Alarm& a : AlarmRules().evaluate(snapshot, 1'000 + 10 * 60'000))
+                out << a.code + QLatin1Char('=') + a.text;
+            return out;
+        };
+        QVERIFY(language.setLanguage(QStringLiteral("de")));
+        QCOMPARE(texts(), (QStringList{QStringLiteral("opc_fan=Lüfter steht"),
+                                       QStringLiteral("silent=seit 10 min keine Daten")}));
+        QVERIFY(language.setLanguage(QStringLiteral("fr")));
+        QCOMPARE(texts(), (QStringList{QStringLiteral("opc_fan=ventilateur arrêté"),
+                                       QStringLiteral("silent=aucune donnée depuis 10 min")}));
+        QVERIFY(language.setLanguage(QStringLiteral("en")));
+        QCOMPARE(texts(), (QStringList{QStringLiteral("opc_fan=fan stopped"),
+                                       QStringLiteral("silent=no data for 10 min")}));
     }
 
     /// station.language in the settings: the four choices, and a bad one named with file and line.
