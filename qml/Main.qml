@@ -41,7 +41,7 @@ ApplicationWindow {
         "solar": {file: "DevicePage.qml", title: qsTr("Solar"), props: {objectName: "solarPage", stream: window.stream, sources: window.sources, types: ["isems"],
                 emptyText: qsTr("No solar node network is configured (an ISEMS entry under \"sources:\" in the settings).")}},
         "uploads": {file: "UploadQueuePage.qml", title: qsTr("Uploads"), props: {objectName: "uploadQueuePage", queue: window.queue}},
-        "push": {file: "PushStatusPage.qml", title: qsTr("Push"), props: {sinks: window.sinks, sinkControl: window.sinkControl}},
+        "push": {file: "PushStatusPage.qml", title: qsTr("Push"), props: {sinks: window.sinks, sinkControl: window.sinkControl, lock: window.adminLock, kiosk: window.kiosk}},
         "settings": {file: "SettingsPage.qml", title: qsTr("Settings"), props: {editor: window.settingsEditor, lock: window.adminLock, kiosk: window.kiosk}},
         "register": {file: "RegistrationWizard.qml", title: qsTr("Register"), props: {flow: window.registration}}
     })
@@ -58,9 +58,13 @@ ApplicationWindow {
         }
         currentPage = id
     }
+    /// The kiosk's first start: no admin PIN is stored yet, so it is chosen before anything else.
+    /// Not in --demo, which is for trying the station out (there Settings asks for it when opened).
+    property bool choosingPinAtStart: false
     Component.onCompleted: {
         if (startPage !== "")
             openPage(startPage)
+        choosingPinAtStart = kiosk && !demo && adminLock.stage === AdminLock.Choose
     }
     function toggleFullScreen() {
         visibility = visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
@@ -196,6 +200,31 @@ ApplicationWindow {
             property: "compact"
             value: window.compact
             when: page.status === Loader.Ready
+        }
+    }
+
+    Rectangle {
+        objectName: "firstStartPin"
+        visible: window.choosingPinAtStart
+        z: 50
+        anchors.fill: parent
+        color: Theme.offFill
+        MouseArea { anchors.fill: parent } // nothing underneath takes a tap meanwhile
+        AdminPinDialog {
+            anchors.fill: parent
+            lock: window.adminLock
+            compact: window.compact
+            cancellable: false
+        }
+    }
+    Connections {
+        target: window.adminLock
+        // Chosen and confirmed: the lock opened; the settings stay locked until the PIN is typed.
+        function onChanged() {
+            if (window.choosingPinAtStart && window.adminLock.stage === AdminLock.Unlocked) {
+                window.choosingPinAtStart = false
+                window.adminLock.relock()
+            }
         }
     }
 

@@ -6,13 +6,28 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FieldStation
 import FieldStation.Views
+import "components"
 
 Item {
     id: page
 
     required property SinkStatusModel sinks
     required property SinkControl sinkControl
+    /// On the kiosk a server's password is set only after the admin PIN, as the settings are.
+    property AdminLock lock: null
+    property bool kiosk: false
     property bool compact: false
+    readonly property bool needsPin: page.kiosk && page.lock !== null && !page.lock.unlocked
+
+    // Leaving the page locks again, as leaving the settings does.
+    Component.onDestruction: if (page.lock) page.lock.relock()
+
+    function askPassword(kind, server) {
+        if (page.needsPin)
+            pinPopup.ask(kind, server)
+        else
+            passwordDialog.ask(kind, server)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -139,9 +154,54 @@ Item {
                             objectName: "setPassword"
                             text: qsTr("Set password…")
                             implicitHeight: Theme.touch
-                            onClicked: passwordDialog.ask(card.kind, card.server)
+                            onClicked: page.askPassword(card.kind, card.server)
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // The admin PIN first (kiosk); once it unlocks, the password dialog for the server asked for.
+    Popup {
+        id: pinPopup
+        objectName: "pushPinPopup"
+
+        property string kind
+        property string server
+
+        function ask(kind, server) {
+            pinPopup.kind = kind
+            pinPopup.server = server
+            open()
+            // By file, not an inline component: a bound component may not be built inside the popup.
+            pinLoader.setSource("components/AdminPinDialog.qml", {lock: page.lock, compact: page.compact})
+        }
+        onClosed: pinLoader.source = ""
+
+        parent: Overlay.overlay
+        x: 0
+        y: 0
+        width: parent ? parent.width : page.width
+        height: parent ? parent.height : page.height
+        modal: true
+        closePolicy: Popup.NoAutoClose
+
+        Loader {
+            id: pinLoader
+            anchors.fill: parent
+        }
+        Connections {
+            target: pinLoader.item
+            ignoreUnknownSignals: true
+            function onCancelled() { pinPopup.close() }
+        }
+        Connections {
+            target: page.lock
+            function onChanged() {
+                if (pinPopup.opened && page.lock.unlocked) {
+                    pinPopup.close()
+                    passwordDialog.ask(pinPopup.kind, pinPopup.server)
                 }
             }
         }

@@ -4,7 +4,7 @@
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../qml/components/AdminPinDialog.qml" line="+42"/>
+        <location filename="../qml/components/AdminPinDialog.qml" line="+44"/>
         <source>Choose an admin PIN</source>
         <translation>Admin-PIN festlegen</translation>
     </message>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+77"/>
+        <location filename="../qml/Main.qml" line="+81"/>
         <source>FieldStation — %1</source>
         <translation>FieldStation — %1</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>DEMO — emulierte Geräte</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Particles</source>
         <translation>Partikel</translation>
     </message>
@@ -315,7 +315,7 @@
         <translation>Registrieren</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>Uploads (%1 wartend)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+82"/>
         <source>About FieldStation</source>
         <translation>Über FieldStation</translation>
     </message>
@@ -342,7 +342,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
 Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-210"/>
         <source>Uploads</source>
         <translation>Uploads</translation>
     </message>
@@ -474,7 +474,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
 <context>
     <name>PushStatusPage</name>
     <message>
-        <location filename="../qml/PushStatusPage.qml" line="+23"/>
+        <location filename="../qml/PushStatusPage.qml" line="+38"/>
         <source>Push to central databases</source>
         <translation>Übertragung in zentrale Datenbanken</translation>
     </message>
@@ -529,7 +529,7 @@ Erfasst, speichert, zeigt und überträgt die Messwerte einer Feldstation.</tran
         <translation>Passwort setzen…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+77"/>
         <source>Password of %1</source>
         <translation>Passwort für %1</translation>
     </message>

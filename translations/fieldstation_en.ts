@@ -4,7 +4,7 @@
 <context>
     <name>AdminPinDialog</name>
     <message>
-        <location filename="../qml/components/AdminPinDialog.qml" line="+42"/>
+        <location filename="../qml/components/AdminPinDialog.qml" line="+44"/>
         <source>Choose an admin PIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,7 +37,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,7 +270,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="+77"/>
+        <location filename="../qml/Main.qml" line="+81"/>
         <source>FieldStation — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Particles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>DEMO</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,7 +330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+82"/>
         <source>About FieldStation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -341,7 +341,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-210"/>
         <source>Uploads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,7 +473,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
 <context>
     <name>PushStatusPage</name>
     <message>
-        <location filename="../qml/PushStatusPage.qml" line="+23"/>
+        <location filename="../qml/PushStatusPage.qml" line="+38"/>
         <source>Push to central databases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,7 +528,7 @@ Acquires, keeps, shows and forwards a field station&apos;s readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+77"/>
         <source>Password of %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,6 +11,8 @@ Item {
 
     required property AdminLock lock
     property bool compact: false
+    /// False at the kiosk's first start: the PIN must be chosen before the station is used.
+    property bool cancellable: true
 
     signal cancelled()
 
@@ -67,6 +69,7 @@ Item {
                 spacing: 12
                 Button {
                     objectName: "adminPinCancel"
+                    visible: dialog.cancellable
                     text: qsTr("Cancel")
                     Layout.preferredHeight: Theme.touch
                     onClicked: {

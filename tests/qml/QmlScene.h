@@ -130,6 +130,9 @@ inline QVariant tile(QQuickWindow* window, const QString& label)
 /// Every service Main.qml is given; the tests fill the ones they look at.
 struct Services
 {
+    /// `kioskLock`: the AdminLock a kiosk has (no PIN stored yet); else none, as on a desktop.
+    explicit Services(bool kioskLock = false) : adminLock(kioskLock, secrets()) {}
+
     LiveStream stream{600};
     SourceListModel sources;
     StoreHealthView storeHealth;
@@ -143,7 +146,7 @@ struct Services
     RegistrationFlow registration{RegistrationFlow::Setup{QStringLiteral("http://127.0.0.1:9"), 5, true,
                                                           QStringLiteral("test station"), secrets()}};
     SettingsEditor settingsEditor{secretsDir.filePath(QStringLiteral("fieldstation.yaml")), Settings{}};
-    AdminLock adminLock{false, secrets()};
+    AdminLock adminLock;
 
     SecretStore secrets() const
     {
@@ -157,7 +160,7 @@ struct Screen
     QQmlApplicationEngine engine;
     QList<QQmlError> warnings;
 
-    Screen(Services& s, bool kiosk)
+    Screen(Services& s, bool kiosk, bool demo = true)
     {
         s.queue.attach(nullptr, QStringLiteral("not registered"));
         engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -175,7 +178,7 @@ struct Screen
             {QStringLiteral("adminLock"), QVariant::fromValue(&s.adminLock)},
             {QStringLiteral("kiosk"), kiosk},
             {QStringLiteral("stationName"), QStringLiteral("test station")},
-            {QStringLiteral("demo"), true},
+            {QStringLiteral("demo"), demo},
         });
         QObject::connect(&engine, &QQmlApplicationEngine::warnings,
                          [this](const QList<QQmlError>& w) { warnings << w; });

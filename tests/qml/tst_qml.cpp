@@ -336,6 +336,52 @@ private Q_SLOTS:
         for (const QQmlError& w : screen.warnings)
             QVERIFY2(false, qPrintable(w.toString()));
     }
+
+    /// A kiosk's first start (not the demo): the admin PIN is chosen, twice, before anything else;
+    /// no Cancel. Then the settings are locked; a later start does not ask again.
+    void firstStartChoosesAdminPin()
+    {
+        Services services(true);
+        QCOMPARE(services.adminLock.stage(), AdminLock::Choose);
+        {
+            Screen screen(services, true, false);
+            QQuickWindow* window = screen.window();
+            QVERIFY(window);
+            auto* overlay = qobject_cast<QQuickItem*>(byObjectName(window, QStringLiteral("firstStartPin")));
+            QVERIFY(overlay);
+            QVERIFY(overlay->isVisible());
+            auto* cancel = qobject_cast<QQuickItem*>(byObjectName(window, QStringLiteral("adminPinCancel")));
+            QVERIFY(cancel && !cancel->isVisible());
+            for (int round = 0; round < 2; ++round) {
+                for (const char* digit : {"4", "7", "1", "9"})
+                    services.adminLock.appendDigit(QLatin1String(digit));
+                services.adminLock.submit();
+            }
+            QTRY_VERIFY(!overlay->isVisible());
+            QCOMPARE(services.adminLock.stage(), AdminLock::Locked);
+            for (const QQmlError& w : screen.warnings)
+                QVERIFY2(false, qPrintable(w.toString()));
+        }
+        Screen again(services, true, false);
+        QVERIFY(again.window());
+        auto* overlay =
+            qobject_cast<QQuickItem*>(byObjectName(again.window(), QStringLiteral("firstStartPin")));
+        QVERIFY(overlay && !overlay->isVisible());
+    }
+
+    /// The demo and the desktop start straight on the dashboard (the demo asks when Settings opens).
+    void noFirstStartPinInDemoOrDesktop()
+    {
+        for (const auto& [kiosk, demo] : {std::pair{true, true}, std::pair{false, false}}) {
+            Services services(kiosk);
+            Screen screen(services, kiosk, demo);
+            QVERIFY(screen.window());
+            auto* overlay =
+                qobject_cast<QQuickItem*>(byObjectName(screen.window(), QStringLiteral("firstStartPin")));
+            QVERIFY(overlay);
+            QVERIFY2(!overlay->isVisible(), kiosk ? "kiosk demo" : "desktop");
+        }
+    }
 };
 
 int main(int argc, char** argv)

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import FieldStation
+import FieldStation.Views
 import FieldStation.TestFixtures
 
 TestCase {
@@ -25,6 +26,10 @@ TestCase {
     Component {
         id: fixtureComponent
         SinkFixture {}
+    }
+    Component {
+        id: lockFixtureComponent
+        SettingsFixture {} // its kiosk AdminLock over a file secret store
     }
     SignalSpy {
         id: requested
@@ -135,6 +140,62 @@ TestCase {
         tryCompare(dialog, "visible", false)
         compare(field.text, "") // a closed dialog holds no password
         compare(f.storedSecret("push", "central"), "")
+    }
+
+    function pressKey(root, name) {
+        let key = null
+        tryVerify(() => (key = findChild(root, name)) !== null && key.visible, 2000, name)
+        waitForRendering(key)
+        mouseClick(key)
+    }
+
+    function test_kiosk_asks_the_admin_pin_before_a_password() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 0, 0)
+        const lockFx = createTemporaryObject(lockFixtureComponent, tc)
+        const lock = lockFx.lock
+        for (const round of [0, 1]) { // chosen and confirmed: stored, then locked again
+            for (const d of "2468")
+                lock.appendDigit(d)
+            lock.submit()
+        }
+        verify(lock.unlocked)
+        lock.relock()
+        compare(lock.stage, AdminLock.Locked)
+        const page = createTemporaryObject(pageComponent, tc,
+                                           {sinks: f.model, sinkControl: f.control, lock: lock, kiosk: true})
+        verify(page.needsPin)
+        mouseClick(findChild(card(page, "central"), "setPassword"))
+        const pin = findChild(page, "pushPinPopup")
+        const dialog = findChild(page, "passwordDialog")
+        tryCompare(pin, "opened", true)
+        verify(!dialog.opened) // no password field before the PIN
+        const overlay = pin.contentItem
+        for (const d of "1111")
+            pressKey(overlay, "key" + d)
+        pressKey(overlay, "adminPinOk")
+        tryVerify(() => lock.message.length > 0, 3000) // a wrong PIN is refused, no dialog
+        verify(!dialog.opened)
+        for (const d of "2468")
+            pressKey(overlay, "key" + d)
+        pressKey(overlay, "adminPinOk")
+        tryCompare(dialog, "opened", true, 5000)
+        tryCompare(pin, "opened", false)
+        dialog.reject()
+        page.destroy() // leaving the page locks again
+        tryCompare(lock, "stage", AdminLock.Locked)
+    }
+
+    function test_desktop_sets_a_password_without_pin() {
+        const f = createTemporaryObject(fixtureComponent, tc)
+        f.setRow("push", "central", 0, 0)
+        const lockFx = createTemporaryObject(lockFixtureComponent, tc)
+        const page = createTemporaryObject(pageComponent, tc,
+                                           {sinks: f.model, sinkControl: f.control, lock: lockFx.lock, kiosk: false})
+        verify(!page.needsPin)
+        mouseClick(findChild(card(page, "central"), "setPassword"))
+        tryCompare(findChild(page, "passwordDialog"), "opened", true)
+        verify(!findChild(page, "pushPinPopup").opened)
     }
 
     function test_missing_far_end_is_named() {
