@@ -126,6 +126,11 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         queue->attach(station.uploader(), station.storePath(), station.uploaderProblem());
         dashboard = std::make_unique<DashboardModel>();
         dashboard->attach(station, stream.get());
+        // The queue page's reader counts every batch in the store; the home tile shows the same.
+        QObject::connect(queue.get(), &UploadQueueModel::summaryChanged, dashboard.get(),
+                         [q = queue.get(), d = dashboard.get()] {
+                             d->setQueueCounts(q->pendingCount(), q->rejectedCount());
+                         });
         // Sinks and an uploader that start later (the demo's far ends, a registration) get tiles too.
         for (auto signal : {&Station::demoFarEndsChanged, &Station::uploaderChanged})
             QObject::connect(&station, signal, dashboard.get(),

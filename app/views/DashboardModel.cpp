@@ -131,6 +131,12 @@ void DashboardModel::setQueue(const QList<UploadBatch>& batches)
     touch();
 }
 
+void DashboardModel::setQueueCounts(int waiting, int rejected)
+{
+    m_queueCounts = tiles::QueueCounts{waiting, rejected};
+    touch();
+}
+
 void DashboardModel::setSinkStatuses(const QString& kind, const QList<SinkStatus>& statuses)
 {
     for (auto& [k, list] : m_sinks) {
@@ -171,7 +177,8 @@ QList<DashboardTile> DashboardModel::build() const
             out += tiles::sourceTiles(s, *m_stream, alarms);
     }
     if (m_showUploader)
-        out.append(tiles::gascloudTile(m_uploaderRunning, m_uploaderProblem, m_batches, alarms, now));
+        out.append(
+            tiles::gascloudTile(m_uploaderRunning, m_uploaderProblem, m_batches, m_queueCounts, alarms, now));
     for (const auto& [kind, statuses] : m_sinks) {
         for (const SinkStatus& st : statuses)
             out.append(tiles::cursorSinkTile(kind, st, alarms, now));

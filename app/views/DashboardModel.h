@@ -62,6 +62,9 @@ public:
     void setAlarmBook(const AlarmBook* book);
     void setUploader(bool running, const QString& problem);
     void setQueue(const QList<fs::UploadBatch>& batches);
+    /// The store's own counts of waiting and rejected batches (the queue page's reader): exact
+    /// however many there are, where the uploader's snapshot holds only the newest finished ones.
+    void setQueueCounts(int waiting, int rejected);
     void setSinkStatuses(const QString& kind, const QList<fs::SinkStatus>& statuses);
     /// UTC ms for the ages on sink tiles; the wall clock unless a test sets another.
     void setClock(Clock clock) { m_clock = std::move(clock); }
@@ -105,6 +108,7 @@ private:
     bool m_showUploader = false;
     QList<const QObject*> m_followed; // the uploader and sinks already connected
     QList<UploadBatch> m_batches;
+    std::optional<tiles::QueueCounts> m_queueCounts;
     QList<QPair<QString, QList<SinkStatus>>> m_sinks; // kind → statuses, in the order first seen
     QList<DashboardTile> m_tiles;
     Clock m_clock;

@@ -256,7 +256,7 @@ QString ageText(qint64 thenMs, qint64 nowMs)
 }
 
 DashboardTile gascloudTile(bool running, const QString& problem, const QList<UploadBatch>& batches,
-                           const QList<Alarm>& alarms, qint64 nowMs)
+                           const std::optional<QueueCounts>& counts, const QList<Alarm>& alarms, qint64 nowMs)
 {
     DashboardTile t = makeTile(QStringLiteral("sink:gascloud"), QStringLiteral("sink"),
                                QStringLiteral("gascloud"), tr("Upload to gascloud"));
@@ -274,6 +274,10 @@ DashboardTile gascloudTile(bool running, const QString& problem, const QList<Upl
             if (!b.lastError.isEmpty())
                 error = b.lastError;
         }
+    }
+    if (counts) {
+        waiting = counts->waiting;
+        rejected = counts->rejected;
     }
     t.headline = {textEntry(tr("Waiting"), QString::number(waiting)),
                   textEntry(tr("Rejected"), QString::number(rejected)),

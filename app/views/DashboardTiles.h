@@ -48,9 +48,18 @@ QPair<QString, QString> formatValue(double value, const QString& unit);
 /// `alarms` are the book's active alarms; `nowMs` is only used for ages in reasons.
 QList<DashboardTile> sourceTiles(const DashboardSource& source, const LiveStream& stream,
                                  const QList<Alarm>& alarms);
+/// Batches waiting and rejected, as the store counts them.
+struct QueueCounts
+{
+    int waiting = 0;
+    int rejected = 0;
+};
+
 /// The gascloud queue; `problem` is why the uploader is not running (tile "off"), else empty.
+/// `counts`, when known, are shown instead of what `batches` (the newest finished only) holds.
 DashboardTile gascloudTile(bool running, const QString& problem, const QList<UploadBatch>& batches,
-                           const QList<Alarm>& alarms, qint64 nowMs);
+                           const std::optional<QueueCounts>& counts, const QList<Alarm>& alarms,
+                           qint64 nowMs);
 /// One far end of a cursor sink (`kind` push or influx).
 DashboardTile cursorSinkTile(const QString& kind, const SinkStatus& status, const QList<Alarm>& alarms,
                              qint64 nowMs);

@@ -221,6 +221,12 @@ private Q_SLOTS:
         QCOMPARE(headlineValue(g, 0), QStringLiteral("1")); // waiting
         QCOMPARE(headlineValue(g, 1), QStringLiteral("1")); // rejected
         QCOMPARE(headlineValue(g, 2), QStringLiteral("10 min ago"));
+        // The store's counts (the queue page's reader) win over the uploader's short list: a week
+        // offline leaves more rejected batches than its snapshot of the newest finished ones holds.
+        m_model->setQueueCounts(7, 250);
+        m_model->refresh();
+        QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:gascloud")), 0), QStringLiteral("7"));
+        QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:gascloud")), 1), QStringLiteral("250"));
         // A failure younger than the alarm's hour is said, not coloured: the uploader retries it.
         QCOMPARE(g.value(QStringLiteral("level")).toString(), QStringLiteral("ok"));
         QCOMPARE(g.value(QStringLiteral("reason")).toString(), QStringLiteral("Retrying: quarantine: 503"));
