@@ -63,7 +63,7 @@ void AdminLock::setMasked(bool masked)
 bool AdminLock::canSubmit() const
 {
     return (m_stage == Choose || m_stage == Confirm || m_stage == Locked) && lockoutSeconds() == 0 &&
-           m_pin.length() >= 4;
+           m_pin.length() >= 4 && !m_job.busy();
 }
 
 int AdminLock::lockoutSeconds() const
@@ -103,7 +103,7 @@ bool AdminLock::matches(const QString& pin, const QString& stored)
 
 void AdminLock::appendDigit(const QString& digit)
 {
-    if (m_stage != Off && m_stage != Unlocked && m_pin.append(digit))
+    if (m_stage != Off && m_stage != Unlocked && !m_job.busy() && m_pin.append(digit))
         Q_EMIT changed();
 }
 
@@ -146,12 +146,16 @@ void AdminLock::submit()
             setStage(Choose, tr("The two PINs differ. Choose a PIN again."));
             break;
         }
-        if (Status s = m_secrets.write(kSecretName, digest(m_pin.pin())); !s) {
-            setStage(Choose, tr("The PIN could not be stored: %1").arg(s.error()));
-            break;
-        }
-        qCInfo(lcApp).noquote() << "admin PIN set, kept in" << m_secrets.describe(kSecretName);
-        setStage(Unlocked, tr("Admin PIN set."));
+        // PBKDF2 and the secret store (a keychain may wait on D-Bus) never on the GUI thread.
+        m_job.start(
+            this,
+            [secrets = m_secrets, pin = m_pin.pin()]() mutable {
+                const Status s = secrets.write(kSecretName, digest(pin));
+                pin.fill(QLatin1Char('0'));
+                return s ? QString() : s.error();
+            },
+            [this](const QString& error) { stored(error); });
+        Q_EMIT changed(); // busy
         break;
     }
     case Locked:
@@ -163,16 +167,51 @@ void AdminLock::submit()
     }
 }
 
-void AdminLock::tryUnlock()
+void AdminLock::stored(const QString& error)
 {
-    auto stored = m_secrets.read(kSecretName);
-    if (!stored || !stored->has_value()) {
-        setStage(
-            Locked,
-            tr("The admin PIN cannot be read: %1").arg(stored ? tr("it is not stored") : stored.error()));
+    if (!error.isEmpty()) {
+        setStage(Choose, tr("The PIN could not be stored: %1").arg(error));
         return;
     }
-    if (matches(m_pin.pin(), stored->value())) {
+    qCInfo(lcApp).noquote() << "admin PIN set, kept in" << m_secrets.describe(kSecretName);
+    setStage(Unlocked, tr("Admin PIN set."));
+}
+
+void AdminLock::tryUnlock()
+{
+    struct Try
+    {
+        QString error;
+        bool found = false;
+        bool match = false;
+    };
+    m_job.start(
+        this,
+        [secrets = m_secrets, pin = m_pin.pin()]() mutable {
+            Try t;
+            auto stored = secrets.read(kSecretName);
+            if (!stored)
+                t.error = stored.error();
+            else if (stored->has_value()) {
+                t.found = true;
+                t.match = matches(pin, stored->value());
+            }
+            pin.fill(QLatin1Char('0'));
+            return t;
+        },
+        [this](const Try& t) { tried(t.error, t.found, t.match); });
+    Q_EMIT changed(); // busy
+}
+
+void AdminLock::tried(const QString& error, bool found, bool match)
+{
+    if (!error.isEmpty() || !found) {
+        setStage(
+            Locked,
+            tr("The admin PIN cannot be read: %1").arg(error.isEmpty() ? tr("it is not stored") : error));
+        return;
+    }
+    if (match) {
         m_wrong = 0;
         setStage(Unlocked, QString());
         return;

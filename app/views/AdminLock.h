@@ -1,6 +1,7 @@
 // AdminLock: the kiosk's admin PIN: set at first start, asked before settings, lockout after wrong tries.
 #pragma once
 
+#include "BackgroundJob.h"
 #include "PinBuffer.h"
 #include "config/SecretStore.h"
 
@@ -23,6 +24,8 @@ class AdminLock : public QObject
     Q_PROPERTY(int pinLength READ pinLength NOTIFY changed)
     Q_PROPERTY(bool masked READ masked WRITE setMasked NOTIFY changed)
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY changed)
+    /// A PIN is being stored or checked (PBKDF2 and the secret store, off the GUI thread).
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     /// Seconds until PINs are taken again after too many wrong ones; 0 when not locked out.
     Q_PROPERTY(int lockoutSeconds READ lockoutSeconds NOTIFY changed)
     /// What the last try did, in words.
@@ -51,6 +54,7 @@ public:
     bool masked() const { return m_masked; }
     void setMasked(bool masked);
     bool canSubmit() const;
+    bool busy() const { return m_job.busy(); }
     int lockoutSeconds() const;
     QString message() const { return m_message; }
     Q_INVOKABLE QString shownPin() const { return m_pin.shown(m_masked); }
@@ -64,7 +68,8 @@ public Q_SLOTS:
     void appendDigit(const QString& digit);
     void backspace();
     void clear();
-    /// Takes the typed PIN: the first or second choice, or a try to unlock.
+    /// Takes the typed PIN: the first or second choice, or a try to unlock. Storing the chosen PIN
+    /// and checking a try run on a worker (`busy` meanwhile); the stage changes when they are done.
     void submit();
     /// Locks again (leaving the settings page).
     void relock();
@@ -79,6 +84,8 @@ Q_SIGNALS:
 private:
     void setStage(Stage s, const QString& message);
     void tryUnlock();
+    void stored(const QString& error);
+    void tried(const QString& error, bool found, bool match);
 
     bool m_required;
     SecretStore m_secrets;
@@ -92,6 +99,7 @@ private:
     qint64 m_lastUseMs = 0;
     QString m_message;
     QTimer m_tick;
+    BackgroundJob m_job; // last: its thread is joined before the members it reports to go
 };
 
 } // namespace fs

@@ -21,11 +21,13 @@ class TstAdminLock : public QObject
         l->setClock([this] { return m_now; });
         return l;
     }
+    /// Types and submits `pin`, then waits for the worker that stores or checks it.
     static void enter(AdminLock& l, const QString& pin)
     {
         for (const QChar c : pin)
             l.appendDigit(QString(c));
         l.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!l.busy(), 10000);
     }
     void setPin(AdminLock& l, const QString& pin)
     {
@@ -128,6 +130,25 @@ private Q_SLOTS:
         l->check();
         QCOMPARE(l->stage(), AdminLock::Locked);
         QCOMPARE(l->message(), QStringLiteral("Locked after 5 minutes without use."));
+    }
+
+    /// Storing and checking run on a worker: submit() returns at once, busy, nothing typed counts
+    /// meanwhile, and the answer arrives through the event loop.
+    void checkedOffTheGuiThread()
+    {
+        setPin(*lock(), QStringLiteral("8642"));
+        auto l = lock();
+        for (const QChar c : QStringLiteral("8642"))
+            l->appendDigit(QString(c));
+        l->submit();
+        QVERIFY(l->busy());
+        QCOMPARE(l->stage(), AdminLock::Locked); // not decided yet
+        QVERIFY(!l->canSubmit());
+        l->appendDigit(QStringLiteral("1"));
+        QCOMPARE(l->pinLength(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(l->unlocked(), 10000);
+        QVERIFY(!l->busy());
+        QCOMPARE(l->pinLength(), 0); // the typed PIN is gone once used
     }
 
     void digitsOnlyAndMasked()

@@ -158,6 +158,7 @@ TestCase {
             for (const d of "2468")
                 lock.appendDigit(d)
             lock.submit()
+            tryVerify(() => !lock.busy, 10000) // stored on a worker
         }
         verify(lock.unlocked)
         lock.relock()

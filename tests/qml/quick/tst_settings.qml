@@ -54,6 +54,11 @@ TestCase {
         verify(b.enabled, name + " is enabled")
         mouseClick(b)
     }
+    /// OK on the PIN pad, then the wait for the worker that stores or checks the PIN.
+    function submitPin(s, page) {
+        press(page, "adminPinOk")
+        tryVerify(() => !s.lock.busy, 10000)
+    }
     function typePin(page, digits) {
         for (let i = 0; i < digits.length; ++i)
             press(page, "key" + digits[i])
@@ -78,10 +83,10 @@ TestCase {
         verify(!item(s.page, "sectionList").visible)
         compare(item(s.page, "adminPinTitle").text, "Choose an admin PIN")
         typePin(s.page, "2468")
-        press(s.page, "adminPinOk")
+        submitPin(s, s.page)
         compare(item(s.page, "adminPinTitle").text, "Type the admin PIN again")
         typePin(s.page, "2468")
-        press(s.page, "adminPinOk")
+        submitPin(s, s.page)
         verify(s.lock.unlocked)
         verify(!item(s.page, "adminPinDialog").visible)
         verify(item(s.page, "sectionList").visible)
@@ -90,9 +95,9 @@ TestCase {
     function test_lockout_and_relock_on_leaving() {
         const s = make(true)
         typePin(s.page, "1357")
-        press(s.page, "adminPinOk")
+        submitPin(s, s.page)
         typePin(s.page, "1357")
-        press(s.page, "adminPinOk")
+        submitPin(s, s.page)
         s.rig.shown = false // leaving the page
         compare(s.lock.stage, AdminLock.Locked)
         s.rig.shown = true
@@ -101,7 +106,7 @@ TestCase {
         ignoreWarning(/3 wrong admin PINs: no tries for 30 s/)
         for (let i = 0; i < 3; ++i) {
             typePin(again, "0000")
-            press(again, "adminPinOk")
+            submitPin(s, again)
         }
         compare(item(again, "adminPinMessage").text, "Too many wrong PINs. Try again in 30 s.")
         verify(!item(again, "key1").enabled)
@@ -109,7 +114,7 @@ TestCase {
         s.lock.check()
         verify(item(again, "key1").enabled)
         typePin(again, "1357")
-        press(again, "adminPinOk")
+        submitPin(s, again)
         verify(s.lock.unlocked)
         verify(item(again, "sectionList").visible)
     }
