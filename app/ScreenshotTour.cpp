@@ -75,6 +75,9 @@ QList<ScreenshotTour::Shot> ScreenshotTour::plan() const
     QObject* flow = m_window->property("registration").value<QObject*>();
     if (flow && flow->metaObject()->indexOfProperty("step") >= 0) {
         shots.append({QStringLiteral("register-intro"), QStringLiteral("register"), {}});
+        // A PIN the service does not know: the wizard's failed step, as a person who mistyped sees it.
+        shots.append(
+            {QStringLiteral("register-failed"), QStringLiteral("register"), QStringLiteral("wrong-pin")});
         shots.append({QStringLiteral("register-pin"), QStringLiteral("register"), QStringLiteral("pin")});
         shots.append(
             {QStringLiteral("register-result"), QStringLiteral("register"), QStringLiteral("submit")});
@@ -135,8 +138,14 @@ void ScreenshotTour::next()
         QObject* flow = m_window->property("registration").value<QObject*>();
         if (shot.step == QLatin1String("pin")) {
             QMetaObject::invokeMethod(flow, "start");
+            QMetaObject::invokeMethod(flow, "clear"); // the failed try's PIN is kept for correcting
             for (const char* digit : {"1", "2", "3", "4"}) // the demo service's PIN
                 QMetaObject::invokeMethod(flow, "appendDigit", Q_ARG(QString, QLatin1String(digit)));
+        } else if (shot.step == QLatin1String("wrong-pin")) {
+            QMetaObject::invokeMethod(flow, "start");
+            for (const char* digit : {"9", "0", "9", "0"}) // not one of the demo service's PINs
+                QMetaObject::invokeMethod(flow, "appendDigit", Q_ARG(QString, QLatin1String(digit)));
+            QMetaObject::invokeMethod(flow, "submit");
         } else if (shot.step == QLatin1String("submit")) {
             QMetaObject::invokeMethod(flow, "submit");
         }
@@ -168,7 +177,7 @@ bool ScreenshotTour::settled() const
     if (loader && loader->property("status").toInt() != 1) // Loader.Ready
         return false;
     // The wizard is pictured once the service has answered, not while it works (step 2).
-    if (m_shots[m_at].step == QLatin1String("submit")) {
+    if (m_shots[m_at].step == QLatin1String("submit") || m_shots[m_at].step == QLatin1String("wrong-pin")) {
         QObject* flow = m_window->property("registration").value<QObject*>();
         if (flow && flow->property("step").toInt() == 2)
             return false;

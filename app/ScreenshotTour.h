@@ -13,9 +13,10 @@ class QQuickWindow;
 
 namespace fs {
 
-/// Walks the page ids of Main.qml (`navigation`, each page with range bars twice: as it opens and
-/// at its live range as `<page>-live`, then the wizard's steps: intro, PIN typed, the
-/// service's answer, and home last) through `openPage` and the registration flow's slots,
+/// Walks the wizard's steps (intro, a wrong PIN's failure, the right PIN typed, the service's
+/// answer), then the page ids of Main.qml's `navigation` from the last (each page with range bars
+/// twice: as it opens and at its live range as `<page>-live`), and home last, through `openPage`
+/// and the registration flow's slots;
 /// waits until each page has settled (loaded, nothing `loading`, a few frames drawn; home: no tile
 /// still starting, up to 30 s), and saves
 /// `<dir>/<W>x<H>-<page>.png` with QQuickWindow::grabWindow(). Exits the application with 0 when
@@ -35,7 +36,8 @@ public:
     {
         QString name;
         QString page;
-        QString step; ///< before the picture: "", the wizard's "pin" or "submit", or "live" (range bars)
+        QString step; ///< before the picture: "", the wizard's "wrong-pin", "pin" or "submit", or "live"
+                      ///< (range bars)
     };
     QList<Shot> plan() const;
 
