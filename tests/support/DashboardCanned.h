@@ -28,30 +28,25 @@ inline void cannedNodes(LiveStream& stream)
                               cannedChannel("laser_status", "opc_laser_status", "")},
                              QStringLiteral("opc")},
                             {1, {10, 11, 12, 13, 14}});
-    stream.onNodeRegistered({QStringLiteral("egauge:house:Grid"),
-                             QStringLiteral("egauge"),
-                             QStringLiteral("House Grid"),
-                             {cannedChannel("Grid", "POW", "W")},
-                             QStringLiteral("house")},
-                            {2, {20}});
-    stream.onNodeRegistered({QStringLiteral("egauge:house:L1"),
-                             QStringLiteral("egauge"),
-                             QStringLiteral("House L1"),
-                             {cannedChannel("L1", "voltage", "V")},
-                             QStringLiteral("house")},
-                            {3, {21}});
-    stream.onNodeRegistered({QStringLiteral("egauge:house:Solar"),
-                             QStringLiteral("egauge"),
-                             QStringLiteral("House Solar"),
-                             {cannedChannel("Solar", "POW", "W")},
-                             QStringLiteral("house")},
-                            {6, {22}});
-    stream.onNodeRegistered({QStringLiteral("egauge:house:CT1_Amperage"),
-                             QStringLiteral("egauge"),
-                             QStringLiteral("House CT1 current"),
-                             {cannedChannel("CT1_Amperage", "current", "A")},
-                             QStringLiteral("house")},
-                            {7, {23}});
+    // The eGauge "house": one node per register (as EgaugeSource registers them), ids as they came.
+    const struct
+    {
+        const char *key, *type, *unit;
+        NodeId node;
+        ChannelId channel;
+    } registers[] = {{"Grid", "POW", "W", 2, 20},
+                     {"L1", "voltage", "V", 3, 21},
+                     {"Solar", "POW", "W", 6, 22},
+                     {"CT1_Amperage", "current", "A", 7, 23}};
+    for (const auto& r : registers) {
+        const QString key = QString::fromLatin1(r.key);
+        stream.onNodeRegistered({QStringLiteral("egauge:house:") + key,
+                                 QStringLiteral("egauge"),
+                                 QStringLiteral("House ") + key,
+                                 {cannedChannel(r.key, r.type, r.unit)},
+                                 QStringLiteral("house")},
+                                {r.node, {r.channel}});
+    }
     for (int n = 0; n < 2; ++n) {
         const QString id = n == 0 ? QStringLiteral("a") : QStringLiteral("b");
         const ChannelId base = n == 0 ? 30 : 40;
