@@ -129,7 +129,10 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         // The queue page's reader counts every batch in the store; the home tile shows the same.
         QObject::connect(queue.get(), &UploadQueueModel::summaryChanged, dashboard.get(),
                          [q = queue.get(), d = dashboard.get()] {
-                             d->setQueueCounts(q->pendingCount(), q->rejectedCount());
+                             if (q->countsKnown())
+                                 d->setQueueCounts(q->pendingCount(), q->rejectedCount());
+                             else
+                                 d->clearQueueCounts();
                          });
         // Sinks and an uploader that start later (the demo's far ends, a registration) get tiles too.
         for (auto signal : {&Station::demoFarEndsChanged, &Station::uploaderChanged})

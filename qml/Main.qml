@@ -203,10 +203,11 @@ ApplicationWindow {
         }
     }
 
+    // Over the whole window, header and navigation bar included.
     Rectangle {
         objectName: "firstStartPin"
+        parent: Overlay.overlay
         visible: window.choosingPinAtStart
-        z: 50
         anchors.fill: parent
         color: Theme.offFill
         MouseArea { anchors.fill: parent } // nothing underneath takes a tap meanwhile
@@ -214,14 +215,18 @@ ApplicationWindow {
             anchors.fill: parent
             lock: window.adminLock
             compact: window.compact
-            cancellable: false
+            // Only when the PIN cannot be stored (a full or read-only disk): the station must not be
+            // locked out of its own dashboard; Settings asks for a PIN again when opened.
+            cancellable: window.adminLock.storeFailed
+            onCancelled: window.choosingPinAtStart = false
         }
     }
     Connections {
         target: window.adminLock
         // Chosen and confirmed: the lock opened; the settings stay locked until the PIN is typed.
         function onChanged() {
-            if (window.choosingPinAtStart && window.adminLock.stage === AdminLock.Unlocked) {
+            const stage = window.adminLock.stage
+            if (window.choosingPinAtStart && stage !== AdminLock.Choose && stage !== AdminLock.Confirm) {
                 window.choosingPinAtStart = false
                 window.adminLock.relock()
             }

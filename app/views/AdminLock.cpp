@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
+#include <utility>
 
 namespace fs {
 
@@ -169,12 +170,14 @@ void AdminLock::submit()
 
 void AdminLock::stored(const QString& error)
 {
-    if (!error.isEmpty()) {
+    const bool leftMeanwhile = std::exchange(m_relockWhenDone, false);
+    m_storeFailed = !error.isEmpty();
+    if (m_storeFailed) {
         setStage(Choose, tr("The PIN could not be stored: %1").arg(error));
         return;
     }
     qCInfo(lcApp).noquote() << "admin PIN set, kept in" << m_secrets.describe(kSecretName);
-    setStage(Unlocked, tr("Admin PIN set."));
+    setStage(leftMeanwhile ? Locked : Unlocked, tr("Admin PIN set."));
 }
 
 void AdminLock::tryUnlock()
@@ -205,6 +208,7 @@ void AdminLock::tryUnlock()
 
 void AdminLock::tried(const QString& error, bool found, bool match)
 {
+    const bool leftMeanwhile = std::exchange(m_relockWhenDone, false);
     if (!error.isEmpty() || !found) {
         setStage(
             Locked,
@@ -213,7 +217,7 @@ void AdminLock::tried(const QString& error, bool found, bool match)
     }
     if (match) {
         m_wrong = 0;
-        setStage(Unlocked, QString());
+        setStage(leftMeanwhile ? Locked : Unlocked, QString()); // the person left meanwhile
         return;
     }
     if (++m_wrong >= kMaxTries) {
@@ -228,6 +232,8 @@ void AdminLock::tried(const QString& error, bool found, bool match)
 
 void AdminLock::relock()
 {
+    if (m_job.busy())
+        m_relockWhenDone = true;
     if (m_stage == Unlocked)
         setStage(Locked, QString());
 }

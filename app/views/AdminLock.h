@@ -26,6 +26,8 @@ class AdminLock : public QObject
     Q_PROPERTY(bool canSubmit READ canSubmit NOTIFY changed)
     /// A PIN is being stored or checked (PBKDF2 and the secret store, off the GUI thread).
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    /// The chosen PIN could not be stored (the last try): the first-start screen may be left then.
+    Q_PROPERTY(bool storeFailed READ storeFailed NOTIFY changed)
     /// Seconds until PINs are taken again after too many wrong ones; 0 when not locked out.
     Q_PROPERTY(int lockoutSeconds READ lockoutSeconds NOTIFY changed)
     /// What the last try did, in words.
@@ -55,6 +57,7 @@ public:
     void setMasked(bool masked);
     bool canSubmit() const;
     bool busy() const { return m_job.busy(); }
+    bool storeFailed() const { return m_storeFailed; }
     int lockoutSeconds() const;
     QString message() const { return m_message; }
     Q_INVOKABLE QString shownPin() const { return m_pin.shown(m_masked); }
@@ -71,7 +74,8 @@ public Q_SLOTS:
     /// Takes the typed PIN: the first or second choice, or a try to unlock. Storing the chosen PIN
     /// and checking a try run on a worker (`busy` meanwhile); the stage changes when they are done.
     void submit();
-    /// Locks again (leaving the settings page).
+    /// Locks again (leaving the settings page). A PIN still being checked or stored then ends
+    /// locked, whatever its answer.
     void relock();
     /// Someone used the page: the idle relock counts from now.
     void touch();
@@ -99,6 +103,8 @@ private:
     qint64 m_lastUseMs = 0;
     QString m_message;
     QTimer m_tick;
+    bool m_relockWhenDone = false; // relock() came while a job ran
+    bool m_storeFailed = false;
     BackgroundJob m_job; // last: its thread is joined before the members it reports to go
 };
 

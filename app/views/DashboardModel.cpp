@@ -137,6 +137,12 @@ void DashboardModel::setQueueCounts(int waiting, int rejected)
     touch();
 }
 
+void DashboardModel::clearQueueCounts()
+{
+    m_queueCounts.reset();
+    touch();
+}
+
 void DashboardModel::setSinkStatuses(const QString& kind, const QList<SinkStatus>& statuses)
 {
     for (auto& [k, list] : m_sinks) {

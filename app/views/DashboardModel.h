@@ -65,6 +65,8 @@ public:
     /// The store's own counts of waiting and rejected batches (the queue page's reader): exact
     /// however many there are, where the uploader's snapshot holds only the newest finished ones.
     void setQueueCounts(int waiting, int rejected);
+    /// The store's counts are not known (not read yet, or unreadable): the uploader's list counts.
+    void clearQueueCounts();
     void setSinkStatuses(const QString& kind, const QList<fs::SinkStatus>& statuses);
     /// UTC ms for the ages on sink tiles; the wall clock unless a test sets another.
     void setClock(Clock clock) { m_clock = std::move(clock); }

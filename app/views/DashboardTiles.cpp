@@ -117,10 +117,11 @@ DashboardTile opcTile(const DashboardSource& s, const LiveStream& stream, const 
     }
     if (!applyAlarms(t, alarmsOf(alarms, s.id))) {
         applyHealth(t, s, !std::isnan(stream.latest(s.id, QStringLiteral("pm2_5"))));
-        // No fan or laser alarm stands, and both were read: say so, the first thing asked of an OPC-N3.
+        // No fan or laser alarm stands, the fan turns and the laser was read: say so, the first thing
+        // asked of an OPC-N3 (an alarm comes only with the next evaluation, up to 2 s later).
         const double fan = stream.latest(s.id, QStringLiteral("fan_rev_count"));
         const double laser = stream.latest(s.id, QStringLiteral("laser_status"));
-        if (t.level == QLatin1String("ok") && !std::isnan(fan) && !std::isnan(laser))
+        if (t.level == QLatin1String("ok") && fan > 0 && !std::isnan(laser))
             t.reason = tr("Working · fan and laser OK");
     }
     return t;

@@ -57,6 +57,7 @@ void UploadQueueModel::attach(Uploader* uploader, const QString& storePath, cons
     m_newer.clear();
     m_stateOf.clear();
     m_counts = {};
+    m_countsKnown = false;
     reload();
     Q_EMIT summaryChanged();
 }
@@ -257,6 +258,7 @@ void UploadQueueModel::recount()
         m_counts = {};
         for (const UploadBatch& b : std::as_const(*m_given))
             m_counts.add(b.state, 1);
+        m_countsKnown = true;
         Q_EMIT summaryChanged();
     } else if (m_reader) {
         QueueRequest r;
@@ -272,12 +274,15 @@ void UploadQueueModel::onLoaded(quint64 ticket, const QueuePage& page)
         return; // asked before the filter changed
     if (!page.error.isEmpty() || m_readError != page.error) {
         m_readError = page.error;
-        if (!page.error.isEmpty())
+        if (!page.error.isEmpty()) {
             qCWarning(lcApp).noquote() << "upload queue:" << page.error;
+            m_countsKnown = false;
+        }
         Q_EMIT summaryChanged();
     }
     if (page.request.counts && page.error.isEmpty()) {
         m_counts = page.counts;
+        m_countsKnown = true;
         Q_EMIT summaryChanged();
     }
     if (ticket == m_countsTicket) {

@@ -86,6 +86,8 @@ public:
     QString problem() const { return m_problem; }
     bool needsRegistration() const;
     QString readError() const { return m_readError; }
+    /// The counts were read from the store (or the given batches) since the last attach, without error.
+    bool countsKnown() const { return m_countsKnown; }
     bool loading() const { return m_pageTicket != 0; }
     /// The row of a batch, or -1 when it is not loaded (tests, QML).
     Q_INVOKABLE int rowOf(qint64 id) const { return m_rowOf.value(id, -1); }
@@ -133,6 +135,7 @@ private:
     QHash<qint64, UploadBatch> m_newer;
     QHash<qint64, UploadBatch::State> m_stateOf; // every batch seen: moves the counts on a change
     batches::Counts m_counts;
+    bool m_countsKnown = false;
     bool m_exhausted = false;
     quint64 m_pageTicket = 0, m_countsTicket = 0;
     QSet<qint64> m_progressDirty;

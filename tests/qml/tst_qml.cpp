@@ -362,6 +362,9 @@ private Q_SLOTS:
             for (const QQmlError& w : screen.warnings)
                 QVERIFY2(false, qPrintable(w.toString()));
         }
+        // Kept in the secret store: a lock made anew from it (the next start) is locked, not choosing.
+        AdminLock fresh(true, services.secrets());
+        QCOMPARE(fresh.stage(), AdminLock::Locked);
         Screen again(services, true, false);
         QVERIFY(again.window());
         auto* overlay =

@@ -2,6 +2,7 @@
 // out for 30 s (on a settable clock), relocks on leaving and after 5 minutes idle; no lock on a desktop.
 #include "AdminLock.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,6 +150,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(l->unlocked(), 10000);
         QVERIFY(!l->busy());
         QCOMPARE(l->pinLength(), 0); // the typed PIN is gone once used
+    }
+
+    /// Leaving the page while a PIN is checked or stored: it ends locked, even when the PIN was right.
+    void relockWhileBusyEndsLocked()
+    {
+        auto l = lock();
+        for (const QChar c : QStringLiteral("5555"))
+            l->appendDigit(QString(c));
+        l->submit(); // Choose -> Confirm, at once
+        for (const QChar c : QStringLiteral("5555"))
+            l->appendDigit(QString(c));
+        l->submit();
+        QVERIFY(l->busy());
+        l->relock();
+        QTRY_VERIFY_WITH_TIMEOUT(!l->busy(), 10000);
+        QCOMPARE(l->stage(), AdminLock::Locked); // stored, but not open
+        QVERIFY(store().read(AdminLock::kSecretName)->has_value());
+        for (const QChar c : QStringLiteral("5555"))
+            l->appendDigit(QString(c));
+        l->submit();
+        QVERIFY(l->busy());
+        l->relock();
+        QTRY_VERIFY_WITH_TIMEOUT(!l->busy(), 10000);
+        QCOMPARE(l->stage(), AdminLock::Locked);
+        enter(*l, QStringLiteral("5555")); // nobody left this time
+        QVERIFY(l->unlocked());
+    }
+
+    /// A PIN that cannot be stored (the secrets folder cannot be made): said, and storeFailed.
+    void storeFailureIsSaid()
+    {
+        QFile blocker(m_dir->filePath(QStringLiteral("not-a-dir")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        AdminLock l(true, SecretStore(blocker.fileName(), StationSettings::Secrets::File, false));
+        QCOMPARE(l.stage(), AdminLock::Choose);
+        QVERIFY(!l.storeFailed());
+        enter(l, QStringLiteral("2580"));
+        enter(l, QStringLiteral("2580"));
+        QCOMPARE(l.stage(), AdminLock::Choose);
+        QVERIFY(l.storeFailed());
+        QVERIFY2(l.message().startsWith(QLatin1String("The PIN could not be stored: ")),
+                 qPrintable(l.message()));
     }
 
     void digitsOnlyAndMasked()

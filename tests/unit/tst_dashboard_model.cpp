@@ -200,6 +200,17 @@ private Q_SLOTS:
         QCOMPARE(m_model->startingCount(), 0);
     }
 
+    /// A fan reading 0 is never "fan and laser OK", even before the alarm rules have seen it.
+    void stoppedFanIsNotOk()
+    {
+        QCOMPARE(m_model->get(QStringLiteral("source:opc")).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Working · fan and laser OK"));
+        m_stream->onSamples({{kCannedT0, 13, 0}});
+        m_model->refresh();
+        QCOMPARE(m_model->get(QStringLiteral("source:opc")).value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Working"));
+    }
+
     void sinkTilesCountAndAge()
     {
         UploadBatch uploaded;
@@ -227,6 +238,9 @@ private Q_SLOTS:
         m_model->refresh();
         QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:gascloud")), 0), QStringLiteral("7"));
         QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:gascloud")), 1), QStringLiteral("250"));
+        m_model->clearQueueCounts(); // the store could not be read: the uploader's list counts again
+        m_model->refresh();
+        QCOMPARE(headlineValue(m_model->get(QStringLiteral("sink:gascloud")), 1), QStringLiteral("1"));
         // A failure younger than the alarm's hour is said, not coloured: the uploader retries it.
         QCOMPARE(g.value(QStringLiteral("level")).toString(), QStringLiteral("ok"));
         QCOMPARE(g.value(QStringLiteral("reason")).toString(), QStringLiteral("Retrying: quarantine: 503"));

@@ -112,7 +112,9 @@ private Q_SLOTS:
         QCOMPARE(m.rowCount(), 0);
         m.attach(nullptr, m_path, QStringLiteral("gascloud is switched off"));
         QVERIFY(!m.running());
+        QVERIFY(!m.countsKnown()); // not read yet: the home tile must not take these zeros
         QTRY_COMPARE_WITH_TIMEOUT(m.rowCount(), UploadQueueModel::kPageSize, test::timeoutMs(5000));
+        QVERIFY(m.countsKnown());
         QCOMPARE(m.pendingCount(), kOpen);
         QCOMPARE(m.rejectedCount(), expected(batches::Filter::Rejected));
         QCOMPARE(m.uploadedCount(), expected(batches::Filter::Uploaded));
