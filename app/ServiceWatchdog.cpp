@@ -45,7 +45,16 @@ ServiceWatchdog::ServiceWatchdog(const Recorder& recorder, const QList<QThread*>
     m_timer.setInterval(int(std::clamp<qint64>(m_watchdogMs / 4, 100, 1000)));
     m_stallLimitMs = std::max(kMinStallLimitMs, m_watchdogMs / 2);
     connect(&m_timer, &QTimer::timeout, this, &ServiceWatchdog::check);
+    watch(workers);
+}
+
+void ServiceWatchdog::watch(const QList<QThread*>& workers)
+{
     for (QThread* t : workers) {
+        const bool watched = std::any_of(m_probes.begin(), m_probes.end(),
+                                         [t](const std::unique_ptr<Probe>& p) { return p->thread == t; });
+        if (!t || watched)
+            continue;
         auto p = std::make_unique<Probe>();
         p->thread = t;
         p->name = t->objectName().isEmpty() ? QStringLiteral("worker") : t->objectName();

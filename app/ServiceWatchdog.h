@@ -39,6 +39,9 @@ public:
     void start();
     /// STOPPING=1 to systemd; no pings after it.
     void stopping();
+    /// Watches each of `workers` not watched yet: a worker started later (the uploader after a
+    /// registration from the screen). Main thread.
+    void watch(const QList<QThread*>& workers);
 
     /// Whether systemd asked for watchdog pings (WATCHDOG_USEC set for this process).
     bool watchdogEnabled() const { return m_watchdogMs > 0; }

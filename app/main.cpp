@@ -103,6 +103,9 @@ int runStation(QCoreApplication& app, const CommandLine& cl, const Settings& set
         app.quit();
     });
     watchdog.start(); // ready once SIGTERM stops it cleanly
+    // An uploader started by a registration from the screen is watched from then on.
+    QObject::connect(&station, &Station::uploaderChanged, &watchdog,
+                     [&station, &watchdog] { watchdog.watch(station.workerThreads()); });
 
     std::unique_ptr<HistoryReader> history;
     std::unique_ptr<SourceListModel> sources;

@@ -161,6 +161,31 @@ private Q_SLOTS:
             expectPingsResume(wd);
         }
 
+        // A worker started later (the uploader after a registration), watched from then on; once.
+        QThread late;
+        late.setObjectName(QStringLiteral("late uploader"));
+        late.start();
+        QObject inLate;
+        inLate.moveToThread(&late);
+        const auto stopLate = qScopeGuard([&late] {
+            late.quit();
+            late.wait();
+        });
+        wd.watch({&worker, &late});
+        wd.watch({&late});
+        {
+            Jam jam;
+            QMetaObject::invokeMethod(
+                &inLate, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
+            const qsizetype from = m_socket->mark();
+            expectPingsWithheld(wd, QStringLiteral("the late uploader thread has not answered"));
+            if (QTest::currentTestFailed())
+                return;
+            QVERIFY(m_socket->anySince(from, "STATUS=jammed: the late uploader thread"));
+            jam.release();
+            expectPingsResume(wd);
+        }
+
         const qsizetype stop = m_socket->mark();
         wd.stopping();
         QTRY_VERIFY_WITH_TIMEOUT(m_socket->since(stop, "STOPPING=1") == 1, test::timeoutMs(5000));
