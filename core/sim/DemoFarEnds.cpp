@@ -37,6 +37,15 @@ QStringList asRootIfRoot()
     return ::geteuid() == 0 ? QStringList{QStringLiteral("--user=root")} : QStringList{};
 }
 
+/// The server's own tmpdir (made here): a starting mariadbd, the install's bootstrap too, deletes
+/// the '#sql' temp files in its tmpdir, so a shared /tmp lets two servers break each other.
+QString ownTmpDir(const QString& dir)
+{
+    const QString tmp = QDir(dir).filePath(QStringLiteral("tmp"));
+    QDir().mkpath(tmp);
+    return tmp;
+}
+
 /// A unix socket path must fit in sun_path (108 bytes); a deep data dir gets one in the temp dir.
 QString socketPath(const QString& dir)
 {
@@ -172,7 +181,8 @@ DemoFarEnd DemoFarEnds::startMariadb(const QString& password)
     server.setProcessEnvironment(serverEnvironment());
     server.setArguments(
         QStringList{QStringLiteral("--no-defaults"),
-                    QStringLiteral("--datadir=%1").arg(QDir(dir).filePath(QStringLiteral("data")))}
+                    QStringLiteral("--datadir=%1").arg(QDir(dir).filePath(QStringLiteral("data"))),
+                    QStringLiteral("--tmpdir=%1").arg(ownTmpDir(dir))}
         << asRootIfRoot()
         << QStringList{
                QStringLiteral("--socket=%1").arg(socketPath(dir)), QStringLiteral("--port=%1").arg(port),
@@ -208,11 +218,12 @@ Status DemoFarEnds::installMariadb(const QString& dir)
     QProcess install;
     install.setProgram(QStringLiteral("mariadb-install-db"));
     install.setProcessEnvironment(serverEnvironment());
-    install.setArguments(
-        QStringList{QStringLiteral("--no-defaults"), QStringLiteral("--datadir=%1").arg(data)}
-        << asRootIfRoot()
-        << QStringList{QStringLiteral("--auth-root-authentication-method=socket"),
-                       QStringLiteral("--skip-test-db")});
+    install.setArguments(QStringList{QStringLiteral("--no-defaults"),
+                                     QStringLiteral("--datadir=%1").arg(data),
+                                     QStringLiteral("--tmpdir=%1").arg(ownTmpDir(dir))}
+                         << asRootIfRoot()
+                         << QStringList{QStringLiteral("--auth-root-authentication-method=socket"),
+                                        QStringLiteral("--skip-test-db")});
     const QString log = QDir(dir).filePath(QStringLiteral("install.log"));
     install.setStandardOutputFile(log);
     install.setStandardErrorFile(log, QIODevice::Append);

@@ -17,12 +17,18 @@ start)
   db=${3:-cogent}
   user=${4:-push}
   password=${5:-push-password}
-  mkdir -p "$dir/data"
-  mariadb-install-db --no-defaults --datadir="$dir/data" --user=root --auth-root-authentication-method=socket \
-    --skip-test-db > "$dir/install.log" 2>&1
+  # A tmpdir of its own: a starting server (the install's bootstrap too) deletes the '#sql' temp
+  # files in its tmpdir, so two tests starting at once in /tmp broke each other's install.
+  mkdir -p "$dir/data" "$dir/tmp"
+  if ! mariadb-install-db --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" --user=root \
+    --auth-root-authentication-method=socket --skip-test-db > "$dir/install.log" 2>&1; then
+    echo "mariadb.sh: mariadb-install-db failed; $dir/install.log ends:" >&2
+    tail -20 "$dir/install.log" >&2
+    exit 1
+  fi
   port=$(free_port)
   echo "$port" > "$dir/port"
-  mariadbd --no-defaults --datadir="$dir/data" --user=root --socket="$dir/sock" --port="$port" \
+  mariadbd --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" --user=root --socket="$dir/sock" --port="$port" \
     --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" \
     --innodb-buffer-pool-size=128M --innodb-log-file-size=64M --max-allowed-packet=64M --local-infile=1 \
     --skip-name-resolve > "$dir/mariadbd.out" 2>&1 &
