@@ -138,7 +138,7 @@ void ScreenshotTour::next()
         QObject* flow = m_window->property("registration").value<QObject*>();
         if (shot.step == QLatin1String("pin")) {
             QMetaObject::invokeMethod(flow, "start");
-            QMetaObject::invokeMethod(flow, "clear"); // the failed try's PIN is kept for correcting
+            QMetaObject::invokeMethod(flow, "clear");      // the failed try's PIN is kept for correcting
             for (const char* digit : {"1", "2", "3", "4"}) // the demo service's PIN
                 QMetaObject::invokeMethod(flow, "appendDigit", Q_ARG(QString, QLatin1String(digit)));
         } else if (shot.step == QLatin1String("wrong-pin")) {
