@@ -1,4 +1,4 @@
-// QueueReader: the HistoryReader pattern (a worker object in a thread of its own) for the batches table.
+// QueueReader: pages and counts of the batches table, read on a StoreReaderThread.
 #include "QueueReader.h"
 
 #include "store/Store.h"
@@ -6,53 +6,44 @@
 namespace fs {
 
 QueueReader::QueueReader(QString storePath, QObject* parent)
-    : QObject(parent), m_path(std::move(storePath)), m_worker(new QObject)
+    : QObject(parent), m_reader(std::move(storePath), QStringLiteral("queue-reader"))
 {
     qRegisterMetaType<QueuePage>();
-    m_thread.setObjectName(QStringLiteral("queue-reader"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
 }
 
-QueueReader::~QueueReader()
-{
-    QMetaObject::invokeMethod(
-        m_worker, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
+QueueReader::~QueueReader() = default;
 
 quint64 QueueReader::request(const QueueRequest& request)
 {
-    const quint64 ticket = m_nextTicket.fetch_add(1);
-    QMetaObject::invokeMethod(m_worker, [this, ticket, request] { Q_EMIT loaded(ticket, read(request)); });
+    const quint64 ticket = m_reader.nextTicket();
+    m_reader.post([this, ticket, request](Store* store, const QString& error) {
+        if (store) {
+            Q_EMIT loaded(ticket, read(*store, request));
+            return;
+        }
+        QueuePage page;
+        page.request = request;
+        page.error = error;
+        Q_EMIT loaded(ticket, page);
+    });
     return ticket;
 }
 
-QueuePage QueueReader::read(const QueueRequest& request)
+QueuePage QueueReader::read(Store& store, const QueueRequest& request) const
 {
     QueuePage page;
     page.request = request;
-    if (!m_store) {
-        auto opened = Store::open(m_path, Store::Mode::ReadOnly);
-        if (!opened) {
-            page.error = opened.error();
-            return page;
-        }
-        m_store = std::move(opened).value();
-    }
     if (request.counts) {
-        auto counts = batches::counts(*m_store);
+        auto counts = batches::counts(store);
         if (!counts) {
             page.error = counts.error();
             return page;
         }
         page.counts = counts.value();
     }
-    auto rows = batches::page(*m_store, request.filter, request.beforeId, request.limit);
+    auto rows = batches::page(store, request.filter, request.beforeId, request.limit);
     if (!rows)
-        page.error = QStringLiteral("%1: reading the batches: %2").arg(m_path, rows.error());
+        page.error = QStringLiteral("%1: reading the batches: %2").arg(m_reader.storePath(), rows.error());
     else
         page.batches = rows.value();
     return page;

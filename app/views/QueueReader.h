@@ -3,11 +3,9 @@
 #pragma once
 
 #include "sinks/gascloud/BatchPages.h"
+#include "store/StoreReaderThread.h"
 
 #include <QObject>
-#include <QThread>
-#include <atomic>
-#include <memory>
 
 namespace fs {
 
@@ -38,7 +36,7 @@ public:
     /// Waits for a read in progress, closes the connection in its thread, ends the thread.
     ~QueueReader() override;
 
-    QString storePath() const { return m_path; }
+    QString storePath() const { return m_reader.storePath(); }
     /// Any thread; returns at once. `loaded` follows, from the reader's thread, with the same ticket.
     quint64 request(const QueueRequest& request);
 
@@ -46,13 +44,9 @@ Q_SIGNALS:
     void loaded(quint64 ticket, const fs::QueuePage& page);
 
 private:
-    QueuePage read(const QueueRequest& request);
+    QueuePage read(Store& store, const QueueRequest& request) const;
 
-    const QString m_path;
-    QThread m_thread;
-    QObject* m_worker;              // lives in m_thread: the context the reads run in
-    std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
-    std::atomic<quint64> m_nextTicket{1};
+    StoreReaderThread m_reader;
 };
 
 } // namespace fs

@@ -101,43 +101,29 @@ Status addRaw(Store& store, const QList<qint64>& ids, qint64 fromMs, qint64 toMs
 } // namespace
 
 HistoryReader::HistoryReader(QString storePath, QObject* parent)
-    : QObject(parent), m_path(std::move(storePath)), m_worker(new QObject)
+    : QObject(parent), m_reader(std::move(storePath), QStringLiteral("history"))
 {
     qRegisterMetaType<HistoryRequest>();
     qRegisterMetaType<QList<QPointF>>();
-    m_thread.setObjectName(QStringLiteral("history"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
 }
 
-HistoryReader::~HistoryReader()
-{
-    QMetaObject::invokeMethod(
-        m_worker, [this] { m_store.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
+HistoryReader::~HistoryReader() = default;
 
 quint64 HistoryReader::request(const HistoryRequest& request)
 {
-    const quint64 ticket = m_nextTicket.fetch_add(1);
-    QMetaObject::invokeMethod(m_worker, [this, ticket, request] {
+    const quint64 ticket = m_reader.nextTicket();
+    m_reader.post([this, ticket, request](Store* store, const QString& error) {
         {
             std::lock_guard lock(m_cancelMutex);
             m_started = ticket;
             if (m_cancelled.remove(ticket))
                 return;
         }
-        if (!m_store) {
-            auto opened = Store::open(m_path, Store::Mode::ReadOnly);
-            if (!opened) {
-                Q_EMIT loaded(ticket, request, {}, opened.error());
-                return;
-            }
-            m_store = std::move(opened).value();
+        if (!store) {
+            Q_EMIT loaded(ticket, request, {}, error);
+            return;
         }
-        auto points = read(*m_store, request);
+        auto points = read(*store, request);
         Q_EMIT loaded(ticket, request, points ? points.value() : QList<QPointF>(), points.error());
     });
     return ticket;
@@ -145,7 +131,7 @@ quint64 HistoryReader::request(const HistoryRequest& request)
 
 void HistoryReader::cancel(quint64 ticket)
 {
-    if (ticket == 0 || ticket >= m_nextTicket.load())
+    if (!m_reader.issued(ticket))
         return;
     std::lock_guard lock(m_cancelMutex);
     if (ticket > m_started) // one already started is answered anyway: nothing to remember

@@ -2,15 +2,13 @@
 // read-only connection, min/max-decimated to the pixel columns a chart asks for.
 #pragma once
 
+#include "store/StoreReaderThread.h"
 #include "util/Result.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QSet>
-#include <QThread>
-#include <atomic>
-#include <memory>
 #include <mutex>
 
 namespace fs {
@@ -56,14 +54,10 @@ Q_SIGNALS:
                 const QString& error);
 
 private:
-    const QString m_path;
-    QThread m_thread;
-    QObject* m_worker;              // lives in m_thread: the context the reads run in
-    std::unique_ptr<Store> m_store; // opened, used and closed in m_thread only
-    std::atomic<quint64> m_nextTicket{1};
     std::mutex m_cancelMutex;
-    QSet<quint64> m_cancelled; // tickets to skip, removed when their turn comes
-    quint64 m_started = 0;     // the newest ticket whose turn came (requests run in order)
+    QSet<quint64> m_cancelled;  // tickets to skip, removed when their turn comes
+    quint64 m_started = 0;      // the newest ticket whose turn came (requests run in order)
+    StoreReaderThread m_reader; // last: its thread ends before the members its jobs use go
 };
 
 } // namespace fs
