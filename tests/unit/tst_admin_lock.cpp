@@ -22,12 +22,17 @@ class TstAdminLock : public QObject
         l->setClock([this] { return m_now; });
         return l;
     }
-    /// Types and submits `pin`, then waits for the worker that stores or checks it.
-    static void enter(AdminLock& l, const QString& pin)
+    /// Types and submits `pin`; a worker may still be storing or checking it.
+    static void typeAndSubmit(AdminLock& l, const QString& pin)
     {
         for (const QChar c : pin)
             l.appendDigit(QString(c));
         l.submit();
+    }
+    /// Types and submits `pin`, then waits for the worker that stores or checks it.
+    static void enter(AdminLock& l, const QString& pin)
+    {
+        typeAndSubmit(l, pin);
         QTRY_VERIFY_WITH_TIMEOUT(!l.busy(), 10000);
     }
     void setPin(AdminLock& l, const QString& pin)
@@ -139,9 +144,7 @@ private Q_SLOTS:
     {
         setPin(*lock(), QStringLiteral("8642"));
         auto l = lock();
-        for (const QChar c : QStringLiteral("8642"))
-            l->appendDigit(QString(c));
-        l->submit();
+        typeAndSubmit(*l, QStringLiteral("8642"));
         QVERIFY(l->busy());
         QCOMPARE(l->stage(), AdminLock::Locked); // not decided yet
         QVERIFY(!l->canSubmit());
@@ -156,20 +159,14 @@ private Q_SLOTS:
     void relockWhileBusyEndsLocked()
     {
         auto l = lock();
-        for (const QChar c : QStringLiteral("5555"))
-            l->appendDigit(QString(c));
-        l->submit(); // Choose -> Confirm, at once
-        for (const QChar c : QStringLiteral("5555"))
-            l->appendDigit(QString(c));
-        l->submit();
+        typeAndSubmit(*l, QStringLiteral("5555")); // Choose -> Confirm, at once
+        typeAndSubmit(*l, QStringLiteral("5555"));
         QVERIFY(l->busy());
         l->relock();
         QTRY_VERIFY_WITH_TIMEOUT(!l->busy(), 10000);
         QCOMPARE(l->stage(), AdminLock::Locked); // stored, but not open
         QVERIFY(store().read(AdminLock::kSecretName)->has_value());
-        for (const QChar c : QStringLiteral("5555"))
-            l->appendDigit(QString(c));
-        l->submit();
+        typeAndSubmit(*l, QStringLiteral("5555"));
         QVERIFY(l->busy());
         l->relock();
         QTRY_VERIFY_WITH_TIMEOUT(!l->busy(), 10000);
