@@ -2,6 +2,7 @@
 // a full cycle with the zip byte-identical on the server, expired tickets, sshd down, a changed
 // host key, a rejected batch, and DELETE_READING_ON_ZIP.
 #include "GascloudOptions.h"
+#include "GascloudRig.h"
 #include "OpcN3Readings.h"
 #include "SshdServer.h"
 #include "TestSupport.h"
@@ -28,10 +29,10 @@
 #include <sys/stat.h>
 
 using namespace fs;
+using fs::test::kKey;
+using fs::test::Rig;
 
 namespace {
-
-const QString kKey = QStringLiteral("a1b2c3d4e5f60718293a");
 
 QByteArray fileBytes(const QString& path)
 {
@@ -39,68 +40,6 @@ QByteArray fileBytes(const QString& path)
     f.open(QIODevice::ReadOnly);
     return f.readAll();
 }
-
-/// A store with readings, an emulator, and an uploader wired to an sshd, in one temp dir.
-struct Rig
-{
-    QTemporaryDir dir;
-    Recorder recorder;
-    GascloudEmulator emu;
-    Uploader::Options opt;
-    std::unique_ptr<Uploader> uploader;
-
-    Rig(test::SshdServer& sshd, bool deleteReadings = false)
-        : recorder(dir.filePath(QStringLiteral("store.db"))), emu(emulatorOptions(sshd))
-    {
-        recorder.start();
-        emu.listen(QHostAddress::LocalHost, 0);
-        opt = test::uploaderOptions(dir, emu.apiUrl(), kKey);
-        opt.requestTimeoutS = 3;
-        opt.retryMinS = 1;
-        opt.retryMaxS = 4;
-        opt.tickS = 1;
-        opt.builder.gadgetId = QStringLiteral("gadget-7");
-        opt.builder.deleteReadingOnZip = deleteReadings;
-        uploader = std::make_unique<Uploader>(
-            recorder, recorder.storePath(), opt,
-            std::make_unique<ScpTransport>(dir.filePath(QStringLiteral("known_hosts")), 5));
-        uploader->recover();
-    }
-    static GascloudEmulator::Options emulatorOptions(test::SshdServer& sshd)
-    {
-        GascloudEmulator::Options o;
-        o.strict = true;
-        o.pins = {{QStringLiteral("1234"), kKey}, {QStringLiteral("5555"), QStringLiteral("short")}};
-        o.scpPort = sshd.port();
-        o.inboxRoot = sshd.inbox();
-        o.onTicket = [](const QString& user, const QString& password) {
-            test::SshdServer::setPassword(user, password);
-        };
-        return o;
-    }
-    QList<UploadBatch> queue() { return uploader->snapshot(); }
-    /// One batch of `rows` readings, cut, sent and rejected by gascloud.
-    UploadBatch rejectedBatch(int rows)
-    {
-        test::recordOpcN3Readings(recorder, rows, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        emu.injectFault(GascloudEmulator::Fault::RejectNext);
-        uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
-        drain();
-        return queue().first();
-    }
-    /// Cycles until no batch is open or `tries` run out; each cycle pretends a tick has passed.
-    void drain(int tries = 6)
-    {
-        for (int i = 0; i < tries; ++i) {
-            uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + qint64(i) * 5000, false);
-            const auto q = queue();
-            if (std::all_of(q.begin(), q.end(), [](const UploadBatch& b) {
-                    return b.state == UploadBatch::State::Uploaded || b.state == UploadBatch::State::Rejected;
-                }))
-                return;
-        }
-    }
-};
 
 } // namespace
 
@@ -287,134 +226,6 @@ private Q_SLOTS:
         // A rejected batch is finished: later cycles leave it alone.
         rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + 60'000, false);
         QCOMPARE(rig.queue().first().attempts, 1);
-    }
-
-    /// An hour of back-off after the first failure, so that only "upload now" can send the batch.
-    void failOnceWithLongBackOff(Rig& rig, qint64 start)
-    {
-        rig.uploader.reset();
-        rig.opt.retryMinS = rig.opt.retryMaxS = 3600;
-        rig.uploader = std::make_unique<Uploader>(
-            rig.recorder, rig.recorder.storePath(), rig.opt,
-            std::make_unique<ScpTransport>(rig.dir.filePath(QStringLiteral("known_hosts")), 5));
-        QVERIFY(rig.uploader->recover().ok());
-        test::recordOpcN3Readings(rig.recorder, 25, start);
-        QVERIFY(m_sshd->stop());
-        QCOMPARE(rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true).size(), 1);
-        QVERIFY(m_sshd->restart());
-    }
-
-    void uploadNowSkipsTheBackOff()
-    {
-        Rig rig(*m_sshd);
-        failOnceWithLongBackOff(rig, QDateTime::currentMSecsSinceEpoch() - 3600'000);
-        if (QTest::currentTestFailed())
-            return;
-        UploadBatch b = rig.queue().first();
-        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Pending));
-        QVERIFY(b.nextAttemptMs > QDateTime::currentMSecsSinceEpoch() + 3000'000);
-        // A minute later the back-off still holds.
-        QVERIFY(rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch() + 60'000, false).isEmpty());
-        QCOMPARE(rig.queue().first().attempts, 1);
-        QVERIFY(rig.emu.received().isEmpty());
-        QSignalSpy changed(rig.uploader.get(), &Uploader::batchChanged);
-        rig.uploader->uploadNow(b.id);
-        b = rig.queue().first();
-        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Uploaded));
-        QCOMPARE(b.attempts, 2);
-        QCOMPARE(rig.emu.received().size(), 1);
-        QCOMPARE(rig.emu.received().first().rows, 25);
-        // Each step was told, for that batch only, ending with what the store holds.
-        QStringList steps;
-        for (const QList<QVariant>& args : changed) {
-            const auto c = args.first().value<UploadBatch>();
-            QCOMPARE(c.id, b.id);
-            if (steps.isEmpty() || steps.last() != fs::toString(c.state))
-                steps << fs::toString(c.state);
-        }
-        QCOMPARE(steps, (QStringList{QStringLiteral("pending"), QStringLiteral("requesting"),
-                                     QStringLiteral("ticketed"), QStringLiteral("uploading"),
-                                     QStringLiteral("awaiting_status"), QStringLiteral("uploaded")}));
-        // An uploaded batch is not sent again.
-        rig.uploader->uploadNow(b.id);
-        QCOMPARE(rig.queue().first().attempts, 2);
-        QCOMPARE(rig.emu.received().size(), 1);
-    }
-
-    void uploadNowDuringAPassRunsRightAfterIt()
-    {
-        Rig rig(*m_sshd);
-        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3600'000;
-        failOnceWithLongBackOff(rig, start);
-        if (QTest::currentTestFailed())
-            return;
-        const qint64 first = rig.queue().first().id;
-        // The button is pressed while the next pass sends a second batch (a queued call met in the
-        // pass's network wait): the first batch's copy in that pass must not be changed under it.
-        test::recordOpcN3Readings(rig.recorder, 10, start + 60'000, QStringLiteral("1"));
-        bool asked = false;
-        connect(rig.uploader.get(), &Uploader::batchChanged, this, [&](const UploadBatch& b) {
-            if (b.id != first && b.state == UploadBatch::State::Requesting && !asked) {
-                asked = true;
-                rig.uploader->uploadNow(first);
-            }
-        });
-        rig.uploader->runCycle(QDateTime::currentMSecsSinceEpoch(), true);
-        QVERIFY(asked);
-        QCOMPARE(rig.queue().first().attempts, 1); // not during the pass
-        QCOMPARE(rig.emu.received().size(), 1);    // only the second batch
-        QTRY_COMPARE_WITH_TIMEOUT(fs::toString(rig.queue().first().state),
-                                  fs::toString(UploadBatch::State::Uploaded), test::timeoutMs(10'000));
-        QCOMPARE(rig.queue().first().attempts, 2);
-        QCOMPARE(rig.emu.received().size(), 2);
-    }
-
-    void retryOfARejectedBatchUploadsItOnce()
-    {
-        Rig rig(*m_sshd);
-        const UploadBatch rejected = rig.rejectedBatch(15);
-        QCOMPARE(fs::toString(rejected.state), fs::toString(UploadBatch::State::Rejected));
-        rig.uploader->retry(rejected.id);
-        rig.drain();
-        const UploadBatch b = rig.queue().first();
-        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Uploaded));
-        QCOMPARE(b.attempts, 1); // counted afresh
-        QVERIFY(b.batchId != rejected.batchId);
-        QCOMPARE(b.sourceRef, rejected.sourceRef);
-        QVERIFY(b.lastError.isEmpty());
-        // Sent once more, accepted once, nothing twice; the files went rejected -> pending -> uploaded.
-        const auto received = rig.emu.received();
-        QCOMPARE(received.size(), 2);
-        const auto again = std::find_if(received.begin(), received.end(),
-                                        [&](const auto& r) { return r.batchId == b.batchId; });
-        QVERIFY(again != received.end());
-        QCOMPARE(again->status, QStringLiteral("Unprocessed"));
-        QCOMPARE(again->rows, 15);
-        QCOMPARE(again->duplicateRows, 0);
-        QCOMPARE(again->md5, rejected.zipMd5);
-        QVERIFY(QFile::exists(QDir(rig.opt.uploadedDir).filePath(b.batchId + QStringLiteral(".zip"))));
-        QVERIFY(QDir(rig.opt.rejectedDir).entryList(QDir::Files).isEmpty());
-        QVERIFY(QDir(rig.opt.pendingDir).entryList(QDir::Files).isEmpty());
-        // Retry is only for a rejected batch: this one stays sent once.
-        rig.uploader->retry(b.id);
-        rig.drain();
-        QCOMPARE(rig.emu.received().size(), 2);
-        QCOMPARE(rig.queue().first().batchId, b.batchId);
-    }
-
-    void retryWithoutItsFilesSaysWhy()
-    {
-        Rig rig(*m_sshd);
-        const UploadBatch rejected = rig.rejectedBatch(5);
-        QVERIFY(QFile::remove(QDir(rig.opt.rejectedDir).filePath(rejected.batchId + QStringLiteral(".zip"))));
-        rig.uploader->retry(rejected.id);
-        const UploadBatch b = rig.queue().first();
-        QCOMPARE(fs::toString(b.state), fs::toString(UploadBatch::State::Rejected));
-        QVERIFY2(b.lastError.contains(QStringLiteral("is not there")), qPrintable(b.lastError));
-        QVERIFY2(b.lastError.contains(rejected.batchId.left(8)) ||
-                     b.lastError.contains(QStringLiteral(".zip")),
-                 qPrintable(b.lastError));
-        QCOMPARE(rig.emu.received().size(), 1);
     }
 
     void batchLeftByTheOldUploaderIsAdopted()
