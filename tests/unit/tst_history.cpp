@@ -1,73 +1,21 @@
-// HistoryReader and ChannelPlot: a channel's time range from the store, min/max-decimated, read in
-// a worker thread, per-minute aggregates for long spans, and the chart's past back after a restart.
+// HistoryReader: a channel's time range from the store, min/max-decimated, read in a worker thread,
+// per-minute aggregates for long spans (the charts over it: tst_chart_history).
+#include "HistoryFixture.h"
 #include "TestSupport.h"
 #include "store/HistoryReader.h"
 #include "store/MinuteAggregates.h"
 #include "store/Recorder.h"
 #include "store/Store.h"
-#include "views/ChannelPlot.h"
-#include "views/LiveStream.h"
 
-#include <QDateTime>
-#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 using namespace fs;
+using namespace fs::test;
 
 namespace {
-
-/// Commits every 50 ms, so that tests see their samples soon.
-RecorderOptions fastFlush()
-{
-    RecorderOptions o;
-    o.flushIntervalMs = 50;
-    return o;
-}
-
-const qint64 t0 = 1'790'000'000'000;
-
-/// A store with one pm1 channel for each of two sources; returns the channel of `source`.
-ChannelId addNode(Recorder& rec, const QString& source)
-{
-    const NodeSpec spec{
-        QStringLiteral("opcn3:") + source,
-        QStringLiteral("opcn3"),
-        source,
-        {{QStringLiteral("pm1"), QStringLiteral("pm1"), QStringLiteral("PM1"), QStringLiteral("µg/m³")}},
-        source};
-    auto ids = rec.registerNode(spec);
-    if (!ids)
-        qFatal("%s", qPrintable(ids.error()));
-    return ids->channels.first();
-}
-
-/// `n` readings a second apart from `start`: a gentle wave, one spike up and one down.
-void record(Recorder& rec, ChannelId ch, qint64 start, int n, double offset = 0)
-{
-    std::vector<Sample> s;
-    for (int i = 0; i < n; ++i) {
-        const double v = i == n / 3 ? 1000.0 : i == n / 2 ? -500.0 : offset + i % 7;
-        s.push_back({start + i * 1000LL, ch, v});
-    }
-    rec.submit(std::span<const Sample>(s));
-    if (!rec.flush().ok())
-        qFatal("flush failed");
-}
-
-/// Tells the stream about source opc-a's node, as the Recorder does at its registration.
-void showNode(LiveStream& stream, ChannelId pm1)
-{
-    stream.onNodeRegistered({QStringLiteral("opcn3:opc-a"),
-                             QStringLiteral("opcn3"),
-                             QString(),
-                             {{QStringLiteral("pm1"), QStringLiteral("pm1"), QString(), QString()}},
-                             QStringLiteral("opc-a")},
-                            {1, {pm1}});
-}
 
 Result<QList<QPointF>> readNow(const QString& path, const HistoryRequest& r)
 {
@@ -79,24 +27,12 @@ Result<QList<QPointF>> readNow(const QString& path, const HistoryRequest& r)
 
 } // namespace
 
-class TestHistory : public QObject
+class TestHistory : public HistoryFixture
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_path;
-    std::unique_ptr<Recorder> m_rec;
-    ChannelId m_a = 0, m_b = 0;
-
 private Q_SLOTS:
-    void init()
-    {
-        m_path = m_dir.filePath(QStringLiteral("h%1.db").arg(QDateTime::currentMSecsSinceEpoch()));
-        m_rec = std::make_unique<Recorder>(m_path, fastFlush());
-        QVERIFY(m_rec->start().ok());
-        m_a = addNode(*m_rec, QStringLiteral("opc-a"));
-        m_b = addNode(*m_rec, QStringLiteral("opc-b"));
-    }
+    void init() { open(); }
     void cleanup() { m_rec.reset(); }
 
     void decimatesToTheColumnsAskedForAndKeepsSpikes_data()
@@ -293,152 +229,6 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(gotTicket == ticket, test::timeoutMs(5000));
         QVERIFY(ranIn && ranIn != QThread::currentThread());
         QCOMPARE(got.size(), 100);
-    }
-
-    void aChartShowsThePastAgainAfterARestart()
-    {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        record(*m_rec, m_a, now - 30 * 60000LL, 1200); // the half hour before the restart
-        m_rec->stop();
-        // After the restart: a new stream, empty, and a new reader on the same store.
-        HistoryReader reader(m_path);
-        LiveStream stream(600);
-        stream.setHistory(&reader);
-        ChannelPlot plot;
-        plot.setStream(&stream);
-        plot.setSource(QStringLiteral("opc-a"));
-        plot.setChannels({QStringLiteral("pm1")});
-        QSignalSpy updated(&plot, &ChannelPlot::updated);
-        QTRY_VERIFY_WITH_TIMEOUT(plot.hasHistory(), test::timeoutMs(5000));
-        const QList<QPointF> p = plot.points(0);
-        QVERIFY(p.size() > 100);
-        QVERIFY(p.size() <= 2 * plot.columns() + 2);
-        QCOMPARE(qint64(p.first().x()), now - 30 * 60000LL);
-        QVERIFY(std::any_of(p.begin(), p.end(), [](const QPointF& pt) { return pt.y() == 1000.0; }));
-        QVERIFY(plot.timeMin().toMSecsSinceEpoch() <= now - 30 * 60000LL);
-        // Live samples continue the line after the history.
-        showNode(stream, m_a);
-        stream.onSamples({{now + 1000, m_a, 42.0}});
-        QVERIFY(updated.size() >= 1);
-        QCOMPARE(plot.points(0).last(), QPointF(double(now + 1000), 42.0));
-        QCOMPARE(stream.latest(QStringLiteral("opc-a"), QStringLiteral("pm1")), 42.0);
-    }
-
-    void aChartLoadsAgainWhenTheRingHasRolledPastItsHistory()
-    {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        record(*m_rec, m_a, now - 10 * 60000LL, 600);
-        HistoryReader reader(m_path);
-        QSignalSpy loads(&reader, &HistoryReader::loaded);
-        LiveStream stream(10); // a ring of ten points
-        stream.setHistory(&reader);
-        ChannelPlot plot;
-        plot.setStream(&stream);
-        plot.setSource(QStringLiteral("opc-a"));
-        plot.setChannels({QStringLiteral("pm1")});
-        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
-        showNode(stream, m_a);
-        // Ten samples fit the ring: its oldest is older than the load, nothing is read again.
-        const qint64 later = now + 60000; // surely after the load
-        for (int i = 0; i < 10; ++i)
-            stream.onSamples({{later + i * 1000LL, m_a, 1.0}});
-        QTest::qWait(100); // a wrong second load would arrive in this time; none must
-        QCOMPARE(loads.size(), 1);
-        // The eleventh pushes out the last point from before the load: the store has it, load again.
-        stream.onSamples({{later + 10000, m_a, 1.0}});
-        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 2, test::timeoutMs(5000));
-        // Once, not on every sample after.
-        for (int i = 11; i < 20; ++i)
-            stream.onSamples({{later + i * 1000LL, m_a, 1.0}});
-        QTest::qWait(100);
-        QCOMPARE(loads.size(), 2);
-    }
-
-    void zoomReadsTheWindowAgainAtFullResolution()
-    {
-        // An hour at 1 Hz into 100 columns is decimated; zoomed to its last two minutes the chart
-        // reads the store again and shows every reading there, not the decimated points enlarged.
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        record(*m_rec, m_a, now - 3600'000, 3600);
-        HistoryReader reader(m_path);
-        LiveStream stream(600);
-        stream.setHistory(&reader);
-        ChannelPlot plot;
-        plot.setColumns(100);
-        plot.setStream(&stream);
-        plot.setSource(QStringLiteral("opc-a"));
-        plot.setChannels({QStringLiteral("pm1")});
-        QTRY_VERIFY_WITH_TIMEOUT(plot.hasHistory() && !plot.loading(), test::timeoutMs(5000));
-        QVERIFY(plot.points(0).size() <= 2 * 100 + 2);
-        QVERIFY(plot.lastLoadMs() >= 0);
-        plot.zoomBy(30.0, 1.0); // the right edge stays: the last two minutes, still live
-        QCOMPARE(plot.viewSpanMs(), 120'000.0);
-        QCOMPARE(plot.viewEndMs(), 0.0);
-        QVERIFY(plot.zoomed());
-        QTRY_VERIFY_WITH_TIMEOUT(plot.points(0).size() >= 115, test::timeoutMs(5000));
-        QVERIFY(!plot.loading());
-        const QList<QPointF> p = plot.points(0);
-        for (qsizetype i = 1; i < p.size(); ++i)
-            QCOMPARE(p[i].x() - p[i - 1].x(), 1000.0); // every reading, a second apart
-        QCOMPARE(plot.timeMax().toMSecsSinceEpoch() - plot.timeMin().toMSecsSinceEpoch(), 120'000);
-        // Panned back half an hour: a fixed window, read again.
-        plot.panBy(-15.0);
-        QVERIFY(plot.viewEndMs() > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(!plot.loading() && plot.points(0).size() >= 115 &&
-                                     plot.points(0).last().x() < double(now - 25 * 60'000),
-                                 test::timeoutMs(5000));
-        plot.resetZoom();
-        QVERIFY(!plot.zoomed());
-        QCOMPARE(plot.viewSpanMs(), 3600'000.0);
-    }
-
-    void aHiddenChartReadsNothing()
-    {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        record(*m_rec, m_a, now - 600'000, 600);
-        HistoryReader reader(m_path);
-        QSignalSpy loads(&reader, &HistoryReader::loaded);
-        LiveStream stream(600);
-        stream.setHistory(&reader);
-        ChannelPlot plot;
-        plot.setActive(false);
-        plot.setStream(&stream);
-        plot.setSource(QStringLiteral("opc-a"));
-        plot.setChannels({QStringLiteral("pm1")});
-        plot.setSpanMinutes(10080);
-        QSignalSpy updated(&plot, &ChannelPlot::updated);
-        showNode(stream, m_a);
-        stream.onSamples({{now + 1000, m_a, 3.0}});
-        QVERIFY(!plot.loading());
-        // Shown: one read, then live refills.
-        plot.setActive(true);
-        QVERIFY(plot.loading());
-        QTRY_COMPARE_WITH_TIMEOUT(loads.size(), 1, test::timeoutMs(5000));
-        QTRY_VERIFY(!plot.loading());
-        QCOMPARE(updated.size() > 0, true);
-        QCOMPARE(loads.size(), 1); // nothing was read while hidden
-        // A load cancelled before its turn is never answered: a plot gone mid-switch leaves none.
-        // Reads queued first keep the reader busy while the plot is made and deleted: enough for half
-        // a second (fifty took under 10 ms), so a busy CI pausing this thread between the plot's
-        // request and its cancel cannot let the reader get there first.
-        constexpr int kQueued = 4000;
-        QList<quint64> answered;
-        connect(&reader, &HistoryReader::loaded, this, [&](quint64 t) { answered.append(t); });
-        quint64 last = 0;
-        for (int i = 0; i < kQueued; ++i)
-            last = reader.request({QStringLiteral("opc-a"), QStringLiteral("pm1"), now - 600'000, now, 100});
-        {
-            ChannelPlot gone;
-            gone.setStream(&stream);
-            gone.setSource(QStringLiteral("opc-a"));
-            gone.setChannels({QStringLiteral("pm1")});
-            QVERIFY(gone.loading());
-        } // deleted: cancels its load
-        const quint64 b =
-            reader.request({QStringLiteral("opc-a"), QStringLiteral("pm1"), now - 600'000, now, 100});
-        QTRY_VERIFY_WITH_TIMEOUT(answered.contains(b), test::timeoutMs(10000));
-        QCOMPARE(answered.size(), kQueued + 1); // the queued ones and b
-        QVERIFY(std::none_of(answered.begin(), answered.end(), [&](quint64 t) { return t > last && t < b; }));
     }
 };
 
