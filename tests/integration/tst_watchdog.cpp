@@ -85,6 +85,23 @@ private:
         QCOMPARE(m_socket->since(from, "STATUS=running"), 1);
     }
 
+    /// `inThread`'s event loop held: the pings stop and the status names the `name` thread; released,
+    /// they resume.
+    void expectWorkerJamSeen(ServiceWatchdog& wd, QObject& inThread, const QString& name)
+    {
+        Jam jam;
+        QMetaObject::invokeMethod(
+            &inThread, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
+        const qsizetype from = m_socket->mark();
+        expectPingsWithheld(wd, QStringLiteral("the %1 thread has not answered").arg(name));
+        if (QTest::currentTestFailed())
+            return;
+        const QByteArray status = "STATUS=jammed: the " + name.toUtf8() + " thread";
+        QVERIFY(m_socket->anySince(from, status.constData()));
+        jam.release();
+        expectPingsResume(wd);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -148,18 +165,9 @@ private Q_SLOTS:
         }
 
         // A worker thread whose event loop does not turn.
-        {
-            Jam jam;
-            QMetaObject::invokeMethod(
-                &inWorker, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
-            const qsizetype from = m_socket->mark();
-            expectPingsWithheld(wd, QStringLiteral("the uploader thread has not answered"));
-            if (QTest::currentTestFailed())
-                return;
-            QVERIFY(m_socket->anySince(from, "STATUS=jammed: the uploader thread"));
-            jam.release();
-            expectPingsResume(wd);
-        }
+        expectWorkerJamSeen(wd, inWorker, QStringLiteral("uploader"));
+        if (QTest::currentTestFailed())
+            return;
 
         // A worker started later (the uploader after a registration), watched from then on; once.
         QThread late;
@@ -173,18 +181,9 @@ private Q_SLOTS:
         });
         wd.watch({&worker, &late});
         wd.watch({&late});
-        {
-            Jam jam;
-            QMetaObject::invokeMethod(
-                &inLate, [gate = jam.gate] { gate.wait(); }, Qt::QueuedConnection);
-            const qsizetype from = m_socket->mark();
-            expectPingsWithheld(wd, QStringLiteral("the late uploader thread has not answered"));
-            if (QTest::currentTestFailed())
-                return;
-            QVERIFY(m_socket->anySince(from, "STATUS=jammed: the late uploader thread"));
-            jam.release();
-            expectPingsResume(wd);
-        }
+        expectWorkerJamSeen(wd, inLate, QStringLiteral("late uploader"));
+        if (QTest::currentTestFailed())
+            return;
 
         const qsizetype stop = m_socket->mark();
         wd.stopping();
